@@ -1,0 +1,9 @@
+namespace Cfc.Wamp;
+
+/// <summary>Placeholder: the session implementation lands with the session work.</summary>
+public sealed partial class WampClient
+{
+    private WampClient()
+    {
+    }
+}

@@ -1,0 +1,189 @@
+using System.Net.WebSockets;
+using Microsoft.Extensions.Logging;
+
+namespace Cfc.Wamp;
+
+/// <summary>
+/// Everything a <see cref="WampClient"/> needs to connect. Immutable; change a copy with <c>with</c>.
+/// <see cref="Validate"/> runs at connect and says what to fix.
+/// </summary>
+public sealed record WampClientOptions
+{
+    /// <summary>The router's address: <c>ws://</c> or <c>wss://</c> (WebSocket), <c>rs://</c>, <c>rss://</c> or <c>tcp://</c> (RawSocket). Required.</summary>
+    public Uri? Url { get; init; }
+
+    /// <summary>The realm to join. Required.</summary>
+    public string? Realm { get; init; }
+
+    /// <summary>The serializers to offer, most preferred first. Default: JSON only.</summary>
+    public IReadOnlyList<WampSerializer> Serializers { get; init; } = [WampSerializer.Json];
+
+    /// <summary>How to authenticate. Default: <see cref="WampAuthenticator.Anonymous"/>.</summary>
+    public WampAuthenticator Authenticator { get; init; } = WampAuthenticator.Anonymous;
+
+    /// <summary>How long opening the transport and the session (HELLO to WELCOME) may take. Default: 15 seconds.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long a call may wait for its final result when the call sets no timeout. Default: 60 seconds. <see cref="Timeout.InfiniteTimeSpan"/> turns it off.</summary>
+    public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long other requests (subscribe, register, acknowledged publish, GOODBYE) may wait for the router. Default: 30 seconds.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The CANCEL mode for cancelled or timed-out calls. Default: <see cref="WampCancelMode.KillNoWait"/>.</summary>
+    public WampCancelMode CancelMode { get; init; } = WampCancelMode.KillNoWait;
+
+    /// <summary>How often to ping the router. Default: 10 seconds. <see cref="TimeSpan.Zero"/> turns pings off.</summary>
+    public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a ping may go unanswered before the connection is considered dead. Default: 5 seconds.</summary>
+    public TimeSpan KeepAliveTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The largest message sent or accepted, in bytes. Default: 16 MiB.</summary>
+    public int MaxMessageSize { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>The agent string sent in HELLO. Default: <c>Cfc.Wamp</c> and its version.</summary>
+    public string Agent { get; init; } = "Cfc.Wamp/" + typeof(WampClientOptions).Assembly.GetName().Version?.ToString(3);
+
+    /// <summary>A hook to adjust the WebSocket options (headers, certificates, proxy). Default: none.</summary>
+    public Action<ClientWebSocketOptions>? ConfigureWebSocket { get; init; }
+
+    /// <summary>Where logs go. Default: nowhere.</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>The clock for timeouts, keep-alive and backoff. Default: <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Reconnect behaviour. Default: <see langword="null"/>, no reconnect (the client ends in <see cref="WampConnectionState.Disconnected"/> when the connection is lost).</summary>
+    public WampReconnectOptions? Reconnect { get; init; }
+
+    /// <summary>Checks the options and throws an <see cref="ArgumentException"/> that says what to fix.</summary>
+    /// <exception cref="ArgumentException">An option is missing or out of range.</exception>
+    public void Validate()
+    {
+        if (Url is null)
+        {
+            throw new ArgumentException("WampClientOptions.Url is required, e.g. ws://127.0.0.1:8080/ws.", nameof(Url));
+        }
+
+        if (!Url.IsAbsoluteUri || Url.Scheme is not ("ws" or "wss" or "rs" or "rss" or "tcp"))
+        {
+            throw new ArgumentException($"WampClientOptions.Url '{Url}' must be an absolute ws://, wss://, rs://, rss:// or tcp:// address.", nameof(Url));
+        }
+
+        if (string.IsNullOrWhiteSpace(Realm))
+        {
+            throw new ArgumentException("WampClientOptions.Realm is required: the name of the realm to join.", nameof(Realm));
+        }
+
+        if (Serializers is null || Serializers.Count == 0)
+        {
+            throw new ArgumentException("WampClientOptions.Serializers must name at least one serializer.", nameof(Serializers));
+        }
+
+        if (Serializers.Distinct().Count() != Serializers.Count)
+        {
+            throw new ArgumentException("WampClientOptions.Serializers lists a serializer twice.", nameof(Serializers));
+        }
+
+        if (Authenticator is null)
+        {
+            throw new ArgumentException("WampClientOptions.Authenticator is required; use WampAuthenticator.Anonymous for none.", nameof(Authenticator));
+        }
+
+        Positive(ConnectTimeout, nameof(ConnectTimeout));
+        PositiveOrInfinite(CallTimeout, nameof(CallTimeout));
+        Positive(RequestTimeout, nameof(RequestTimeout));
+        if (KeepAliveInterval < TimeSpan.Zero)
+        {
+            throw new ArgumentException($"WampClientOptions.KeepAliveInterval must be zero (off) or positive, not {KeepAliveInterval}.", nameof(KeepAliveInterval));
+        }
+
+        Positive(KeepAliveTimeout, nameof(KeepAliveTimeout));
+        if (MaxMessageSize is < 512 or > 16 * 1024 * 1024)
+        {
+            throw new ArgumentException($"WampClientOptions.MaxMessageSize must be between 512 bytes and 16 MiB, not {MaxMessageSize}.", nameof(MaxMessageSize));
+        }
+
+        if (TimeProvider is null)
+        {
+            throw new ArgumentException("WampClientOptions.TimeProvider must not be null.", nameof(TimeProvider));
+        }
+
+        Reconnect?.Validate();
+    }
+
+    private static void Positive(TimeSpan value, string name)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"WampClientOptions.{name} must be positive, not {value}.", name);
+        }
+    }
+
+    private static void PositiveOrInfinite(TimeSpan value, string name)
+    {
+        if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentException($"WampClientOptions.{name} must be positive or Timeout.InfiniteTimeSpan, not {value}.", name);
+        }
+    }
+}
+
+/// <summary>
+/// Reconnect behaviour: exponential backoff with jitter, with the defaults of autobahn
+/// (first retry after 1.5 s, growth 1.5, at most 300 s, jitter 0.1).
+/// </summary>
+public sealed record WampReconnectOptions
+{
+    /// <summary>The delay before the first retry. Default: 1.5 seconds.</summary>
+    public TimeSpan InitialDelay { get; init; } = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>The factor by which the delay grows after each failed attempt. Default: 1.5.</summary>
+    public double DelayGrowth { get; init; } = 1.5;
+
+    /// <summary>The longest delay between attempts. Default: 300 seconds.</summary>
+    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(300);
+
+    /// <summary>The jitter, as a fraction of the delay. Default: 0.1.</summary>
+    public double Jitter { get; init; } = 0.1;
+
+    /// <summary>How many attempts in a row before giving up (<see cref="WampConnectionState.Failed"/>); <see langword="null"/> retries forever. Default: <see langword="null"/>.</summary>
+    public int? MaxAttempts { get; init; }
+
+    /// <summary>Whether a failed first connect is retried too. Default: <see langword="false"/> (the first connect throws).</summary>
+    public bool RetryFirstConnect { get; init; }
+
+    /// <summary>How long calls made while reconnecting wait for a session before failing. Default: 30 seconds.</summary>
+    public TimeSpan QueueTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Checks the options.</summary>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public void Validate()
+    {
+        if (InitialDelay < TimeSpan.Zero || MaxDelay < InitialDelay)
+        {
+            throw new ArgumentException($"WampReconnectOptions: InitialDelay ({InitialDelay}) must be >= 0 and <= MaxDelay ({MaxDelay}).", nameof(InitialDelay));
+        }
+
+        if (DelayGrowth < 1.0 || double.IsNaN(DelayGrowth))
+        {
+            throw new ArgumentException($"WampReconnectOptions.DelayGrowth must be >= 1, not {DelayGrowth}.", nameof(DelayGrowth));
+        }
+
+        if (Jitter is < 0 or > 1 || double.IsNaN(Jitter))
+        {
+            throw new ArgumentException($"WampReconnectOptions.Jitter must be between 0 and 1, not {Jitter}.", nameof(Jitter));
+        }
+
+        if (MaxAttempts is <= 0)
+        {
+            throw new ArgumentException($"WampReconnectOptions.MaxAttempts must be positive or null (forever), not {MaxAttempts}.", nameof(MaxAttempts));
+        }
+
+        if (QueueTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"WampReconnectOptions.QueueTimeout must be positive, not {QueueTimeout}.", nameof(QueueTimeout));
+        }
+    }
+}

@@ -1,0 +1,83 @@
+namespace Cfc.Wamp;
+
+/// <summary>How a cancelled call is cancelled at the router (the CANCEL message's <c>mode</c>).</summary>
+public enum WampCancelMode
+{
+    /// <summary><c>killnowait</c>: the callee is interrupted and the caller is answered at once. The default.</summary>
+    KillNoWait = 0,
+
+    /// <summary><c>kill</c>: the callee is interrupted; the caller is answered when the callee stops.</summary>
+    Kill = 1,
+
+    /// <summary><c>skip</c>: the callee is not interrupted; the caller is answered at once.</summary>
+    Skip = 2,
+}
+
+/// <summary>How a subscription's topic or a registration's procedure is matched.</summary>
+public enum WampMatch
+{
+    /// <summary>The URI must be equal. The default.</summary>
+    Exact = 0,
+
+    /// <summary>The URI must start with the given string.</summary>
+    Prefix = 1,
+
+    /// <summary>Components must be equal, except empty components, which match any one component.</summary>
+    Wildcard = 2,
+}
+
+/// <summary>Per-call options.</summary>
+public sealed record WampCallOptions
+{
+    /// <summary>How long to wait for the final result before failing with <see cref="WampTimeoutException"/> and sending CANCEL.
+    /// Default: <see langword="null"/>, which means the client's <see cref="WampClientOptions.CallTimeout"/>.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Called with each progressive result, in order, before the final result. Setting it asks for progressive results. Default: none.</summary>
+    public Action<WampResult>? OnProgress { get; init; }
+
+    /// <summary>The cancel mode used when the call is cancelled or times out. Default: <see langword="null"/>, the client's <see cref="WampClientOptions.CancelMode"/>.</summary>
+    public WampCancelMode? CancelMode { get; init; }
+
+    /// <summary>Asks the router to disclose the caller to the callee. Default: <see langword="false"/>.</summary>
+    public bool DiscloseMe { get; init; }
+}
+
+/// <summary>Publish options.</summary>
+public sealed record WampPublishOptions
+{
+    /// <summary>Asks the broker to acknowledge (PUBLISHED or ERROR); <c>PublishAsync</c> then waits for it. Default: <see langword="false"/>.</summary>
+    public bool Acknowledge { get; init; }
+
+    /// <summary>Whether the publisher is excluded from receiving its own event. Default: <see langword="true"/> (the WAMP default).</summary>
+    public bool ExcludeMe { get; init; } = true;
+
+    /// <summary>Session ids that must not receive the event. Default: none.</summary>
+    public IReadOnlyList<long>? Exclude { get; init; }
+
+    /// <summary>Only these session ids may receive the event. Default: everybody.</summary>
+    public IReadOnlyList<long>? Eligible { get; init; }
+
+    /// <summary>Asks the broker to disclose the publisher to subscribers. Default: <see langword="false"/>.</summary>
+    public bool DiscloseMe { get; init; }
+}
+
+/// <summary>Subscribe options.</summary>
+public sealed record WampSubscribeOptions
+{
+    /// <summary>How the topic is matched. Default: <see cref="WampMatch.Exact"/>.</summary>
+    public WampMatch Match { get; init; }
+}
+
+/// <summary>Register options.</summary>
+public sealed record WampRegisterOptions
+{
+    /// <summary>How the procedure is matched. Default: <see cref="WampMatch.Exact"/>.</summary>
+    public WampMatch Match { get; init; }
+
+    /// <summary>The shared-registration policy (<c>single</c>, <c>roundrobin</c>, <c>random</c>, <c>first</c>, <c>last</c>). Default: <see langword="null"/> (the router's, <c>single</c>).</summary>
+    public string? Invoke { get; init; }
+
+    /// <summary>Asks the router to disclose callers to this callee. Default: <see langword="false"/>.</summary>
+    public bool DiscloseCaller { get; init; }
+}
