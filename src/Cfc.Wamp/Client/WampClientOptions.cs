@@ -48,6 +48,9 @@ public sealed record WampClientOptions
     /// <summary>A hook to adjust the WebSocket options (headers, certificates, proxy). Default: none.</summary>
     public Action<ClientWebSocketOptions>? ConfigureWebSocket { get; init; }
 
+    /// <summary>Opens transports. Default: <see langword="null"/>, the built-in WebSocket and RawSocket transports. Tests and in-process peers plug their own here.</summary>
+    public Transport.IWampTransportFactory? TransportFactory { get; init; }
+
     /// <summary>Where logs go. Default: nowhere.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 
