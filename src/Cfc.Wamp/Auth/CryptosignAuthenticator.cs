@@ -2,14 +2,69 @@ using System.Text.Json;
 
 namespace Cfc.Wamp.Auth;
 
-/// <summary>Placeholder until the authenticator lands.</summary>
-internal sealed class CryptosignAuthenticator(ICryptosignSigner signer, string? authId, string? authRole) : WampAuthenticator
+/// <summary>WAMP-cryptosign: HELLO carries the public key; the CHALLENGE's 32 bytes are signed with Ed25519.</summary>
+internal sealed class CryptosignAuthenticator : WampAuthenticator
 {
-    public override IReadOnlyList<string> AuthMethods => throw new NotSupportedException(signer.ToString());
+    private static readonly string[] Methods = ["cryptosign"];
 
-    public override string? AuthId => authId;
+    private readonly ICryptosignSigner _signer;
 
-    public override string? AuthRole => authRole;
+    public CryptosignAuthenticator(ICryptosignSigner signer, string? authId, string? authRole)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        if (signer.PublicKey.Length != 32)
+        {
+            throw new ArgumentException($"A cryptosign public key is 32 bytes, not {signer.PublicKey.Length}.", nameof(signer));
+        }
 
-    public override ValueTask<WampAuthenticateResponse> AuthenticateAsync(string authMethod, JsonElement extra, CancellationToken cancellationToken) => throw new NotSupportedException();
+        _signer = signer;
+        AuthId = authId;
+        AuthRole = authRole;
+    }
+
+    public override IReadOnlyList<string> AuthMethods => Methods;
+
+    public override string? AuthId { get; }
+
+    public override string? AuthRole { get; }
+
+    public override string ToString() => $"cryptosign authenticator for {Convert.ToHexStringLower(_signer.PublicKey)}";
+
+    public override bool WriteAuthExtra(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteString("pubkey", Convert.ToHexStringLower(_signer.PublicKey));
+
+        // .NET's ClientWebSocket exposes no TLS channel id (and TLS 1.3 has no tls-unique), so never bind.
+        writer.WriteNull("channel_binding");
+        return true;
+    }
+
+    public override ValueTask<WampAuthenticateResponse> AuthenticateAsync(string authMethod, JsonElement extra, CancellationToken cancellationToken)
+    {
+        if (authMethod != "cryptosign")
+        {
+            throw Fail($"The router sent a '{authMethod}' challenge, but the client offered only 'cryptosign'.");
+        }
+
+        if (extra.ValueKind != JsonValueKind.Object || !extra.TryGetProperty("challenge", out JsonElement challengeElement) || challengeElement.ValueKind != JsonValueKind.String)
+        {
+            throw Fail("The cryptosign CHALLENGE has no 'challenge' string in its extra dictionary.");
+        }
+
+        if (extra.TryGetProperty("channel_binding", out JsonElement binding) && binding.ValueKind != JsonValueKind.Null)
+        {
+            throw Fail($"The router asked for cryptosign channel binding ({binding.GetRawText()}), but the client never requests it and cannot provide a TLS channel id.");
+        }
+
+        if (!Hex.TryParse(challengeElement.GetString(), CryptosignChallenge.ChallengeLength, out byte[] challenge))
+        {
+            throw Fail($"The cryptosign challenge must be {CryptosignChallenge.ChallengeLength * 2} hex characters, not '{challengeElement.GetString()}'.");
+        }
+
+        byte[] signed = CryptosignChallenge.SignChallenge(_signer, challenge);
+        return ValueTask.FromResult(new WampAuthenticateResponse(Convert.ToHexStringLower(signed)));
+    }
+
+    private static WampException Fail(string message) => new("wamp.error.cannot_authenticate", message);
 }
