@@ -1,0 +1,436 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Net.Security;
+using System.Net.Sockets;
+using Cfc.Wamp.Serialization;
+
+namespace Cfc.Wamp.Transport;
+
+/// <summary>
+/// WAMP over RawSocket: a 4-octet handshake, then frames with a 4-octet header (message, PING, PONG).
+/// PINGs from the peer are answered; our own PINGs (when keep-alive is on) detect a dead peer.
+/// Use <see cref="ConnectAsync"/> on the client side and <see cref="AcceptAsync"/> on the server side.
+/// </summary>
+public sealed class RawSocketTransport : IWampTransport
+{
+    private const int SmallFrame = 8 * 1024;
+    private const int ReadChunk = 64 * 1024;
+
+    private readonly Stream _stream;
+    private readonly Socket? _socket;
+    private readonly int _maxReceive;
+    private readonly int _maxSend;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly byte[] _receiveHeader = new byte[RawSocketProtocol.HeaderLength];
+    private readonly CancellationTokenSource _lifetime = new();
+    private readonly Task _keepAlive;
+
+    private TaskCompletionSource? _pendingPong;
+    private long _pingSequence;
+    private volatile bool _closeRequested;
+    private volatile WampConnectionLostException? _failure;
+    private int _disposed;
+
+    private RawSocketTransport(Stream stream, Socket? socket, IWampMessageSerializer serializer, int maxReceive, int maxSend, TimeSpan keepAliveInterval, TimeSpan keepAliveTimeout)
+    {
+        _stream = stream;
+        _socket = socket ?? (stream as NetworkStream)?.Socket;
+        Serializer = serializer;
+        _maxReceive = maxReceive;
+        _maxSend = maxSend;
+        _keepAlive = keepAliveInterval > TimeSpan.Zero
+            ? Task.Run(() => KeepAliveAsync(keepAliveInterval, keepAliveTimeout, _lifetime.Token))
+            : Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public IWampMessageSerializer Serializer { get; }
+
+    /// <summary>The largest message the peer accepts (its announced size, capped by ours).</summary>
+    public int MaxSendSize => _maxSend;
+
+    /// <summary>Performs the client handshake on a connected stream, offering one serializer.</summary>
+    /// <param name="stream">The connected stream (TCP or TLS); the transport owns it from now on.</param>
+    /// <param name="serializer">The serializer to ask for.</param>
+    /// <param name="settings">Size limit and keep-alive.</param>
+    /// <param name="cancellationToken">Cancels the handshake.</param>
+    /// <returns>The transport.</returns>
+    /// <exception cref="WampException">The router refused (error codes 1-4) or did not speak RawSocket.</exception>
+    public static ValueTask<RawSocketTransport> ConnectAsync(Stream stream, IWampMessageSerializer serializer, WampTransportSettings settings, CancellationToken cancellationToken) =>
+        ConnectCoreAsync(stream, null, serializer, settings, cancellationToken);
+
+    /// <summary>Performs the server handshake on an accepted stream.</summary>
+    /// <param name="stream">The accepted stream; the transport owns it from now on.</param>
+    /// <param name="pickSerializer">Maps the client's serializer id to a serializer, or <see langword="null"/> when unsupported (the client then gets error 1).</param>
+    /// <param name="maxMessageSize">The largest message accepted or sent, in bytes.</param>
+    /// <param name="cancellationToken">Cancels the handshake.</param>
+    /// <returns>The transport.</returns>
+    /// <exception cref="WampException">The client did not speak RawSocket or was refused (after its error reply was sent).</exception>
+    public static async ValueTask<RawSocketTransport> AcceptAsync(Stream stream, Func<int, IWampMessageSerializer?> pickSerializer, int maxMessageSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(pickSerializer);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxMessageSize, RawSocketProtocol.SizeFor(0));
+
+        byte[] request = new byte[RawSocketProtocol.HeaderLength];
+        await ReadHandshakeAsync(stream, request, "client", cancellationToken).ConfigureAwait(false);
+        if (request[0] != RawSocketProtocol.Magic)
+        {
+            throw new WampProtocolViolationException($"The client did not start a RawSocket handshake (first octet 0x{request[0]:X2} instead of 0x7F).");
+        }
+
+        int serializerId = request[1] & 0x0F;
+        int clientExponent = request[1] >> 4;
+        if (request[2] != 0 || request[3] != 0)
+        {
+            await RefuseAsync(stream, 3, cancellationToken).ConfigureAwait(false);
+            throw Refused($"The client used reserved bits in the RawSocket handshake (0x{request[2]:X2}{request[3]:X2}); it got error 3.");
+        }
+
+        IWampMessageSerializer? serializer = serializerId == 0 ? null : pickSerializer(serializerId);
+        if (serializer is null)
+        {
+            await RefuseAsync(stream, 1, cancellationToken).ConfigureAwait(false);
+            throw Refused($"The client asked for the unsupported RawSocket serializer {serializerId}; it got error 1.");
+        }
+
+        byte[] reply = new byte[RawSocketProtocol.HeaderLength];
+        RawSocketProtocol.WriteHandshake(reply, RawSocketProtocol.LengthExponent(maxMessageSize), serializerId);
+        await WriteHandshakeAsync(stream, reply, cancellationToken).ConfigureAwait(false);
+
+        int maxSend = Math.Min(maxMessageSize, RawSocketProtocol.SizeFor(clientExponent));
+        return new RawSocketTransport(stream, null, serializer, maxMessageSize, maxSend, TimeSpan.Zero, TimeSpan.Zero);
+    }
+
+    /// <inheritdoc />
+    public ValueTask SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    {
+        if (frame.Length > _maxSend)
+        {
+            throw TransportErrors.OutgoingTooLarge(frame.Length, _maxSend);
+        }
+
+        return SendFrameAsync(RawSocketProtocol.MessageFrame, frame, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> ReceiveAsync(IBufferWriter<byte> destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        try
+        {
+            while (true)
+            {
+                if (!await ReadFrameHeaderAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    return false;
+                }
+
+                if (!RawSocketProtocol.TryReadFrameHeader(_receiveHeader, out byte frameType, out int length))
+                {
+                    throw Violation($"The peer sent an invalid RawSocket frame header 0x{Convert.ToHexString(_receiveHeader)} (reserved bits or length over 16 MiB).");
+                }
+
+                if (length > _maxReceive)
+                {
+                    Cut();
+                    throw TransportErrors.IncomingTooLarge(length, _maxReceive);
+                }
+
+                switch (frameType)
+                {
+                    case RawSocketProtocol.MessageFrame:
+                        await ReadPayloadAsync(destination, length, cancellationToken).ConfigureAwait(false);
+                        return true;
+                    case RawSocketProtocol.PingFrame:
+                        await AnswerPingAsync(length, cancellationToken).ConfigureAwait(false);
+                        break;
+                    case RawSocketProtocol.PongFrame:
+                        await ReadPongAsync(length, cancellationToken).ConfigureAwait(false);
+                        break;
+                    default:
+                        throw Violation($"The peer sent the unknown RawSocket frame type {frameType} (0 message, 1 PING, 2 PONG).");
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or SocketException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            if (_failure is { } failure)
+            {
+                throw failure;
+            }
+
+            // A read cut short by our own close is our clean close.
+            if (_closeRequested)
+            {
+                return false;
+            }
+
+            throw TransportErrors.Lost("The RawSocket connection broke", ex);
+        }
+    }
+
+    /// <summary>Shuts our sending side down (the peer reads a clean end of stream), then releases the connection.</summary>
+    /// <param name="cancellationToken">Cancels the wait for a frame being sent.</param>
+    /// <returns>A task that completes when the connection is closed.</returns>
+    public async Task CloseAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _closeRequested = true;
+        await _lifetime.CancelAsync().ConfigureAwait(false);
+        using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        grace.CancelAfter(TransportErrors.CloseGracePeriod);
+        bool locked = false;
+        try
+        {
+            // Never cut a frame in half: wait for a send in progress, but not forever.
+            await _writeLock.WaitAsync(grace.Token).ConfigureAwait(false);
+            locked = true;
+            if (_stream is SslStream ssl)
+            {
+                await ssl.ShutdownAsync().WaitAsync(grace.Token).ConfigureAwait(false);
+            }
+
+            _socket?.Shutdown(SocketShutdown.Send);
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            // The connection is already gone or too slow to close politely; disposing below cuts it.
+        }
+        finally
+        {
+            if (locked)
+            {
+                _writeLock.Release();
+            }
+
+            await _stream.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await _keepAlive.ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await CloseAsync(CancellationToken.None).ConfigureAwait(false);
+        _lifetime.Dispose();
+    }
+
+    internal static async ValueTask<RawSocketTransport> ConnectCoreAsync(Stream stream, Socket? socket, IWampMessageSerializer serializer, WampTransportSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(serializer);
+        ArgumentNullException.ThrowIfNull(settings);
+        int exponent = RawSocketProtocol.LengthExponent(settings.MaxMessageSize);
+        byte[] buffer = new byte[RawSocketProtocol.HeaderLength];
+        RawSocketProtocol.WriteHandshake(buffer, exponent, serializer.RawSocketId);
+        await WriteHandshakeAsync(stream, buffer, cancellationToken).ConfigureAwait(false);
+        await ReadHandshakeAsync(stream, buffer, "router", cancellationToken).ConfigureAwait(false);
+
+        if (buffer[0] != RawSocketProtocol.Magic)
+        {
+            throw new WampProtocolViolationException($"The peer did not answer the RawSocket handshake (first octet 0x{buffer[0]:X2} instead of 0x7F); is it a RawSocket endpoint?");
+        }
+
+        int serializerId = buffer[1] & 0x0F;
+        int routerExponent = buffer[1] >> 4;
+        if (serializerId == 0)
+        {
+            throw Refused($"The router refused the RawSocket handshake (error {routerExponent}): {RawSocketProtocol.DescribeError(routerExponent, serializer.RawSocketId, RawSocketProtocol.SizeFor(exponent))}.");
+        }
+
+        if (serializerId != serializer.RawSocketId)
+        {
+            throw new WampProtocolViolationException($"The router answered the RawSocket handshake with serializer {serializerId}, but the client asked for {serializer.RawSocketId} ({serializer.Kind}).");
+        }
+
+        int maxSend = Math.Min(settings.MaxMessageSize, RawSocketProtocol.SizeFor(routerExponent));
+        return new RawSocketTransport(stream, socket, serializer, settings.MaxMessageSize, maxSend, settings.KeepAliveInterval, settings.KeepAliveTimeout);
+    }
+
+    private static async Task ReadHandshakeAsync(Stream stream, byte[] buffer, string peer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await stream.ReadExactlyAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or SocketException)
+        {
+            throw TransportErrors.Lost($"The {peer} closed the connection during the RawSocket handshake", ex);
+        }
+    }
+
+    private static async Task WriteHandshakeAsync(Stream stream, byte[] buffer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await stream.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+            await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or SocketException)
+        {
+            throw TransportErrors.Lost("The connection broke during the RawSocket handshake", ex);
+        }
+    }
+
+    private static async Task RefuseAsync(Stream stream, int errorCode, CancellationToken cancellationToken)
+    {
+        byte[] reply = new byte[RawSocketProtocol.HeaderLength];
+        RawSocketProtocol.WriteError(reply, errorCode);
+        await WriteHandshakeAsync(stream, reply, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static WampException Refused(string message) => new(TransportErrors.HandshakeRefused, message);
+
+    private WampProtocolViolationException Violation(string message)
+    {
+        Cut();
+        return new WampProtocolViolationException(message);
+    }
+
+    private async ValueTask<bool> ReadFrameHeaderAsync(CancellationToken cancellationToken)
+    {
+        // End of stream before a header's first octet is the peer's clean close; anywhere else it is a break.
+        int read = await _stream.ReadAsync(_receiveHeader, cancellationToken).ConfigureAwait(false);
+        if (read == 0)
+        {
+            return false;
+        }
+
+        await _stream.ReadExactlyAsync(_receiveHeader.AsMemory(read), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private async ValueTask ReadPayloadAsync(IBufferWriter<byte> destination, int length, CancellationToken cancellationToken)
+    {
+        int remaining = length;
+        while (remaining > 0)
+        {
+            Memory<byte> memory = destination.GetMemory(Math.Min(remaining, ReadChunk));
+            int count = Math.Min(memory.Length, remaining);
+            await _stream.ReadExactlyAsync(memory[..count], cancellationToken).ConfigureAwait(false);
+            destination.Advance(count);
+            remaining -= count;
+        }
+    }
+
+    private async ValueTask AnswerPingAsync(int length, CancellationToken cancellationToken)
+    {
+        using var payload = new PooledBufferWriter(Math.Max(length, 16));
+        await ReadPayloadAsync(payload, length, cancellationToken).ConfigureAwait(false);
+        await SendFrameAsync(RawSocketProtocol.PongFrame, payload.WrittenMemory, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask ReadPongAsync(int length, CancellationToken cancellationToken)
+    {
+        using var payload = new PooledBufferWriter(Math.Max(length, 16));
+        await ReadPayloadAsync(payload, length, cancellationToken).ConfigureAwait(false);
+
+        // Only the answer to our latest PING counts; unsolicited PONGs are allowed and ignored.
+        if (payload.WrittenCount == sizeof(long) && BinaryPrimitives.ReadInt64BigEndian(payload.WrittenSpan) == Interlocked.Read(ref _pingSequence))
+        {
+            Volatile.Read(ref _pendingPong)?.TrySetResult();
+        }
+    }
+
+    private async ValueTask SendFrameAsync(byte frameType, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_failure is { } failure)
+            {
+                throw failure;
+            }
+
+            if (payload.Length <= SmallFrame)
+            {
+                // Header and payload in one write: one segment on the wire for the common small message.
+                byte[] buffer = ArrayPool<byte>.Shared.Rent(RawSocketProtocol.HeaderLength + payload.Length);
+                try
+                {
+                    RawSocketProtocol.WriteFrameHeader(buffer, frameType, payload.Length);
+                    payload.Span.CopyTo(buffer.AsSpan(RawSocketProtocol.HeaderLength));
+                    await _stream.WriteAsync(buffer.AsMemory(0, RawSocketProtocol.HeaderLength + payload.Length), cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+            }
+            else
+            {
+                byte[] header = new byte[RawSocketProtocol.HeaderLength];
+                RawSocketProtocol.WriteFrameHeader(header, frameType, payload.Length);
+                await _stream.WriteAsync(header, cancellationToken).ConfigureAwait(false);
+                await _stream.WriteAsync(payload, cancellationToken).ConfigureAwait(false);
+            }
+
+            await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
+        {
+            throw _failure ?? TransportErrors.Lost("The RawSocket connection failed while sending", ex);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private async Task KeepAliveAsync(TimeSpan interval, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        byte[] payload = new byte[sizeof(long)];
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
+                var pong = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                Volatile.Write(ref _pendingPong, pong);
+                BinaryPrimitives.WriteInt64BigEndian(payload, Interlocked.Increment(ref _pingSequence));
+                await SendFrameAsync(RawSocketProtocol.PingFrame, payload, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await pong.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+                }
+                catch (TimeoutException)
+                {
+                    _failure = new WampConnectionLostException($"The peer did not answer a RawSocket PING within {timeout.TotalSeconds:0.###} s; the connection is considered dead.");
+                    Cut();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Closed: keep-alive ends with the connection.
+        }
+        catch (WampException)
+        {
+            // The send failed: the reader sees the same broken connection and reports it.
+        }
+    }
+
+    // Fails the connection at once: pending reads and writes end with an exception.
+    private void Cut()
+    {
+        _lifetime.Cancel();
+        try
+        {
+            _socket?.Dispose();
+            _stream.Dispose();
+        }
+        catch (Exception ex) when (ex is IOException or SocketException)
+        {
+            // Already broken; nothing more to release.
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using Cfc.Wamp.Serialization;
+
+namespace Cfc.Wamp.Transport;
+
+/// <summary>
+/// WAMP over any open <see cref="WebSocket"/>: one WAMP message per WebSocket message, text frames for JSON and
+/// binary frames otherwise. Works on the client side (<see cref="ClientWebSocket"/>) and the server side alike.
+/// </summary>
+public sealed class WebSocketTransport : IWampTransport
+{
+    private const int ReceiveChunk = 16 * 1024;
+
+    private readonly WebSocket _socket;
+    private readonly int _maxMessageSize;
+    private readonly WebSocketMessageType _messageType;
+    private volatile bool _closeRequested;
+
+    /// <summary>Wraps an open WebSocket.</summary>
+    /// <param name="webSocket">The socket, already open, with the agreed subprotocol.</param>
+    /// <param name="serializer">The serializer the subprotocol stands for.</param>
+    /// <param name="maxMessageSize">The largest message sent or accepted, in bytes.</param>
+    public WebSocketTransport(WebSocket webSocket, IWampMessageSerializer serializer, int maxMessageSize)
+    {
+        ArgumentNullException.ThrowIfNull(webSocket);
+        ArgumentNullException.ThrowIfNull(serializer);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxMessageSize);
+        _socket = webSocket;
+        Serializer = serializer;
+        _maxMessageSize = maxMessageSize;
+        _messageType = serializer.IsBinary ? WebSocketMessageType.Binary : WebSocketMessageType.Text;
+    }
+
+    /// <inheritdoc />
+    public IWampMessageSerializer Serializer { get; }
+
+    /// <inheritdoc />
+    public async ValueTask SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    {
+        if (frame.Length > _maxMessageSize)
+        {
+            throw TransportErrors.OutgoingTooLarge(frame.Length, _maxMessageSize);
+        }
+
+        try
+        {
+            await _socket.SendAsync(frame, _messageType, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
+        {
+            throw TransportErrors.Lost("The WebSocket failed while sending", ex);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> ReceiveAsync(IBufferWriter<byte> destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+
+        // Rented per call: a dispose racing a pending receive must never hand a buffer in use back to the pool.
+        byte[] chunk = ArrayPool<byte>.Shared.Rent(ReceiveChunk);
+        try
+        {
+            long total = 0;
+            while (true)
+            {
+                ValueWebSocketReceiveResult result;
+                try
+                {
+                    result = await _socket.ReceiveAsync(chunk.AsMemory(), cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException
+                    || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+                {
+                    // A receive cut short by our own close (grace period over, socket aborted) is still our clean close.
+                    if (_closeRequested)
+                    {
+                        return false;
+                    }
+
+                    throw TransportErrors.Lost("The WebSocket connection broke", ex);
+                }
+
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    await AnswerCloseAsync().ConfigureAwait(false);
+                    return false;
+                }
+
+                total += result.Count;
+                if (total > _maxMessageSize)
+                {
+                    await CloseWithAsync(WebSocketCloseStatus.MessageTooBig, "message too big", CancellationToken.None).ConfigureAwait(false);
+                    throw TransportErrors.IncomingTooLarge(result.EndOfMessage ? total : -1, _maxMessageSize);
+                }
+
+                destination.Write(chunk.AsSpan(0, result.Count));
+                if (result.EndOfMessage)
+                {
+                    return true;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task CloseAsync(CancellationToken cancellationToken) => CloseWithAsync(WebSocketCloseStatus.NormalClosure, null, cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await CloseWithAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None).ConfigureAwait(false);
+        _socket.Dispose();
+    }
+
+    // The peer started the close: answer it so its close handshake completes, but never wait long for that.
+    private async Task AnswerCloseAsync()
+    {
+        if (_socket.State != WebSocketState.CloseReceived)
+        {
+            return;
+        }
+
+        using var grace = new CancellationTokenSource(TransportErrors.CloseGracePeriod);
+        try
+        {
+            await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, grace.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            _socket.Abort();
+        }
+    }
+
+    private async Task CloseWithAsync(WebSocketCloseStatus status, string? description, CancellationToken cancellationToken)
+    {
+        _closeRequested = true;
+        if (_socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
+        {
+            if (_socket.State is not (WebSocketState.Closed or WebSocketState.Aborted or WebSocketState.CloseSent))
+            {
+                _socket.Abort();
+            }
+
+            return;
+        }
+
+        using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        grace.CancelAfter(TransportErrors.CloseGracePeriod);
+        try
+        {
+            // CloseAsync sends our close frame and waits for the peer's (also when a reader is pending).
+            await _socket.CloseAsync(status, description, grace.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The peer did not finish the handshake in time, or the connection is already gone: cut it.
+            _socket.Abort();
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+}
