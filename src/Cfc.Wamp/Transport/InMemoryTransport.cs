@@ -67,9 +67,10 @@ public sealed class InMemoryTransport : IWampTransport
                 return false;
             }
         }
-        catch (ChannelClosedException ex)
+        catch (Exception ex) when (ex is ChannelClosedException or IOException)
         {
-            throw TransportErrors.Lost("The in-memory connection was aborted", ex.InnerException);
+            // Abort completes the channels with an IOException, which the reader rethrows as is.
+            throw TransportErrors.Lost("The in-memory connection was aborted", ex);
         }
 
         if (!_incoming.Reader.TryRead(out byte[]? frame))
