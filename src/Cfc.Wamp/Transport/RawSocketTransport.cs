@@ -422,15 +422,15 @@ public sealed class RawSocketTransport : IWampTransport
     // Fails the connection at once: pending reads and writes end with an exception.
     private void Cut()
     {
-        _lifetime.Cancel();
         try
         {
+            _lifetime.Cancel();
             _socket?.Dispose();
             _stream.Dispose();
         }
-        catch (Exception ex) when (ex is IOException or SocketException)
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
         {
-            // Already broken; nothing more to release.
+            // Already broken or disposed; nothing more to release.
         }
     }
 }
