@@ -8,19 +8,14 @@ namespace Cfc.Wamp.Serialization;
 /// <summary>
 /// Transcodes between CBOR and the JSON data model. Byte strings map to the WAMP binary string form ("\u0000" + base64);
 /// integers stay integers (down to -2^63, up to 2^64-1); half, single and double floats become JSON floats, and JSON
-/// floats are written as float64. Tags are read through (their value is kept), except bignums; undefined reads as null;
-/// indefinite-length items are accepted on read. Anything else (truncation, trailing bytes, non-string map keys,
+/// floats are written as float64 (everything else in preferred serialization, with definite lengths). Reading uses
+/// <see cref="CborReader"/> in <see cref="CborConformanceMode.Lax"/> mode: tags are read through (their value is kept)
+/// except bignums, undefined reads as null, and indefinite-length items are accepted. Anything else (truncation, trailing bytes, non-string map keys,
 /// nesting deeper than 64, invalid UTF-8) is a <see cref="WampProtocolViolationException"/>.
 /// </summary>
 internal static class CborJsonTranscoder
 {
     private const string Format = "CBOR";
-
-    // A per-thread writer keeps its buffer between messages; after a very large message it is dropped instead.
-    private const int MaxRetainedWriterBytes = 1 << 20;
-
-    [ThreadStatic]
-    private static CborWriter? t_writer;
 
     [ThreadStatic]
     private static CborReader? t_reader;
@@ -32,22 +27,8 @@ internal static class CborJsonTranscoder
     public static void JsonToCbor(ReadOnlySpan<byte> json, IBufferWriter<byte> output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        CborWriter writer = t_writer ?? new CborWriter(CborConformanceMode.Lax, convertIndefiniteLengthEncodings: false, allowMultipleRootLevelValues: false);
-        t_writer = null;
-        var sink = new CborValueSink(writer);
-        try
-        {
-            JsonToBinaryWalker.Walk(json, ref sink, Format);
-            int written = writer.Encode(output.GetSpan(writer.BytesWritten));
-            output.Advance(written);
-        }
-        finally
-        {
-            sink.Dispose();
-            bool keep = writer.BytesWritten <= MaxRetainedWriterBytes;
-            writer.Reset();
-            t_writer = keep ? writer : null;
-        }
+        var sink = new CborValueSink(output);
+        JsonToBinaryWalker.Walk(json, ref sink, Format);
     }
 
     /// <summary>Decodes one CBOR data item into JSON.</summary>

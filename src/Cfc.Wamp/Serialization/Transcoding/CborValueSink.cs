@@ -1,46 +1,109 @@
-using System.Formats.Cbor;
-using System.Text;
+using System.Buffers;
+using System.Buffers.Binary;
 
 namespace Cfc.Wamp.Serialization.Transcoding;
 
-/// <summary>Feeds JSON values into a <see cref="CborWriter"/> with definite lengths, floats as float64.</summary>
-internal struct CborValueSink : IBinaryValueSink, IDisposable
+/// <summary>
+/// Writes JSON values as CBOR straight into an <see cref="IBufferWriter{T}"/>: definite lengths, the shortest argument
+/// encoding for integers, lengths and counts (RFC 8949 preferred serialization), and floats as float64.
+/// </summary>
+/// <remarks>
+/// Reading uses <see cref="System.Formats.Cbor.CborReader"/>; writing does not use CborWriter because it shortens every
+/// double that fits a half or single (in all conformance modes), whereas WAMP peers get float64 from us, and because it
+/// takes text as UTF-16 and buffers the whole item before copying it out.
+/// </remarks>
+internal readonly struct CborValueSink : IBinaryValueSink
 {
-    private readonly CborWriter _writer;
-    private ScratchBuffer<char> _chars;
+    private const byte UnsignedInteger = 0 << 5;
+    private const byte NegativeInteger = 1 << 5;
+    private const byte ByteString = 2 << 5;
+    private const byte TextString = 3 << 5;
+    private const byte Array = 4 << 5;
+    private const byte Map = 5 << 5;
 
-    /// <summary>Creates a sink over a writer.</summary>
-    /// <param name="writer">The writer (Lax mode, so map keys are not tracked for uniqueness).</param>
-    public CborValueSink(CborWriter writer) => _writer = writer;
+    private readonly IBufferWriter<byte> _output;
 
-    public readonly void StartArray(int count) => _writer.WriteStartArray(count);
+    /// <summary>Creates a sink over an output.</summary>
+    /// <param name="output">Where the bytes go.</param>
+    public CborValueSink(IBufferWriter<byte> output) => _output = output;
 
-    public readonly void EndArray() => _writer.WriteEndArray();
+    public void StartArray(int count) => WriteHead(Array, (ulong)count);
 
-    public readonly void StartMap(int count) => _writer.WriteStartMap(count);
+    public void EndArray() { }
 
-    public readonly void EndMap() => _writer.WriteEndMap();
+    public void StartMap(int count) => WriteHead(Map, (ulong)count);
 
-    // CborWriter takes text as UTF-16; the bytes were validated, so the round trip through chars is lossless.
-    public void Text(ReadOnlySpan<byte> utf8)
+    public void EndMap() { }
+
+    public void Text(ReadOnlySpan<byte> utf8) => WriteString(TextString, utf8);
+
+    public void Bytes(ReadOnlySpan<byte> value) => WriteString(ByteString, value);
+
+    // A negative integer n is encoded as the argument -1 - n, which for long.MinValue is exactly long.MaxValue.
+    public void Int64(long value) => WriteHead(value >= 0 ? UnsignedInteger : NegativeInteger, value >= 0 ? (ulong)value : (ulong)(-1 - value));
+
+    public void UInt64(ulong value) => WriteHead(UnsignedInteger, value);
+
+    public void Double(double value)
     {
-        Span<char> chars = _chars.Get(utf8.Length);
-        int n = Encoding.UTF8.GetChars(utf8, chars);
-        _writer.WriteTextString(chars[..n]);
+        Span<byte> span = _output.GetSpan(9);
+        span[0] = 0xfb;
+        BinaryPrimitives.WriteDoubleBigEndian(span[1..], value);
+        _output.Advance(9);
     }
 
-    public readonly void Bytes(ReadOnlySpan<byte> value) => _writer.WriteByteString(value);
+    public void Boolean(bool value) => WriteByte(value ? (byte)0xf5 : (byte)0xf4);
 
-    public readonly void Int64(long value) => _writer.WriteInt64(value);
+    public void Null() => WriteByte(0xf6);
 
-    public readonly void UInt64(ulong value) => _writer.WriteUInt64(value);
+    private void WriteByte(byte value)
+    {
+        _output.GetSpan(1)[0] = value;
+        _output.Advance(1);
+    }
 
-    // In Lax mode CborWriter keeps double precision (major type 7, 0xfb) rather than shrinking the value.
-    public readonly void Double(double value) => _writer.WriteDouble(value);
+    private void WriteString(byte majorType, ReadOnlySpan<byte> value)
+    {
+        WriteHead(majorType, (ulong)value.Length);
+        value.CopyTo(_output.GetSpan(value.Length));
+        _output.Advance(value.Length);
+    }
 
-    public readonly void Boolean(bool value) => _writer.WriteBoolean(value);
+    // The initial byte and argument: inline below 24, else 1, 2, 4 or 8 following bytes (additional info 24..27).
+    private void WriteHead(byte majorType, ulong argument)
+    {
+        Span<byte> span = _output.GetSpan(9);
+        int n;
+        if (argument < 24)
+        {
+            span[0] = (byte)(majorType | (byte)argument);
+            n = 1;
+        }
+        else if (argument <= byte.MaxValue)
+        {
+            span[0] = (byte)(majorType | 24);
+            span[1] = (byte)argument;
+            n = 2;
+        }
+        else if (argument <= ushort.MaxValue)
+        {
+            span[0] = (byte)(majorType | 25);
+            BinaryPrimitives.WriteUInt16BigEndian(span[1..], (ushort)argument);
+            n = 3;
+        }
+        else if (argument <= uint.MaxValue)
+        {
+            span[0] = (byte)(majorType | 26);
+            BinaryPrimitives.WriteUInt32BigEndian(span[1..], (uint)argument);
+            n = 5;
+        }
+        else
+        {
+            span[0] = (byte)(majorType | 27);
+            BinaryPrimitives.WriteUInt64BigEndian(span[1..], argument);
+            n = 9;
+        }
 
-    public readonly void Null() => _writer.WriteNull();
-
-    public void Dispose() => _chars.Dispose();
+        _output.Advance(n);
+    }
 }
