@@ -24,7 +24,7 @@ internal static class JsonValueEmitter
 
     /// <summary>Detaches the per-thread writer from the caller's output so it is not kept alive.</summary>
     /// <param name="writer">The writer from <see cref="Rent"/>.</param>
-    public static void Release(Utf8JsonWriter writer) => writer.Reset(Stream.Null);
+    public static void Release(Utf8JsonWriter writer) => writer.Reset(NullBufferWriter.Instance);
 
     /// <summary>Writes a text string (or property name), rejecting invalid UTF-8.</summary>
     /// <param name="writer">The JSON writer.</param>
@@ -83,5 +83,17 @@ internal static class JsonValueEmitter
         }
 
         writer.WriteRawValue(buffer[..n], skipInputValidation: true);
+    }
+
+    // A writer must always have an output; this one holds no memory (resetting onto a Stream would allocate).
+    private sealed class NullBufferWriter : IBufferWriter<byte>
+    {
+        public static readonly NullBufferWriter Instance = new();
+
+        public void Advance(int count) { }
+
+        public Memory<byte> GetMemory(int sizeHint = 0) => Array.Empty<byte>();
+
+        public Span<byte> GetSpan(int sizeHint = 0) => Array.Empty<byte>();
     }
 }
