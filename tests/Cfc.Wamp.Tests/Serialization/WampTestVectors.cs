@@ -8,7 +8,8 @@ namespace Cfc.Wamp.Tests.Serialization;
 internal sealed record SerializationCase(string File, string Description, string SerializerId, byte[] Bytes, JsonElement ExpectedAttributes, JsonElement Sample);
 
 /// <summary>A validation sample (a raw wire message) carried by one of our serializers.</summary>
-internal sealed record ValidationCase(string File, string Description, string SerializerId, JsonElement Wmsg, bool ExpectedToBeRejected);
+/// <remarks><paramref name="RejectedFor"/> is the suite's expected_error.contains (the offending option) when a router must reject it.</remarks>
+internal sealed record ValidationCase(string File, string Description, string SerializerId, JsonElement Wmsg, string? RejectedFor);
 
 /// <summary>One step of a multi-session sequence carried by one of our serializers.</summary>
 internal sealed record SequenceStepCase(string File, int Step, string SerializerId, JsonElement Message);
@@ -98,7 +99,9 @@ internal static class WampTestVectors
             string description = sample.GetProperty("description").GetString()!;
             if (sample.TryGetProperty("wmsg", out JsonElement wmsg))
             {
-                bool rejected = sample.TryGetProperty("expected_error", out _);
+                string? rejected = sample.TryGetProperty("expected_error", out JsonElement error)
+                    ? error.TryGetProperty("contains", out JsonElement contains) ? contains.GetString() : string.Empty
+                    : null;
                 foreach (string id in OurSerializerIds)
                 {
                     loaded.Validation.Add($"{file} #{index} {description} [{id}]", new ValidationCase(file, description, id, wmsg, rejected));
