@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Unicode;
 using Cfc.Wamp.Messages;
 
 namespace Cfc.Wamp.Serialization;
@@ -45,10 +46,17 @@ public sealed class JsonMessageSerializer : IWampMessageSerializer
     /// <inheritdoc />
     public WampMessage Deserialize(ReadOnlySpan<byte> frame)
     {
+        // Utf8JsonReader does not validate the UTF-8 inside strings; an invalid sequence would only fail later, in
+        // GetString, with an InvalidOperationException. One vectorized pass over the frame rules that out.
+        if (!Utf8.IsValid(frame))
+        {
+            throw new WampProtocolViolationException("Malformed WAMP message: the JSON text is not valid UTF-8.");
+        }
+
         JsonElement root;
         try
         {
-            var reader = new Utf8JsonReader(frame, new JsonReaderOptions { MaxDepth = 128 });
+            var reader = new Utf8JsonReader(frame, new JsonReaderOptions { MaxDepth = Transcoding.TranscodingLimits.MaxDepth });
             root = JsonElement.ParseValue(ref reader);
             if (reader.BytesConsumed != frame.Length && HasTrailingContent(frame[(int)reader.BytesConsumed..]))
             {
