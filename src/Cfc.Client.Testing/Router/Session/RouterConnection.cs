@@ -21,6 +21,7 @@ internal sealed partial class RouterConnection : IDisposable
     private readonly CancellationTokenSource _abort = new();
     private int _disposed;
     private volatile bool _dropped;
+    private volatile bool _closeWhenFlushed;
     private RouterSession? _session;
     private PendingAuth? _pendingAuth;
     private long _joinedSessionId;
@@ -64,7 +65,9 @@ internal sealed partial class RouterConnection : IDisposable
         }
     }
 
-    /// <summary>Ends the session politely (GOODBYE with <paramref name="reason"/>), then lets the run loop close the transport.</summary>
+    /// <summary>Ends the session politely: GOODBYE with <paramref name="reason"/>, flush, close handshake.
+    /// Receiving is not cancelled right away (cancelling a WebSocket receive aborts the socket); it ends when the
+    /// peer completes the close, or after the close timeout.</summary>
     public void Shutdown(string reason)
     {
         if (_session is { } session)
@@ -76,7 +79,16 @@ internal sealed partial class RouterConnection : IDisposable
             }
         }
 
-        StopReceiving();
+        _closeWhenFlushed = true;
+        _outgoing.Writer.TryComplete();
+        try
+        {
+            _stopReceiving.CancelAfter(_router.Options.CloseTimeout);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already finished.
+        }
     }
 
     /// <summary>Fault injection: tears the transport down at once, without GOODBYE or close handshake.</summary>
@@ -259,6 +271,12 @@ internal sealed partial class RouterConnection : IDisposable
                 buffer.Clear();
                 _transport.Serializer.Serialize(message, buffer);
                 await _transport.SendAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (_closeWhenFlushed)
+            {
+                using var closeTimeout = new CancellationTokenSource(_router.Options.CloseTimeout);
+                await _transport.CloseAsync(closeTimeout.Token).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
