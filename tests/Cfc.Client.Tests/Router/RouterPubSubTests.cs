@@ -56,6 +56,8 @@ public sealed class RouterPubSubTests
         JsonElement error = await publisher.ExpectAsync(8);
         Assert.Equal(16, error[1].GetInt32());
         Assert.Equal("wamp.error.invalid_uri", error[4].GetString());
+        await publisher.SendAsync("""[16,12,{"acknowledge":true},"wamp.session.on_join"]""");
+        Assert.Equal("wamp.error.invalid_uri", (await publisher.ExpectAsync(8))[4].GetString());
     }
 
     [Fact]

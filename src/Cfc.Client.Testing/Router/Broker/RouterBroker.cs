@@ -82,7 +82,8 @@ internal sealed class RouterBroker(RouterRealm realm)
     public void Publish(RouterSession publisher, PublishMessage message)
     {
         bool acknowledge = RouterJson.GetBool(message.Options, "acknowledge");
-        if (!RouterUris.IsValid(message.Topic, RouterUris.Exact))
+        // wamp.* events come only from the router itself (clients must not fake meta events).
+        if (!RouterUris.IsValid(message.Topic, RouterUris.Exact) || message.Topic.StartsWith("wamp.", StringComparison.Ordinal))
         {
             if (acknowledge)
             {

@@ -30,7 +30,7 @@ internal sealed class RouterRegistration(long id, string uri, string match, stri
     /// <summary>Chooses the callee for one call according to the invoke policy.</summary>
     public CalleeEntry Pick() => Invoke switch
     {
-        "roundrobin" => Callees[_next++ % Callees.Count],
+        "roundrobin" => Callees[(int)((uint)_next++ % (uint)Callees.Count)],
         "random" => Callees[RandomNumberGenerator.GetInt32(Callees.Count)],
         "last" => Callees[^1],
         _ => Callees[0],
