@@ -1,5 +1,6 @@
 using System.Net;
 using Cfc.Wamp.Serialization;
+using Cfc.Wamp.Transport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -157,7 +158,7 @@ public sealed class WampRouterHost : IAsyncDisposable
         }
 
         var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = serializer.SubProtocol }).ConfigureAwait(false);
-        var transport = new RouterWebSocketConnection(socket, serializer, _options.MaxMessageSize);
+        var transport = new WebSocketTransport(socket, serializer, _options.MaxMessageSize);
         await Router.AcceptCoreAsync(transport, "websocket", context.RequestAborted).ConfigureAwait(false);
     }
 }
