@@ -10,7 +10,9 @@ namespace Cfc.Wamp.Session;
 /// </summary>
 internal sealed class StateSubject : IObservable<WampConnectionState>
 {
-    private readonly Channel<WampConnectionState> _queue = Channel.CreateUnbounded<WampConnectionState>(new UnboundedChannelOptions { SingleReader = true });
+    // Each change carries the observers of the moment it happened: a later observer does not see earlier changes.
+    private readonly Channel<(WampConnectionState State, IObserver<WampConnectionState>[] Observers)> _queue =
+        Channel.CreateUnbounded<(WampConnectionState, IObserver<WampConnectionState>[])>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _gate = new();
     private readonly ILogger _logger;
     private IObserver<WampConnectionState>[] _observers = [];
@@ -41,7 +43,7 @@ internal sealed class StateSubject : IObservable<WampConnectionState>
         return new Unsubscriber(this, observer);
     }
 
-    public void OnNext(WampConnectionState state) => _queue.Writer.TryWrite(state);
+    public void OnNext(WampConnectionState state) => _queue.Writer.TryWrite((state, Volatile.Read(ref _observers)));
 
     public void OnCompleted() => _queue.Writer.TryComplete();
 
@@ -60,16 +62,16 @@ internal sealed class StateSubject : IObservable<WampConnectionState>
 
     private async Task PumpAsync()
     {
-        ChannelReader<WampConnectionState> reader = _queue.Reader;
+        ChannelReader<(WampConnectionState State, IObserver<WampConnectionState>[] Observers)> reader = _queue.Reader;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            while (reader.TryRead(out WampConnectionState state))
+            while (reader.TryRead(out (WampConnectionState State, IObserver<WampConnectionState>[] Observers) change))
             {
-                foreach (IObserver<WampConnectionState> observer in Volatile.Read(ref _observers))
+                foreach (IObserver<WampConnectionState> observer in change.Observers)
                 {
                     try
                     {
-                        observer.OnNext(state);
+                        observer.OnNext(change.State);
                     }
                     catch (Exception ex)
                     {
