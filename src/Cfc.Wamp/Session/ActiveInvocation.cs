@@ -61,7 +61,8 @@ internal sealed class ActiveInvocation : WampInvocation, IThreadPoolWorkItem
         Volatile.Write(ref _interruptMode, mode);
         try
         {
-            _cts.Cancel();
+            // Asynchronously: INTERRUPT arrives on the reader loop, and the handler's cancellation callbacks are user code.
+            _ = _cts.CancelAsync();
         }
         catch (ObjectDisposedException)
         {

@@ -35,7 +35,8 @@ internal sealed class EventDispatcher
     {
         if (_queue.Writer.TryComplete())
         {
-            _stop.Cancel();
+            // Asynchronously: this may run on the reader loop, and the handler's cancellation callbacks are user code.
+            _ = _stop.CancelAsync();
         }
     }
 

@@ -199,8 +199,14 @@ internal sealed class WampSession
         {
             return await pending.Task.WaitAsync(Options.RequestTimeout, TimeProvider, cancellationToken).ConfigureAwait(false);
         }
-        catch (TimeoutException) when (pending.TryAbandon())
+        catch (TimeoutException)
         {
+            if (!pending.TryAbandon())
+            {
+                // The reply won the race against the timer.
+                return await pending.Task.ConfigureAwait(false);
+            }
+
             throw new WampTimeoutException($"{what} got no answer from the router at {Options.Url} within {Options.RequestTimeout.TotalSeconds:0.###} s (realm '{Options.Realm}', session {SessionId}).");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
