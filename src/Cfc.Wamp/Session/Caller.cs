@@ -1,0 +1,65 @@
+using Cfc.Wamp.Messages;
+
+namespace Cfc.Wamp.Session;
+
+/// <summary>The caller role: CALL, RESULT/ERROR, progressive results, timeouts and CANCEL.</summary>
+internal sealed class Caller
+{
+    private readonly WampSession _session;
+
+    public Caller(WampSession session) => _session = session;
+
+    public Task<WampResult> CallAsync(string procedure, WampPayload payload, WampCallOptions? options, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<WampResult>(cancellationToken);
+        }
+
+        long id = _session.Ids.Next();
+        WampCancelMode mode = options?.CancelMode ?? _session.Options.CancelMode;
+        Action<WampResult>? onProgress = options?.OnProgress;
+        var call = new PendingCall(this, id, procedure, mode, onProgress);
+        var message = new CallMessage(id, OptionsJson.Call(onProgress is not null, options?.DiscloseMe == true), procedure, payload);
+        TimeSpan timeout = options?.Timeout ?? _session.Options.CallTimeout;
+        return SendAndWaitAsync(call, message, timeout, cancellationToken);
+    }
+
+    /// <summary>Sends CANCEL for a call the caller gave up on (only when the dealer announced call_canceling).</summary>
+    public void SendCancel(PendingCall call)
+    {
+        if (!_session.DealerCancels)
+        {
+            _session.Logger.CancelNotSupported(call.Procedure);
+            return;
+        }
+
+        _session.Post(new CancelMessage(call.RequestId, OptionsJson.Cancel(call.CancelMode)));
+    }
+
+    public string DescribeTimeout(PendingCall call, TimeSpan timeout) =>
+        $"The call to '{call.Procedure}' got no result within {timeout.TotalSeconds:0.###} s (router {_session.Options.Url}, realm '{_session.Options.Realm}', " +
+        $"session {_session.SessionId}, {_session.Pending.WaitingCount} other request(s) pending); " +
+        (_session.DealerCancels ? $"a CANCEL ({OptionsJson.Cancel(call.CancelMode).GetProperty("mode").GetString()}) was sent." : "the dealer does not support CANCEL.");
+
+    public void ProgressHandlerFailed(PendingCall call, Exception exception) => _session.Logger.ProgressHandlerFailed(call.Procedure, exception);
+
+    private async Task<WampResult> SendAndWaitAsync(PendingCall call, CallMessage message, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        _session.AddPending(call);
+        try
+        {
+            await _session.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Not sent (too large, session gone, or cancelled while waiting for the writer): nothing to cancel.
+            _session.Pending.Remove(call.RequestId);
+            call.Discard();
+            throw;
+        }
+
+        call.Arm(timeout, _session.TimeProvider, cancellationToken);
+        return await call.Task.ConfigureAwait(false);
+    }
+}

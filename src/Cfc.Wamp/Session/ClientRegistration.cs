@@ -1,0 +1,95 @@
+namespace Cfc.Wamp.Session;
+
+/// <summary>
+/// A registration as the application holds it. It lives in the client's registry across sessions; while
+/// attached to a session it knows the router's registration id there.
+/// </summary>
+internal sealed class ClientRegistration : WampRegistration
+{
+    private readonly WampClient _client;
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _gate = new();
+    private WampSession? _session;
+    private long _routerId;
+    private int _disposed;
+
+    public ClientRegistration(WampClient client, string procedure, WampRegisterOptions? options, WampInvocationHandler handler)
+    {
+        _client = client;
+        Procedure = procedure;
+        Options = options;
+        Handler = handler;
+        _ = _completion.Task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    public override string Procedure { get; }
+
+    public WampRegisterOptions? Options { get; }
+
+    public WampInvocationHandler Handler { get; }
+
+    public override long? RegistrationId
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _session is null ? null : _routerId;
+            }
+        }
+    }
+
+    public override Task Completion => _completion.Task;
+
+    public bool IsEnded => _completion.Task.IsCompleted;
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            await _client.UnregisterAsync(this).ConfigureAwait(false);
+        }
+    }
+
+    public void Attach(WampSession session, long routerId)
+    {
+        lock (_gate)
+        {
+            _session = session;
+            _routerId = routerId;
+        }
+    }
+
+    public void Detach(WampSession session)
+    {
+        lock (_gate)
+        {
+            if (_session == session)
+            {
+                _session = null;
+                _routerId = 0;
+            }
+        }
+    }
+
+    public bool TryGetAttachment(out WampSession session, out long routerId)
+    {
+        lock (_gate)
+        {
+            session = _session!;
+            routerId = _routerId;
+            return _session is not null;
+        }
+    }
+
+    public void Complete() => _completion.TrySetResult();
+
+    /// <summary>Lost for good (revoked, or not restorable): leaves the registry and faults <see cref="Completion"/>.</summary>
+    public void Revoke(Exception exception)
+    {
+        _client.Registry.Remove(this);
+        Fault(exception);
+    }
+
+    public void Fault(Exception exception) => _completion.TrySetException(exception);
+}

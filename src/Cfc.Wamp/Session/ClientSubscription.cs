@@ -1,0 +1,109 @@
+using Microsoft.Extensions.Logging;
+
+namespace Cfc.Wamp.Session;
+
+/// <summary>
+/// A subscription as the application holds it. It lives in the client's registry across sessions; while
+/// attached to a session it knows the router's subscription id there.
+/// </summary>
+internal sealed class ClientSubscription : WampSubscription
+{
+    private readonly WampClient _client;
+    private readonly EventDispatcher _dispatcher;
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _gate = new();
+    private WampSession? _session;
+    private long _routerId;
+    private int _disposed;
+
+    public ClientSubscription(WampClient client, string topic, WampMatch match, Func<WampEvent, CancellationToken, ValueTask> handler, ILogger logger)
+    {
+        _client = client;
+        Topic = topic;
+        Match = match;
+        _dispatcher = new EventDispatcher(topic, handler, logger);
+
+        // A revoked subscription nobody watches must not surface as an unobserved task exception.
+        _ = _completion.Task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    public override string Topic { get; }
+
+    public override WampMatch Match { get; }
+
+    public override long? SubscriptionId
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _session is null ? null : _routerId;
+            }
+        }
+    }
+
+    public override Task Completion => _completion.Task;
+
+    public bool IsEnded => _completion.Task.IsCompleted;
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            await _client.UnsubscribeAsync(this).ConfigureAwait(false);
+        }
+    }
+
+    public void Post(WampEvent @event) => _dispatcher.Post(@event);
+
+    public void Attach(WampSession session, long routerId)
+    {
+        lock (_gate)
+        {
+            _session = session;
+            _routerId = routerId;
+        }
+    }
+
+    /// <summary>Forgets the router id if it belongs to <paramref name="session"/>.</summary>
+    public void Detach(WampSession session)
+    {
+        lock (_gate)
+        {
+            if (_session == session)
+            {
+                _session = null;
+                _routerId = 0;
+            }
+        }
+    }
+
+    public bool TryGetAttachment(out WampSession session, out long routerId)
+    {
+        lock (_gate)
+        {
+            session = _session!;
+            routerId = _routerId;
+            return _session is not null;
+        }
+    }
+
+    public void Complete()
+    {
+        _dispatcher.Stop();
+        _completion.TrySetResult();
+    }
+
+    /// <summary>Lost for good (revoked, or not restorable): leaves the registry and faults <see cref="Completion"/>.</summary>
+    public void Revoke(Exception exception)
+    {
+        _client.Registry.Remove(this);
+        Fault(exception);
+    }
+
+    public void Fault(Exception exception)
+    {
+        _dispatcher.Stop();
+        _completion.TrySetException(exception);
+    }
+}

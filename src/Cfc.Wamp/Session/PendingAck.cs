@@ -1,0 +1,57 @@
+using Cfc.Wamp.Messages;
+
+namespace Cfc.Wamp.Session;
+
+/// <summary>
+/// A request answered by one acknowledgement carrying an id: SUBSCRIBE (SUBSCRIBED), REGISTER (REGISTERED),
+/// PUBLISH with acknowledge (PUBLISHED), UNSUBSCRIBE and UNREGISTER. An optional hook runs on the reader loop
+/// before anything else is read, so that the router id is wired up before the first EVENT or INVOCATION for it.
+/// </summary>
+internal sealed class PendingAck : PendingRequest
+{
+    private readonly TaskCompletionSource<long> _tcs = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Action<long, bool>? _onReplyOnLoop;
+
+    // onReplyOnLoop runs on the reader loop with the reply's id and whether the request was abandoned meanwhile.
+    public PendingAck(long requestId, WampMessageType requestType, WampMessageType replyType, Action<long, bool>? onReplyOnLoop = null)
+        : base(requestId, requestType, replyType) => _onReplyOnLoop = onReplyOnLoop;
+
+    public Task<long> Task => _tcs.Task;
+
+    public override bool OnReply(WampMessage reply)
+    {
+        long id = reply switch
+        {
+            SubscribedMessage m => m.SubscriptionId,
+            RegisteredMessage m => m.RegistrationId,
+            PublishedMessage m => m.PublicationId,
+            _ => 0,
+        };
+
+        bool won = TryComplete();
+        _onReplyOnLoop?.Invoke(id, !won);
+        if (won)
+        {
+            _tcs.TrySetResult(id);
+        }
+
+        return true;
+    }
+
+    public override void OnError(ErrorMessage error)
+    {
+        if (TryComplete())
+        {
+            _tcs.TrySetException(new WampException(error.ErrorUri, null, error.Payload, error.Details));
+        }
+    }
+
+    public override void Fail(Exception exception)
+    {
+        // Nobody awaits an abandoned request's task; faulting it would only raise UnobservedTaskException.
+        if (TryComplete())
+        {
+            _tcs.TrySetException(exception);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Cfc.Wamp.Messages;
+
+namespace Cfc.Wamp.Session;
+
+/// <summary>
+/// One CALL waiting for its RESULT. Ends exactly once: final RESULT, ERROR, timeout (CANCEL sent),
+/// cancellation (CANCEL sent, the task ends at once) or session end. With progressive results, the
+/// progress callbacks and then the final result go through one queue drained off the reader loop, so
+/// they arrive in order and a slow callback never stalls the reader.
+/// </summary>
+internal sealed class PendingCall : PendingRequest
+{
+    private readonly TaskCompletionSource<WampResult> _tcs = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Caller _caller;
+    private readonly Action<WampResult>? _onProgress;
+    private readonly Channel<WampResult>? _queue;
+    private readonly Lock _gate = new();
+    private ITimer? _timer;
+    private CancellationTokenRegistration _cancellation;
+    private TimeSpan _timeout;
+
+    public PendingCall(Caller caller, long requestId, string procedure, WampCancelMode cancelMode, Action<WampResult>? onProgress)
+        : base(requestId, WampMessageType.Call, WampMessageType.Result)
+    {
+        _caller = caller;
+        Procedure = procedure;
+        CancelMode = cancelMode;
+        _onProgress = onProgress;
+        if (onProgress is not null)
+        {
+            _queue = Channel.CreateUnbounded<WampResult>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+            _ = PumpAsync();
+        }
+    }
+
+    public string Procedure { get; }
+
+    public WampCancelMode CancelMode { get; }
+
+    public Task<WampResult> Task => _tcs.Task;
+
+    /// <summary>Starts the timeout and watches the token. Called once the CALL is on the wire.</summary>
+    public void Arm(TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _timeout = timeout;
+            if (cancellationToken.CanBeCanceled)
+            {
+                _cancellation = cancellationToken.UnsafeRegister(static (s, token) => ((PendingCall)s!).OnCanceled(token), this);
+            }
+
+            if (timeout != Timeout.InfiniteTimeSpan)
+            {
+                _timer = timeProvider.CreateTimer(static s => ((PendingCall)s!).OnTimeout(), this, timeout, Timeout.InfiniteTimeSpan);
+            }
+
+            // A reply (or the session end) may have come before the timer existed.
+            if (!IsWaiting)
+            {
+                Cleanup();
+            }
+        }
+    }
+
+    public override bool OnReply(WampMessage reply)
+    {
+        var m = (ResultMessage)reply;
+        bool progress = m.Details.TryGetProperty("progress", out JsonElement p) && p.ValueKind == JsonValueKind.True;
+        var result = new WampResult(m.Payload, m.Details, progress);
+        if (progress)
+        {
+            // Progress without having asked for it is dropped; so is progress after the caller gave up.
+            if (_queue is not null && IsWaiting)
+            {
+                _queue.Writer.TryWrite(result);
+            }
+
+            return false;
+        }
+
+        if (_queue is not null)
+        {
+            // The final result queues behind the progress callbacks so the task completes after them.
+            _queue.Writer.TryWrite(result);
+            _queue.Writer.TryComplete();
+        }
+        else if (TryComplete())
+        {
+            Cleanup();
+            _tcs.TrySetResult(result);
+        }
+
+        return true;
+    }
+
+    public override void OnError(ErrorMessage error)
+    {
+        if (TryComplete())
+        {
+            Cleanup();
+            _tcs.TrySetException(new WampException(error.ErrorUri, null, error.Payload, error.Details));
+        }
+    }
+
+    public override void Fail(Exception exception)
+    {
+        if (TryComplete())
+        {
+            Cleanup();
+            _tcs.TrySetException(exception);
+        }
+    }
+
+    /// <summary>Drops a call that was never sent.</summary>
+    public void Discard()
+    {
+        if (TryAbandon())
+        {
+            Cleanup();
+        }
+    }
+
+    private void OnCanceled(CancellationToken token)
+    {
+        if (TryAbandon())
+        {
+            Cleanup();
+            _tcs.TrySetCanceled(token);
+            _caller.SendCancel(this);
+        }
+    }
+
+    private void OnTimeout()
+    {
+        if (TryAbandon())
+        {
+            Cleanup();
+            _tcs.TrySetException(new WampTimeoutException(_caller.DescribeTimeout(this, _timeout)));
+            _caller.SendCancel(this);
+        }
+    }
+
+    private void Cleanup()
+    {
+        lock (_gate)
+        {
+            _timer?.Dispose();
+            _timer = null;
+            _cancellation.Dispose();
+            _cancellation = default;
+        }
+
+        _queue?.Writer.TryComplete();
+    }
+
+    private async Task PumpAsync()
+    {
+        ChannelReader<WampResult> reader = _queue!.Reader;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (reader.TryRead(out WampResult? result))
+            {
+                if (!result.IsProgress)
+                {
+                    if (TryComplete())
+                    {
+                        Cleanup();
+                        _tcs.TrySetResult(result);
+                    }
+
+                    return;
+                }
+
+                if (!IsWaiting)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    _onProgress!(result);
+                }
+                catch (Exception ex)
+                {
+                    _caller.ProgressHandlerFailed(this, ex);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace Cfc.Wamp.Session;
+
+/// <summary>Why a session ended.</summary>
+internal enum SessionEndKind
+{
+    /// <summary>The client closed it (GOODBYE sent, or disposed).</summary>
+    ClosedByClient,
+
+    /// <summary>The router sent GOODBYE.</summary>
+    RouterGoodbye,
+
+    /// <summary>The router sent ABORT after the session was joined.</summary>
+    RouterAbort,
+
+    /// <summary>The router broke the protocol; the client sent ABORT <c>wamp.error.protocol_violation</c>.</summary>
+    ProtocolViolation,
+
+    /// <summary>The transport failed or closed without a GOODBYE.</summary>
+    ConnectionLost,
+}
+
+/// <summary>How a session ended: the kind and a description that goes into every pending request's exception.</summary>
+internal sealed record SessionEnd(SessionEndKind Kind, string Reason, Exception? Cause = null);

@@ -1,0 +1,468 @@
+using System.Text.Json;
+using Cfc.Wamp.Messages;
+using Cfc.Wamp.Serialization;
+using Cfc.Wamp.Transport;
+using Microsoft.Extensions.Logging;
+
+namespace Cfc.Wamp.Session;
+
+/// <summary>
+/// One WAMP session on one transport: the handshake, the reader loop, the pending requests and the router
+/// ids of this connection. Everything that must survive a reconnect (the registry of subscriptions and
+/// registrations, the state) lives in <see cref="WampClient"/>; a new connection gets a new session.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The lifetime token is observed by sends and handlers that may still run after the session ended; it is cancelled, never disposed.")]
+internal sealed class WampSession
+{
+    private const int Handshaking = 0;
+    private const int Joined = 1;
+    private const int Closing = 2;
+    private const int Ended = 3;
+
+    private readonly CancellationTokenSource _lifetime = new();
+    private readonly TaskCompletionSource _goodbyeReply = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<SessionEnd> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _phase;
+    private Action<WampSession, SessionEnd>? _onEnded;
+    private Task _reader = Task.CompletedTask;
+
+    public WampSession(WampClientOptions options, IWampTransport transport, ILogger logger, RequestIdGenerator? ids = null)
+    {
+        Options = options;
+        Transport = transport;
+        Logger = logger;
+        Ids = ids ?? new RequestIdGenerator();
+        Sender = new SessionSender(transport, options.MaxMessageSize, _lifetime.Token);
+        Caller = new Caller(this);
+        Callee = new Callee(this);
+        Publisher = new Publisher(this);
+        Subscriber = new Subscriber(this);
+    }
+
+    public WampClientOptions Options { get; }
+
+    public IWampTransport Transport { get; }
+
+    public ILogger Logger { get; }
+
+    public TimeProvider TimeProvider => Options.TimeProvider;
+
+    public RequestIdGenerator Ids { get; }
+
+    public PendingRequestTable Pending { get; } = new();
+
+    public SessionSender Sender { get; }
+
+    public Caller Caller { get; }
+
+    public Callee Callee { get; }
+
+    public Publisher Publisher { get; }
+
+    public Subscriber Subscriber { get; }
+
+    public long SessionId { get; private set; }
+
+    public WampSessionDetails? Details { get; private set; }
+
+    /// <summary>Whether the dealer announced call_canceling (CANCEL is only sent then).</summary>
+    public bool DealerCancels { get; private set; }
+
+    /// <summary>Ends with the session: cancels running invocations and the transport's reads and writes.</summary>
+    public CancellationToken Lifetime => _lifetime.Token;
+
+    public bool IsEnded => Volatile.Read(ref _phase) == Ended;
+
+    /// <summary>Completes with the reason when the session has ended.</summary>
+    public Task<SessionEnd> Completion => _ended.Task;
+
+    /// <summary>How long the last words (ABORT, GOODBYE reply) and the transport close may take.</summary>
+    public TimeSpan CloseGrace => Options.RequestTimeout < TimeSpan.FromSeconds(5) ? Options.RequestTimeout : TimeSpan.FromSeconds(5);
+
+    /// <summary>Runs HELLO .. WELCOME. The caller bounds it with the connect timeout through the token.</summary>
+    public async Task HandshakeAsync(CancellationToken cancellationToken)
+    {
+        WelcomeMessage welcome = await SessionHandshake.RunAsync(this, cancellationToken).ConfigureAwait(false);
+        SessionId = welcome.SessionId;
+        Details = new WampSessionDetails(
+            welcome.SessionId,
+            StringOrNull(welcome.Details, "realm") ?? Options.Realm!,
+            StringOrNull(welcome.Details, "authid"),
+            StringOrNull(welcome.Details, "authrole"),
+            StringOrNull(welcome.Details, "authmethod"),
+            welcome.Details);
+        DealerCancels = HasFeature(welcome.Details, "dealer", "call_canceling");
+        Volatile.Write(ref _phase, Joined);
+        Logger.Joined(Details.Realm, Options.Url!, SessionId);
+    }
+
+    /// <summary>Starts the reader loop; <paramref name="onEnded"/> runs once when the session ends.</summary>
+    public void Start(Action<WampSession, SessionEnd> onEnded)
+    {
+        _onEnded = onEnded;
+        _reader = Task.Run(ReadLoopAsync);
+    }
+
+    /// <summary>Sends GOODBYE, waits for any GOODBYE reply (bounded by the request timeout), then closes the transport.</summary>
+    public async Task CloseAsync(string reason, CancellationToken cancellationToken)
+    {
+        if (Interlocked.CompareExchange(ref _phase, Closing, Joined) != Joined)
+        {
+            await WaitEndedAsync().ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await Sender.SendAsync(new GoodbyeMessage(WampJson.EmptyObject, reason), cancellationToken).ConfigureAwait(false);
+            await _goodbyeReply.Task.WaitAsync(Options.RequestTimeout, TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Logger.GoodbyeNotAnswered(Options.Url!, ex);
+        }
+        finally
+        {
+            await EndAsync(new SessionEnd(SessionEndKind.ClosedByClient, $"the client closed the session ({reason})")).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Ends the session without GOODBYE (the transport is closed): used when the client is disposed and GOODBYE failed.</summary>
+    public Task AbandonAsync(string reason) => EndAsync(new SessionEnd(SessionEndKind.ClosedByClient, reason));
+
+    /// <summary>Waits (bounded) until the reader loop has stopped.</summary>
+    public async Task WaitEndedAsync()
+    {
+        try
+        {
+            await _reader.WaitAsync(CloseGrace + CloseGrace, TimeProvider).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // The transport did not stop reading in time; the session is ended regardless.
+        }
+    }
+
+    /// <summary>Sends a message; failures because the session is gone become <see cref="WampConnectionLostException"/>.</summary>
+    public async ValueTask SendAsync(WampMessage message, CancellationToken cancellationToken)
+    {
+        int phase = Volatile.Read(ref _phase);
+        if (phase is Ended or Closing)
+        {
+            throw ConnectionLost(phase == Ended ? "the session has ended" : "the session is closing", null);
+        }
+
+        try
+        {
+            await Sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw ConnectionLost("the session ended while sending", null);
+        }
+        catch (Exception ex) when (ex is not WampException and not OperationCanceledException)
+        {
+            throw ConnectionLost($"sending failed: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Sends in the background (CANCEL, error answers); failures are only logged.</summary>
+    public void Post(WampMessage message) => _ = PostAsync(message);
+
+    /// <summary>Adds a pending request; fails at once when the session already ended (so that nothing waits forever).</summary>
+    public void AddPending(PendingRequest request)
+    {
+        Pending.Add(request);
+        if (IsEnded)
+        {
+            Pending.Remove(request.RequestId);
+            throw ConnectionLost("the session has ended", null);
+        }
+    }
+
+    /// <summary>Sends a request answered by an acknowledgement and waits for it, bounded by the request timeout.</summary>
+    public async Task<long> RequestAsync(WampMessage message, PendingAck pending, string what, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        AddPending(pending);
+        try
+        {
+            await SendAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Pending.Remove(pending.RequestId);
+            throw;
+        }
+
+        try
+        {
+            return await pending.Task.WaitAsync(Options.RequestTimeout, TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            if (!pending.TryAbandon())
+            {
+                // The reply won the race against the timer.
+                return await pending.Task.ConfigureAwait(false);
+            }
+
+            throw new WampTimeoutException($"{what} got no answer from the router at {Options.Url} within {Options.RequestTimeout.TotalSeconds:0.###} s (realm '{Options.Realm}', session {SessionId}).");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            pending.TryAbandon();
+            throw;
+        }
+    }
+
+    /// <summary>Sends a request nobody waits for (cleanup UNSUBSCRIBE/UNREGISTER); its reply is dropped quietly.</summary>
+    public void PostRequest(WampMessage message, PendingAck pending)
+    {
+        pending.TryAbandon();
+        try
+        {
+            AddPending(pending);
+        }
+        catch (WampConnectionLostException)
+        {
+            return;
+        }
+
+        Post(message);
+    }
+
+    public WampConnectionLostException ConnectionLost(string what, Exception? inner) =>
+        new($"No session with the router at {Options.Url} (realm '{Options.Realm}', session {SessionId}): {what}.", inner);
+
+    public static string? StringOrNull(JsonElement dict, string name) =>
+        dict.ValueKind == JsonValueKind.Object && dict.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static bool HasFeature(JsonElement details, string role, string feature) =>
+        details.TryGetProperty("roles", out JsonElement roles) && roles.ValueKind == JsonValueKind.Object
+        && roles.TryGetProperty(role, out JsonElement r) && r.ValueKind == JsonValueKind.Object
+        && r.TryGetProperty("features", out JsonElement f) && f.ValueKind == JsonValueKind.Object
+        && f.TryGetProperty(feature, out JsonElement v) && v.ValueKind == JsonValueKind.True;
+
+    private static string Name(WampMessageType type) => type.ToString().ToUpperInvariant();
+
+    private async Task PostAsync(WampMessage message)
+    {
+        try
+        {
+            await SendAsync(message, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Logger.SendFailed(message.Type, ex);
+        }
+    }
+
+    private async Task ReadLoopAsync()
+    {
+        SessionEnd? end = null;
+        IWampMessageSerializer serializer = Transport.Serializer;
+        using var buffer = new PooledBufferWriter(16 * 1024);
+        try
+        {
+            while (end is null)
+            {
+                buffer.Clear();
+                if (!await Transport.ReceiveAsync(buffer, _lifetime.Token).ConfigureAwait(false))
+                {
+                    end = new SessionEnd(SessionEndKind.ConnectionLost, "the router closed the connection without GOODBYE");
+                    break;
+                }
+
+                WampMessage message;
+                try
+                {
+                    message = serializer.Deserialize(buffer.WrittenSpan);
+                }
+                catch (Exception ex)
+                {
+                    end = Violation($"an undecodable message ({ex.Message})", ex);
+                    break;
+                }
+
+                end = Dispatch(message);
+            }
+        }
+        catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
+        {
+            // Ended elsewhere (close, dispose); that path did the cleanup.
+        }
+        catch (Exception ex)
+        {
+            end = new SessionEnd(SessionEndKind.ConnectionLost, $"the transport failed: {ex.Message}", ex);
+        }
+
+        if (end is not null)
+        {
+            await EndAsync(end).ConfigureAwait(false);
+        }
+    }
+
+    // Runs on the reader loop. Returns how the session ends, or null to keep reading. Never runs user code.
+    private SessionEnd? Dispatch(WampMessage message)
+    {
+        if (Volatile.Read(ref _phase) == Closing)
+        {
+            // The initiator of GOODBYE ignores everything but the reply (any reason is accepted).
+            if (message is GoodbyeMessage)
+            {
+                _goodbyeReply.TrySetResult();
+            }
+
+            return message is AbortMessage abort ? RouterAbort(abort) : null;
+        }
+
+        switch (message)
+        {
+            case EventMessage m:
+                Subscriber.OnEvent(m);
+                return null;
+            case ResultMessage m:
+                return OnReply(m.RequestId, m);
+            case ErrorMessage m:
+                return OnError(m);
+            case InvocationMessage m:
+                return Callee.OnInvocation(m);
+            case InterruptMessage m:
+                Callee.OnInterrupt(m);
+                return null;
+            case SubscribedMessage m:
+                return OnReply(m.RequestId, m);
+            case PublishedMessage m:
+                return OnReply(m.RequestId, m);
+            case RegisteredMessage m:
+                return OnReply(m.RequestId, m);
+            case UnsubscribedMessage m:
+                return m.RequestId == 0 ? Subscriber.OnRevoked(m) : OnReply(m.RequestId, m);
+            case UnregisteredMessage m:
+                return m.RequestId == 0 ? Callee.OnRevoked(m) : OnReply(m.RequestId, m);
+            case GoodbyeMessage m:
+                return new SessionEnd(SessionEndKind.RouterGoodbye, $"the router closed the session with GOODBYE {m.Reason}");
+            case AbortMessage m:
+                return RouterAbort(m);
+            default:
+                return Violation($"{Name(message.Type)} after the session was joined", null);
+        }
+    }
+
+    private SessionEnd? OnReply(long requestId, WampMessage reply)
+    {
+        if (!Pending.TryGet(requestId, out PendingRequest request))
+        {
+            return Violation($"{Name(reply.Type)} for request id {requestId}, which is not pending", null);
+        }
+
+        if (request.ReplyType != reply.Type)
+        {
+            return Violation($"{Name(reply.Type)} for request id {requestId}, which is a {Name(request.RequestType)}", null);
+        }
+
+        if (request.IsAbandoned && reply.Type != WampMessageType.Subscribed && reply.Type != WampMessageType.Registered)
+        {
+            Logger.LateReplyDropped(reply.Type, requestId);
+        }
+
+        if (request.OnReply(reply))
+        {
+            Pending.Remove(requestId);
+        }
+
+        return null;
+    }
+
+    private SessionEnd? OnError(ErrorMessage error)
+    {
+        if (!Pending.TryGet(error.RequestId, out PendingRequest request))
+        {
+            return Violation($"ERROR for request id {error.RequestId}, which is not pending", null);
+        }
+
+        if (request.RequestType != error.RequestType)
+        {
+            return Violation($"ERROR naming a {Name(error.RequestType)} for request id {error.RequestId}, which is a {Name(request.RequestType)}", null);
+        }
+
+        Pending.Remove(error.RequestId);
+        request.OnError(error);
+        return null;
+    }
+
+    private SessionEnd Violation(string what, Exception? cause) =>
+        new(SessionEndKind.ProtocolViolation, $"The router at {Options.Url} broke the WAMP protocol (realm '{Options.Realm}', session {SessionId}): it sent {what}", cause);
+
+    private static SessionEnd RouterAbort(AbortMessage abort) =>
+        new(SessionEndKind.RouterAbort, $"the router aborted the session: {StringOrNull(abort.Details, "message") ?? WampException.DescribeError(abort.Reason, abort.Payload)} ({abort.Reason})");
+
+    private async Task EndAsync(SessionEnd end)
+    {
+        if (Interlocked.Exchange(ref _phase, Ended) == Ended)
+        {
+            return;
+        }
+
+        // Pending requests fail first, at once: nothing waits for the goodbye formalities below.
+        int waiting = Pending.WaitingCount;
+        string pendingText = $"{waiting} request(s) were pending";
+        if (end.Kind == SessionEndKind.ProtocolViolation)
+        {
+            Logger.ProtocolViolation(end.Reason);
+            string message = $"{end.Reason}; the session was aborted and {pendingText}.";
+            Pending.FailAll(_ => new WampProtocolViolationException(message, end.Cause));
+        }
+        else
+        {
+            string message = $"The connection to {Options.Url} (realm '{Options.Realm}', session {SessionId}) ended: {end.Reason}; {pendingText}.";
+            Pending.FailAll(_ => new WampConnectionLostException(message, end.Cause));
+        }
+
+        Logger.Ended(SessionId, end.Kind, end.Reason);
+        WampMessage? lastWord = end.Kind switch
+        {
+            SessionEndKind.ProtocolViolation => new AbortMessage(
+                WampJson.BuildObject(w => w.WriteString("message", end.Reason)), WampProtocolViolationException.Uri, default),
+            SessionEndKind.RouterGoodbye => new GoodbyeMessage(WampJson.EmptyObject, "wamp.close.goodbye_and_out"),
+            _ => null,
+        };
+        if (lastWord is not null)
+        {
+            try
+            {
+                await Sender.SendAsync(lastWord, CancellationToken.None).AsTask().WaitAsync(CloseGrace, TimeProvider).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                Logger.SendFailed(lastWord.Type, ex);
+            }
+        }
+
+        await _lifetime.CancelAsync().ConfigureAwait(false);
+        Callee.EndAll();
+        Subscriber.DetachAll();
+        try
+        {
+            using var closeTimeout = new CancellationTokenSource(CloseGrace, TimeProvider);
+            await Transport.CloseAsync(closeTimeout.Token).WaitAsync(CloseGrace, TimeProvider).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Logger.TransportCloseFailed(ex);
+        }
+
+        try
+        {
+            await Transport.DisposeAsync().AsTask().WaitAsync(CloseGrace, TimeProvider).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Logger.TransportCloseFailed(ex);
+        }
+
+        _ended.TrySetResult(end);
+        _onEnded?.Invoke(this, end);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using Cfc.Wamp.Messages;
+
+namespace Cfc.Wamp.Tests.Session;
+
+public sealed class RegistryRestoreTests
+{
+    [Fact(Timeout = 20000)]
+    public async Task A_new_session_restores_subscriptions_and_registrations_with_new_router_ids()
+    {
+        var first = new ScriptedTransport();
+        var second = new ScriptedTransport();
+        var factory = new ScriptedTransportFactory(first, second);
+        WampClientOptions options = TestRouter.Options(factory) with { Reconnect = new WampReconnectOptions() };
+
+        Task<WampClient> connect = WampClient.ConnectAsync(options);
+        await first.NextAsync<HelloMessage>();
+        first.Push($"[2, 1, {TestRouter.WelcomeDetails}]");
+        await using WampClient client = await connect.Within();
+
+        var events = new ConcurrentQueue<string>();
+        Task<WampSubscription> subscribe = client.SubscribeAsync("com.app", (e, _) =>
+        {
+            events.Enqueue(e.Topic);
+            return default;
+        }, new WampSubscribeOptions { Match = WampMatch.Prefix });
+        first.Push($"[33, {(await first.NextAsync<SubscribeMessage>()).RequestId}, 10]");
+        WampSubscription subscription = await subscribe.Within();
+
+        Task<WampRegistration> register = client.RegisterAsync("com.add", (inv, _) => ValueTask.FromResult(TestRouter.Args(inv.Payload[0].GetInt32() + 1)),
+            new WampRegisterOptions { Invoke = "roundrobin" });
+        first.Push($"[65, {(await first.NextAsync<RegisterMessage>()).RequestId}, 20]");
+        WampRegistration registration = await register.Within();
+
+        // The connection drops; with reconnect configured the registry keeps everything.
+        first.PushClose();
+        await TestRouter.EventuallyAsync(() => client.State == WampConnectionState.Disconnected);
+        Assert.Null(subscription.SubscriptionId);
+        Assert.Null(registration.RegistrationId);
+        Assert.False(subscription.Completion.IsCompleted);
+
+        // What a reconnect loop does: open a new session, then attach it (which restores).
+        Task<Cfc.Wamp.Session.WampSession> open = client.OpenSessionAsync(CancellationToken.None);
+        await second.NextAsync<HelloMessage>();
+        second.Push($"[2, 2, {TestRouter.WelcomeDetails}]");
+        Cfc.Wamp.Session.WampSession session = await open.Within();
+        Task attach = client.AttachSessionAsync(session, CancellationToken.None);
+
+        SubscribeMessage resubscribe = await second.NextAsync<SubscribeMessage>();
+        Assert.Equal(1, resubscribe.RequestId); // a new session counts from 1 again
+        Assert.Equal("com.app", resubscribe.Topic);
+        Assert.Equal("""{"match":"prefix"}""", resubscribe.Options.GetRawText());
+        second.Push($"[33, {resubscribe.RequestId}, 11]");
+        RegisterMessage reregister = await second.NextAsync<RegisterMessage>();
+        Assert.Equal("com.add", reregister.Procedure);
+        Assert.Equal("""{"invoke":"roundrobin"}""", reregister.Options.GetRawText());
+        second.Push($"[65, {reregister.RequestId}, 21]");
+        await attach.Within();
+
+        Assert.Equal(WampConnectionState.Connected, client.State);
+        Assert.Equal(2, client.SessionId);
+        Assert.Equal(11, subscription.SubscriptionId);
+        Assert.Equal(21, registration.RegistrationId);
+
+        second.Push("""[36, 11, 5, {"topic": "com.app.x"}]""");
+        await TestRouter.EventuallyAsync(() => events.Contains("com.app.x"));
+        second.Push("""[68, 3, 21, {}, [41]]""");
+        YieldMessage yield = await second.NextAsync<YieldMessage>();
+        Assert.Equal("[42]", TestRouter.Raw(yield.Payload.Arguments));
+    }
+
+    [Fact(Timeout = 20000)]
+    public async Task An_entry_the_new_session_refuses_is_ended_and_dropped_from_the_registry()
+    {
+        var first = new ScriptedTransport();
+        var second = new ScriptedTransport();
+        WampClientOptions options = TestRouter.Options(new ScriptedTransportFactory(first, second)) with { Reconnect = new WampReconnectOptions() };
+
+        Task<WampClient> connect = WampClient.ConnectAsync(options);
+        await first.NextAsync<HelloMessage>();
+        first.Push($"[2, 1, {TestRouter.WelcomeDetails}]");
+        await using WampClient client = await connect.Within();
+
+        Task<WampRegistration> register = client.RegisterAsync("com.add", (_, _) => default);
+        first.Push($"[65, {(await first.NextAsync<RegisterMessage>()).RequestId}, 20]");
+        WampRegistration registration = await register.Within();
+        first.PushClose();
+        await TestRouter.EventuallyAsync(() => client.State == WampConnectionState.Disconnected);
+
+        Task<Cfc.Wamp.Session.WampSession> open = client.OpenSessionAsync(CancellationToken.None);
+        await second.NextAsync<HelloMessage>();
+        second.Push($"[2, 2, {TestRouter.WelcomeDetails}]");
+        Task attach = client.AttachSessionAsync(await open.Within(), CancellationToken.None);
+        RegisterMessage reregister = await second.NextAsync<RegisterMessage>();
+        second.Push($$"""[8, 64, {{reregister.RequestId}}, {}, "wamp.error.procedure_already_exists"]""");
+        await attach.Within();
+
+        var ex = await Assert.ThrowsAsync<WampException>(() => registration.Completion.Within());
+        Assert.Contains("procedure_already_exists", ex.Message);
+        Assert.Equal(0, client.Registry.RegistrationCount);
+        Assert.Equal(WampConnectionState.Connected, client.State);
+    }
+}

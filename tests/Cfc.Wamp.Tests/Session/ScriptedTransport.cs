@@ -1,0 +1,142 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using Cfc.Wamp.Messages;
+using Cfc.Wamp.Serialization;
+using Cfc.Wamp.Transport;
+
+namespace Cfc.Wamp.Tests.Session;
+
+/// <summary>
+/// A test-only transport: the test plays the router. What the client sends is read back as messages
+/// (through the JSON serializer); frames for the client are pushed as raw JSON text (so malformed ones too).
+/// </summary>
+internal sealed class ScriptedTransport : IWampTransport
+{
+    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
+
+    private readonly Channel<Func<IBufferWriter<byte>, bool>> _toClient = Channel.CreateUnbounded<Func<IBufferWriter<byte>, bool>>();
+    private readonly Channel<byte[]> _fromClient = Channel.CreateUnbounded<byte[]>();
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public IWampMessageSerializer Serializer => JsonMessageSerializer.Instance;
+
+    /// <summary>Whether a GOODBYE from the client is answered at once. Default: true.</summary>
+    public bool AutoAnswerGoodbye { get; set; } = true;
+
+    public Task Closed => _closed.Task;
+
+    public bool IsClosed => _closed.Task.IsCompleted;
+
+    public ValueTask SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    {
+        if (IsClosed)
+        {
+            throw new IOException("The scripted transport is closed.");
+        }
+
+        _fromClient.Writer.TryWrite(frame.ToArray());
+        if (AutoAnswerGoodbye && frame.Span.StartsWith("[6,"u8))
+        {
+            // Saves every test the close handshake at dispose; GOODBYE tests turn it off.
+            Push("""[6, {}, "wamp.close.goodbye_and_out"]""");
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask<bool> ReceiveAsync(IBufferWriter<byte> destination, CancellationToken cancellationToken)
+    {
+        while (await _toClient.Reader.WaitToReadAsync(cancellationToken))
+        {
+            if (_toClient.Reader.TryRead(out Func<IBufferWriter<byte>, bool>? frame))
+            {
+                return frame(destination);
+            }
+        }
+
+        return false;
+    }
+
+    public Task CloseAsync(CancellationToken cancellationToken)
+    {
+        _closed.TrySetResult();
+        _toClient.Writer.TryComplete();
+        return Task.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _closed.TrySetResult();
+        _toClient.Writer.TryComplete();
+        return ValueTask.CompletedTask;
+    }
+
+    // ---- the router's side ----
+
+    /// <summary>Pushes one frame of raw JSON text to the client.</summary>
+    public void Push(string json)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(json);
+        _toClient.Writer.TryWrite(d =>
+        {
+            d.Write(bytes);
+            return true;
+        });
+    }
+
+    /// <summary>The router closes the connection cleanly (ReceiveAsync returns false).</summary>
+    public void PushClose() => _toClient.Writer.TryWrite(_ => false);
+
+    /// <summary>The connection breaks (ReceiveAsync throws).</summary>
+    public void PushError(Exception error) => _toClient.Writer.TryWrite(_ => throw error);
+
+    /// <summary>The next message the client sent (fails the test after 5 s).</summary>
+    public async Task<WampMessage> NextAsync()
+    {
+        byte[] frame = await _fromClient.Reader.ReadAsync().AsTask().WaitAsync(Wait);
+        return JsonMessageSerializer.Instance.Deserialize(frame);
+    }
+
+    public async Task<T> NextAsync<T>()
+        where T : WampMessage
+    {
+        WampMessage message = await NextAsync();
+        return Assert.IsType<T>(message);
+    }
+
+    /// <summary>Asserts the client sends nothing within <paramref name="quiet"/>.</summary>
+    public async Task AssertNothingSentAsync(TimeSpan quiet)
+    {
+        await Task.Delay(quiet);
+        if (_fromClient.Reader.TryRead(out byte[]? frame))
+        {
+            Assert.Fail($"The client sent {Encoding.UTF8.GetString(frame)}");
+        }
+    }
+
+    public static string Json(JsonElement e) => e.GetRawText();
+}
+
+/// <summary>Hands out scripted transports in order; one per connect.</summary>
+internal sealed class ScriptedTransportFactory : IWampTransportFactory
+{
+    private readonly Queue<ScriptedTransport> _transports;
+
+    public ScriptedTransportFactory(params ScriptedTransport[] transports) => _transports = new Queue<ScriptedTransport>(transports);
+
+    public int Connects { get; private set; }
+
+    public WampTransportSettings? LastSettings { get; private set; }
+
+    public ValueTask<IWampTransport> ConnectAsync(Uri url, IReadOnlyList<WampSerializer> serializers, WampTransportSettings settings, CancellationToken cancellationToken)
+    {
+        lock (_transports)
+        {
+            Connects++;
+            LastSettings = settings;
+            return ValueTask.FromResult<IWampTransport>(_transports.Count > 0 ? _transports.Dequeue() : throw new IOException("No more scripted transports."));
+        }
+    }
+}
