@@ -229,8 +229,7 @@ public sealed class WampClient : IWampClient
     }
 
     /// <summary>The transport factory used when the options name none.</summary>
-    internal static IWampTransportFactory CreateDefaultTransportFactory() =>
-        throw new InvalidOperationException("no default transport factory");
+    internal static IWampTransportFactory CreateDefaultTransportFactory() => DefaultWampTransportFactory.Instance;
 
     internal async ValueTask UnsubscribeAsync(ClientSubscription subscription)
     {
