@@ -1,0 +1,18 @@
+using Cfc.Wamp;
+
+namespace Cfc.Client.Connection;
+
+/// <summary>Opens the real WAMP session for <see cref="CfcClient.ConnectAsync(CfcClientOptions, CancellationToken)"/>.</summary>
+internal static class CfcWampConnector
+{
+    /// <summary>Connects a <see cref="WampClient"/>.</summary>
+    /// <param name="options">The WAMP options.</param>
+    /// <param name="cancellationToken">Cancels connecting.</param>
+    /// <returns>The connected session.</returns>
+    public static async Task<IWampClient> ConnectAsync(WampClientOptions options, CancellationToken cancellationToken)
+    {
+        // Typed through object so this compiles against the contract skeleton as well as the session branch's WampClient.
+        object client = await WampClient.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
+        return (IWampClient)client;
+    }
+}
