@@ -11,6 +11,8 @@ namespace Cfc.Client;
 public abstract record CfcObject
 {
     /// <summary>The fields the SDK has no property for, by their wire name, or <see langword="null"/> when there were none.</summary>
+    /// <remarks>Set only by the deserializer: System.Text.Json's source generator cannot fill extension data through <c>init</c>.</remarks>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? ExtensionData { get; init; }
+    [JsonInclude]
+    public Dictionary<string, JsonElement>? ExtensionData { get; internal set; }
 }
