@@ -31,6 +31,8 @@ public sealed class ScriptedWampClient : IWampClient
 
     public IReadOnlyList<FakeSubscription> ActiveSubscriptions { get { lock (_gate) { return [.. _subscriptions.Where(s => !s.Completion.IsCompleted)]; } } }
 
+    public IReadOnlyList<FakeSubscription> AllSubscriptions { get { lock (_gate) { return [.. _subscriptions]; } } }
+
     public bool Disposed { get; private set; }
 
     public WampConnectionState State { get; private set; } = WampConnectionState.Connected;
