@@ -1,0 +1,160 @@
+using Cfc.Client.Api;
+using Cfc.Client.Connection;
+using Cfc.Client.Uris;
+using Cfc.Wamp;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Cfc.Client;
+
+/// <summary>
+/// A typed client for Crossbar.io Fabric Center over one WAMP session: every procedure of the CFC APIs as an awaitable
+/// method, every event as an <see cref="IObservable{T}"/>. Thread-safe; dispose it to close the session.
+/// </summary>
+/// <example>
+/// <code>
+/// await using CfcClient client = await CfcClient.ConnectAsync(new CfcClientOptions
+/// {
+///     Url = new Uri("ws://127.0.0.1:9000/ws"),
+///     Authenticator = CfcAuthenticator.Cryptosign(CryptosignKey.FromSeedHex(seedHex), authId: "alice@example.com"),
+/// });
+/// SystemStatus status = await client.System.GetStatusAsync();
+/// using IDisposable ticks = client.System.OnTick.Subscribe(new TickObserver());
+/// </code>
+/// </example>
+public sealed class CfcClient : IAsyncDisposable
+{
+    private readonly CfcApiContext _context;
+    private int _disposed;
+
+    private CfcClient(IWampClient wamp, CfcUriScheme scheme, ILoggerFactory? loggerFactory)
+    {
+        ILogger logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Cfc.Client");
+        _context = new CfcApiContext(wamp, CfcUriTables.For(scheme), logger);
+        UriScheme = scheme;
+        System = new FabricSystemApi(_context);
+        ManagementRealms = new ManagementRealmsApi(_context);
+        ManagementRealm = new ManagementRealmApi(_context);
+        RemoteNode = new RemoteNodeApi(_context);
+        RemoteWorker = new RemoteWorkerApi(_context);
+        RemoteRouter = new RemoteRouterApi(_context);
+        RemoteContainer = new RemoteContainerApi(_context);
+        RemoteProxy = new RemoteProxyApi(_context);
+        RemoteTracing = new RemoteTracingApi(_context);
+        RemoteDocker = new RemoteDockerApi(_context);
+        RemoteRouterMeta = new RemoteRouterMetaApi(_context);
+        StateChanges = new MappedObservable<WampConnectionState, CfcConnectionState>(wamp.StateChanges, CfcConnectionStates.From);
+    }
+
+    /// <summary>Global API, System: service status and the tick event (global realm).</summary>
+    public IFabricSystem System { get; }
+
+    /// <summary>Global API, Management Realms: realms, roles, node pairing and their events (global realm).</summary>
+    public IManagementRealms ManagementRealms { get; }
+
+    /// <summary>The management realm's own API: status, nodes (join the management realm).</summary>
+    public IManagementRealm ManagementRealm { get; }
+
+    /// <summary>Remote Management API: Nodes (management realm).</summary>
+    public IRemoteNode RemoteNode { get; }
+
+    /// <summary>Remote Management API: Native Workers (management realm).</summary>
+    public IRemoteWorker RemoteWorker { get; }
+
+    /// <summary>Remote Management API: Router Workers (management realm).</summary>
+    public IRemoteRouter RemoteRouter { get; }
+
+    /// <summary>Remote Management API: Container Workers (management realm).</summary>
+    public IRemoteContainer RemoteContainer { get; }
+
+    /// <summary>Remote Management API: Proxy Workers (management realm).</summary>
+    public IRemoteProxy RemoteProxy { get; }
+
+    /// <summary>Remote Management API: Message Tracing (management realm).</summary>
+    public IRemoteTracing RemoteTracing { get; }
+
+    /// <summary>Remote Management API: Docker Control (management realm).</summary>
+    public IRemoteDocker RemoteDocker { get; }
+
+    /// <summary>Remote Meta API: the WAMP meta API of a node's router realm (management realm).</summary>
+    public IRemoteRouterMeta RemoteRouterMeta { get; }
+
+    /// <summary>The underlying WAMP session, for raw calls, publications and subscriptions the typed API lacks.</summary>
+    public IWampClient Wamp => _context.Wamp;
+
+    /// <summary>The URI scheme in use.</summary>
+    public CfcUriScheme UriScheme { get; }
+
+    /// <summary>The current connection state.</summary>
+    public CfcConnectionState State => CfcConnectionStates.From(_context.Wamp.State);
+
+    /// <summary>Every connection state change, in order; completes when the client is disposed.</summary>
+    public IObservable<CfcConnectionState> StateChanges { get; }
+
+    /// <summary>The current WAMP session id, or <see langword="null"/> while no session is open; changes on every reconnect.</summary>
+    public long? SessionId => _context.Wamp.SessionId;
+
+    /// <summary>Connects to CFC and joins the realm in <paramref name="options"/>.</summary>
+    /// <param name="options">Where and how to connect.</param>
+    /// <param name="cancellationToken">Cancels connecting.</param>
+    /// <returns>The connected client.</returns>
+    /// <exception cref="ArgumentException">The options are incomplete or out of range (the message says what to fix).</exception>
+    /// <exception cref="CfcAuthenticationException">The router refused the session (e.g. an unknown key).</exception>
+    /// <exception cref="CfcException">The connection could not be opened.</exception>
+    public static Task<CfcClient> ConnectAsync(CfcClientOptions options, CancellationToken cancellationToken = default) =>
+        ConnectAsync(options, CfcWampConnector.ConnectAsync, cancellationToken);
+
+    /// <summary>
+    /// Wraps an existing WAMP session (any <see cref="IWampClient"/>: a <see cref="WampClient"/>, a test double, an
+    /// in-process peer). The client takes ownership: disposing it disposes <paramref name="wamp"/>.
+    /// </summary>
+    /// <param name="wamp">The WAMP session.</param>
+    /// <param name="scheme">The URI scheme the server speaks.</param>
+    /// <param name="loggerFactory">Where logs go, or <see langword="null"/> for nowhere.</param>
+    /// <returns>The client.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="wamp"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="scheme"/> is not defined.</exception>
+    public static CfcClient Create(IWampClient wamp, CfcUriScheme scheme = CfcUriScheme.Fabric, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(wamp);
+        return new CfcClient(wamp, scheme, loggerFactory);
+    }
+
+    /// <summary>Connects with a given session factory (the seam tests use instead of the network).</summary>
+    /// <param name="options">Where and how to connect.</param>
+    /// <param name="connect">Opens the WAMP session.</param>
+    /// <param name="cancellationToken">Cancels connecting.</param>
+    /// <returns>The connected client.</returns>
+    internal static async Task<CfcClient> ConnectAsync(
+        CfcClientOptions options, Func<WampClientOptions, CancellationToken, Task<IWampClient>> connect, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        WampClientOptions wampOptions = options.ToWampClientOptions();
+        IWampClient wamp;
+        try
+        {
+            wamp = await connect(wampOptions, cancellationToken).ConfigureAwait(false);
+        }
+        catch (WampException ex)
+        {
+            throw CfcErrors.Map(ex, $"Connecting to {options.Url} (realm {options.Realm}, {options.Authenticator})");
+        }
+
+        return new CfcClient(wamp, options.UriScheme, options.LoggerFactory);
+    }
+
+    /// <summary>Completes every event stream, unsubscribes and closes the session. Later calls fail with <see cref="ObjectDisposedException"/>.</summary>
+    /// <returns>A task that completes when the session is closed.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _context.MarkDisposed();
+        await _context.Events.CompleteAllAsync().ConfigureAwait(false);
+        await _context.Wamp.DisposeAsync().ConfigureAwait(false);
+    }
+}

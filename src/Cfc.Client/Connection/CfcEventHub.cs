@@ -1,0 +1,62 @@
+using Cfc.Wamp;
+using Microsoft.Extensions.Logging;
+
+namespace Cfc.Client.Connection;
+
+/// <summary>Owns the client's event streams, so that disposing the client completes every one of them.</summary>
+internal sealed class CfcEventHub
+{
+    private readonly IWampClient _wamp;
+    private readonly ILogger _logger;
+    private readonly List<ICfcEventStream> _streams = [];
+    private readonly Lock _gate = new();
+
+    /// <summary>Creates the hub.</summary>
+    /// <param name="wamp">The WAMP session subscriptions are made on.</param>
+    /// <param name="logger">Where decoding and observer failures go.</param>
+    public CfcEventHub(IWampClient wamp, ILogger logger)
+    {
+        _wamp = wamp;
+        _logger = logger;
+    }
+
+    /// <summary>Creates the hot, reference-counted stream of one topic.</summary>
+    /// <typeparam name="T">The event type.</typeparam>
+    /// <param name="topic">The topic URI.</param>
+    /// <param name="decode">Decodes an event's payload; throws on a wrong shape.</param>
+    /// <returns>The stream.</returns>
+    public IObservable<T> GetStream<T>(string topic, Func<WampPayload, T> decode)
+    {
+        var stream = new CfcEventStream<T>(_wamp, topic, decode, _logger);
+        lock (_gate)
+        {
+            _streams.Add(stream);
+        }
+
+        return stream;
+    }
+
+    /// <summary>Completes every stream (OnCompleted to its observers) and unsubscribes on the router.</summary>
+    /// <returns>A task that completes when every stream is done.</returns>
+    public async Task CompleteAllAsync()
+    {
+        ICfcEventStream[] streams;
+        lock (_gate)
+        {
+            streams = [.. _streams];
+        }
+
+        foreach (ICfcEventStream stream in streams)
+        {
+            await stream.CompleteAsync().ConfigureAwait(false);
+        }
+    }
+}
+
+/// <summary>An event stream the hub can complete.</summary>
+internal interface ICfcEventStream
+{
+    /// <summary>Completes the stream for good.</summary>
+    /// <returns>A task that completes when the router subscription is released.</returns>
+    Task CompleteAsync();
+}

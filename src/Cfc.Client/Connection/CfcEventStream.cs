@@ -1,0 +1,300 @@
+using Cfc.Wamp;
+using Microsoft.Extensions.Logging;
+
+namespace Cfc.Client.Connection;
+
+/// <summary>
+/// A hot observable over one topic, backed by at most one router subscription: the first observer subscribes
+/// (through <see cref="IWampClient.SubscribeAsync"/>), the last one to leave unsubscribes, and a later observer
+/// subscribes anew. Each router subscription is a <see cref="Lease"/>; events and failures of a lease that is no
+/// longer current are ignored, which keeps a fast unsubscribe/subscribe sequence race-free.
+/// </summary>
+/// <typeparam name="T">The event type.</typeparam>
+internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
+{
+    private readonly IWampClient _wamp;
+    private readonly string _topic;
+    private readonly Func<WampPayload, T> _decode;
+    private readonly ILogger _logger;
+    private readonly Lock _gate = new();
+    private IObserver<T>[] _observers = [];
+    private Lease? _lease;
+    private bool _completed;
+
+    /// <summary>Creates the stream; nothing is subscribed until the first observer arrives.</summary>
+    /// <param name="wamp">The WAMP session.</param>
+    /// <param name="topic">The topic URI.</param>
+    /// <param name="decode">Decodes an event's payload.</param>
+    /// <param name="logger">Where decoding and observer failures go.</param>
+    public CfcEventStream(IWampClient wamp, string topic, Func<WampPayload, T> decode, ILogger logger)
+    {
+        _wamp = wamp;
+        _topic = topic;
+        _decode = decode;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public IDisposable Subscribe(IObserver<T> observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        Lease? started = null;
+        bool completed;
+        lock (_gate)
+        {
+            completed = _completed;
+            if (!completed)
+            {
+                _observers = [.. _observers, observer];
+                if (_lease is null)
+                {
+                    _lease = started = new Lease(this);
+                }
+            }
+        }
+
+        if (completed)
+        {
+            // The client is disposed: the stream has ended, as it did for the observers before.
+            observer.OnCompleted();
+            return NoopDisposable.Instance;
+        }
+
+        started?.Start();
+        return new Unsubscriber(this, observer);
+    }
+
+    /// <inheritdoc />
+    public async Task CompleteAsync()
+    {
+        IObserver<T>[] observers;
+        Lease? lease;
+        lock (_gate)
+        {
+            if (_completed)
+            {
+                return;
+            }
+
+            _completed = true;
+            observers = _observers;
+            _observers = [];
+            lease = _lease;
+            _lease = null;
+        }
+
+        foreach (IObserver<T> observer in observers)
+        {
+            Notify(o => o.OnCompleted(), observer);
+        }
+
+        if (lease is not null)
+        {
+            await lease.ReleaseAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void Remove(IObserver<T> observer)
+    {
+        Lease? released = null;
+        lock (_gate)
+        {
+            int index = Array.IndexOf(_observers, observer);
+            if (index < 0)
+            {
+                return;
+            }
+
+            _observers = [.. _observers.AsSpan(0, index), .. _observers.AsSpan(index + 1)];
+            if (_observers.Length == 0)
+            {
+                released = _lease;
+                _lease = null;
+            }
+        }
+
+        if (released is not null)
+        {
+            _ = released.ReleaseAsync();
+        }
+    }
+
+    private void Deliver(Lease lease, WampEvent e)
+    {
+        IObserver<T>[] observers;
+        lock (_gate)
+        {
+            if (_lease != lease)
+            {
+                return;
+            }
+
+            observers = _observers;
+        }
+
+        T value;
+        try
+        {
+            value = _decode(e.Payload);
+        }
+        catch (Exception ex)
+        {
+            CfcLog.EventDecodeFailed(_logger, _topic, ex);
+            return;
+        }
+
+        foreach (IObserver<T> observer in observers)
+        {
+            Notify(o => o.OnNext(value), observer);
+        }
+    }
+
+    // The lease's router subscription ended without being released: an error ends the observers with OnError, a
+    // clean end (the WAMP client was disposed underneath) with OnCompleted. A later observer subscribes anew.
+    private void End(Lease lease, Exception? error)
+    {
+        IObserver<T>[] observers;
+        lock (_gate)
+        {
+            if (_lease != lease)
+            {
+                return;
+            }
+
+            observers = _observers;
+            _observers = [];
+            _lease = null;
+        }
+
+        if (error is not null)
+        {
+            CfcLog.SubscriptionLost(_logger, _topic, error);
+            Exception mapped = error is WampException wamp
+                ? CfcErrors.Map(wamp, $"Subscription to {_topic}")
+                : new CfcException(CfcErrors.SubscriptionLostUri, $"Subscription to {_topic} was lost: {error.Message}", null, null, error);
+            foreach (IObserver<T> observer in observers)
+            {
+                Notify(o => o.OnError(mapped), observer);
+            }
+        }
+        else
+        {
+            foreach (IObserver<T> observer in observers)
+            {
+                Notify(o => o.OnCompleted(), observer);
+            }
+        }
+    }
+
+    private void Notify(Action<IObserver<T>> action, IObserver<T> observer)
+    {
+        try
+        {
+            action(observer);
+        }
+        catch (Exception ex)
+        {
+            CfcLog.ObserverFailed(_logger, _topic, ex);
+        }
+    }
+
+    /// <summary>One router subscription, from SUBSCRIBE to UNSUBSCRIBE.</summary>
+    private sealed class Lease(CfcEventStream<T> owner)
+    {
+        private readonly TaskCompletionSource<WampSubscription?> _subscription = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private volatile bool _released;
+
+        public void Start() => _ = SubscribeAsync();
+
+        public async Task ReleaseAsync()
+        {
+            _released = true;
+            WampSubscription? subscription = await _subscription.Task.ConfigureAwait(false);
+            if (subscription is null)
+            {
+                return;
+            }
+
+            try
+            {
+                await subscription.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                // The session may be gone already; the router drops the subscription with it.
+                CfcLog.UnsubscribeFailed(owner._logger, owner._topic, ex);
+            }
+        }
+
+        private async Task SubscribeAsync()
+        {
+            WampSubscription? subscription = null;
+            try
+            {
+                // Not cancelled on release: a SUBSCRIBE that is answered after the release is unsubscribed by ReleaseAsync.
+                subscription = await owner._wamp.SubscribeAsync(owner._topic, OnEventAsync, null, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                owner.End(this, ex);
+            }
+
+            _subscription.TrySetResult(subscription);
+            if (subscription is not null)
+            {
+                await WatchAsync(subscription).ConfigureAwait(false);
+            }
+        }
+
+        private async Task WatchAsync(WampSubscription subscription)
+        {
+            try
+            {
+                await subscription.Completion.ConfigureAwait(false);
+                if (!_released)
+                {
+                    owner.End(this, null);
+                }
+            }
+            catch (Exception ex) when (!_released)
+            {
+                owner.End(this, ex);
+            }
+            catch (Exception)
+            {
+                // Ended after we released it: expected.
+            }
+        }
+
+        private ValueTask OnEventAsync(WampEvent e, CancellationToken cancellationToken)
+        {
+            owner.Deliver(this, e);
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private sealed class Unsubscriber(CfcEventStream<T> owner, IObserver<T> observer) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                owner.Remove(observer);
+            }
+        }
+    }
+}
+
+/// <summary>A disposable that does nothing.</summary>
+internal sealed class NoopDisposable : IDisposable
+{
+    /// <summary>The one instance.</summary>
+    public static NoopDisposable Instance { get; } = new();
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+    }
+}

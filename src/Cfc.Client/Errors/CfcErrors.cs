@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Cfc.Wamp;
+
+namespace Cfc.Client;
+
+/// <summary>Maps <see cref="WampException"/> to the <see cref="CfcException"/> family: the one place error URIs are interpreted.</summary>
+public static class CfcErrors
+{
+    /// <summary>The URI used when a result or event has the wrong shape.</summary>
+    public const string InvalidResultUri = "cfc.error.invalid_result";
+
+    /// <summary>The URI used when an event subscription ended for a reason that carries no WAMP error URI.</summary>
+    public const string SubscriptionLostUri = "cfc.error.subscription_lost";
+
+    private static readonly HashSet<string> NotFound = new(StringComparer.Ordinal)
+    {
+        "crossbar.error.no_such_object", "wamp.error.no_such_procedure", "fabric.no-such-realm", "fabric.node-not-paired",
+        "fabric.node-not-exist", "crossbar.error.no_such_worker", "wamp.error.no_such_realm",
+    };
+
+    private static readonly HashSet<string> AlreadyExists = new(StringComparer.Ordinal)
+    {
+        "crossbar.error.already_exists", "fabric.node-already-paired", "fabric.realm-already-exists", "crossbar.error.already_running",
+    };
+
+    private static readonly HashSet<string> NotAuthorized = new(StringComparer.Ordinal)
+    {
+        "wamp.error.not_authorized", "fabric.not-authorized", "wamp.error.authorization_failed",
+    };
+
+    private static readonly HashSet<string> InvalidArgument = new(StringComparer.Ordinal)
+    {
+        "wamp.error.invalid_argument", "fabric.invalid-realm", "wamp.error.type_check_error", "crossbar.error.invalid_configuration",
+        "crossbar.error.invalid_argument",
+    };
+
+    /// <summary>Maps a WAMP failure of an operation to the matching <see cref="CfcException"/>.</summary>
+    /// <param name="exception">The WAMP failure.</param>
+    /// <param name="operation">What was attempted, e.g. <c>call crossbarfabriccenter.mrealm.pair_node</c>; it starts the message.</param>
+    /// <returns>The exception to throw (its inner exception is <paramref name="exception"/>).</returns>
+    public static CfcException Map(WampException exception, string operation)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        string uri = exception.ErrorUri;
+        string message = $"{operation} failed with {Describe(exception)}";
+        JsonElement? args = exception.Arguments;
+        JsonElement? kwargs = exception.ArgumentsKeywords;
+        return exception switch
+        {
+            WampAuthenticationException => new CfcAuthenticationException(uri, message, args, kwargs, exception),
+            WampConnectionLostException => new CfcConnectionLostException(uri, message, exception),
+            WampTimeoutException => new CfcTimeoutException(uri, message, exception),
+            _ when uri.StartsWith("fabric.auth-failed.", StringComparison.Ordinal) => new CfcAuthenticationException(uri, message, args, kwargs, exception),
+            _ when NotFound.Contains(uri) => new CfcNotFoundException(uri, message, args, kwargs, exception),
+            _ when AlreadyExists.Contains(uri) => new CfcAlreadyExistsException(uri, message, args, kwargs, exception),
+            _ when NotAuthorized.Contains(uri) => new CfcNotAuthorizedException(uri, message, args, kwargs, exception),
+            _ when InvalidArgument.Contains(uri) => new CfcInvalidArgumentException(uri, message, args, kwargs, exception),
+            _ => new CfcException(uri, message, args, kwargs, exception),
+        };
+    }
+
+    // "wamp.error.invalid_argument: realm name too short"; the server's own message is the first string argument.
+    private static string Describe(WampException exception)
+    {
+        string described = WampException.DescribeError(exception.ErrorUri, exception.Payload);
+        return described == exception.ErrorUri && !string.IsNullOrEmpty(exception.Message) && exception.Message != exception.ErrorUri
+            ? $"{exception.ErrorUri}: {exception.Message}"
+            : described;
+    }
+}
+
+/// <summary>An event's payload did not have the shape its API declares; the event is logged and skipped.</summary>
+public sealed class CfcEventFormatException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">Which argument was wrong.</param>
+    /// <param name="innerException">The decoding failure, if any.</param>
+    public CfcEventFormatException(string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+
+namespace Cfc.Client;
+
+/// <summary>
+/// The base of every error the CFC API raises for a failed call, subscription or connection. It carries the WAMP
+/// error URI and the error's arguments; subtypes exist only where callers branch differently.
+/// </summary>
+public class CfcException : Exception
+{
+    /// <summary>Creates an exception.</summary>
+    /// <param name="errorUri">The WAMP (or CFC) error URI.</param>
+    /// <param name="message">What failed, and what the server said.</param>
+    /// <param name="arguments">The error's positional arguments (a JSON array), if any.</param>
+    /// <param name="argumentsKeywords">The error's keyword arguments (a JSON object), if any.</param>
+    /// <param name="innerException">The underlying exception, if any.</param>
+    public CfcException(string errorUri, string message, JsonElement? arguments = null, JsonElement? argumentsKeywords = null, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        ErrorUri = errorUri;
+        Arguments = arguments;
+        ArgumentsKeywords = argumentsKeywords;
+    }
+
+    /// <summary>The error URI, e.g. <c>crossbar.error.no_such_object</c>.</summary>
+    public string ErrorUri { get; }
+
+    /// <summary>The error's positional arguments (a JSON array), or <see langword="null"/>.</summary>
+    public JsonElement? Arguments { get; }
+
+    /// <summary>The error's keyword arguments (a JSON object), or <see langword="null"/>.</summary>
+    public JsonElement? ArgumentsKeywords { get; }
+}
+
+/// <summary>The object (realm, node, worker, procedure on an offline node, ...) does not exist.</summary>
+/// <remarks>
+/// Raised for <c>crossbar.error.no_such_object</c>, <c>fabric.no-such-realm</c>, <c>fabric.node-not-paired</c>, the node-side
+/// <c>crossbar.error.no_such_worker</c>, and <c>wamp.error.no_such_procedure</c>: the server forwards remote calls to the
+/// node, and an unknown or offline node answers with no_such_procedure, which callers handle like "not found".
+/// </remarks>
+public sealed class CfcNotFoundException(string errorUri, string message, JsonElement? arguments = null, JsonElement? argumentsKeywords = null, Exception? innerException = null)
+    : CfcException(errorUri, message, arguments, argumentsKeywords, innerException);
+
+/// <summary>The object already exists (<c>crossbar.error.already_exists</c>, <c>fabric.node-already-paired</c>, <c>fabric.realm-already-exists</c>, <c>crossbar.error.already_running</c>).</summary>
+public sealed class CfcAlreadyExistsException(string errorUri, string message, JsonElement? arguments = null, JsonElement? argumentsKeywords = null, Exception? innerException = null)
+    : CfcException(errorUri, message, arguments, argumentsKeywords, innerException);
+
+/// <summary>The caller may not do this (<c>wamp.error.not_authorized</c>, <c>fabric.not-authorized</c>, <c>wamp.error.authorization_failed</c>).</summary>
+public sealed class CfcNotAuthorizedException(string errorUri, string message, JsonElement? arguments = null, JsonElement? argumentsKeywords = null, Exception? innerException = null)
+    : CfcException(errorUri, message, arguments, argumentsKeywords, innerException);
+
+/// <summary>The server refused an argument (<c>wamp.error.invalid_argument</c>, <c>fabric.invalid-realm</c>, <c>wamp.error.type_check_error</c>, <c>crossbar.error.invalid_configuration</c>).</summary>
+public sealed class CfcInvalidArgumentException(string errorUri, string message, JsonElement? arguments = null, JsonElement? argumentsKeywords = null, Exception? innerException = null)
+    : CfcException(errorUri, message, arguments, argumentsKeywords, innerException);
+
+/// <summary>The router refused to open the session (ABORT while joining, e.g. <c>fabric.auth-failed.node-unpaired</c>); reconnecting with the same credentials will not help.</summary>
+public sealed class CfcAuthenticationException(string errorUri, string message, JsonElement? arguments = null, JsonElement? argumentsKeywords = null, Exception? innerException = null)
+    : CfcException(errorUri, message, arguments, argumentsKeywords, innerException);
+
+/// <summary>The connection was lost while the call or subscription was pending; it did not complete and was not replayed.</summary>
+public sealed class CfcConnectionLostException(string errorUri, string message, Exception? innerException = null)
+    : CfcException(errorUri, message, null, null, innerException);
+
+/// <summary>No answer came within the timeout; the call was cancelled at the router.</summary>
+public sealed class CfcTimeoutException(string errorUri, string message, Exception? innerException = null)
+    : CfcException(errorUri, message, null, null, innerException);
+
+/// <summary>The server answered, but not with what the API expects (a result of the wrong shape).</summary>
+public sealed class CfcProtocolException(string errorUri, string message, Exception? innerException = null)
+    : CfcException(errorUri, message, null, null, innerException);
