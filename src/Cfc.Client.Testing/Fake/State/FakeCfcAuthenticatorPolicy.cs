@@ -1,0 +1,92 @@
+using System.Text.Json;
+
+namespace Cfc.Client.Testing;
+
+/// <summary>Who a cryptosign key is on a realm: accepted with an authid and authrole, or refused with an ABORT reason.</summary>
+/// <param name="Realm">The realm the session joins (a node's own management realm when it asked for none).</param>
+/// <param name="AuthId">The authid the session gets.</param>
+/// <param name="AuthRole">The authrole the session gets.</param>
+/// <param name="AuthExtra">For nodes: the authextra stored at pairing.</param>
+/// <param name="ErrorUri">When refused: the ABORT reason.</param>
+/// <param name="Message">When refused: why.</param>
+internal sealed record FakeAuthDecision(string? Realm, string? AuthId, string? AuthRole, JsonElement? AuthExtra, string? ErrorUri, string? Message)
+{
+    public bool IsAccepted => ErrorUri is null;
+
+    public static FakeAuthDecision Refuse(string uri, string message) => new(null, null, null, null, uri, message);
+}
+
+/// <summary>
+/// The fake's authentication rules; the router checks the cryptosign signature for real and asks this which
+/// identity a public key has (an unknown key is refused with <c>wamp.error.not_authorized</c>):
+/// <list type="bullet">
+/// <item>Users (by public key) join the global realm as <c>user</c>, or a management realm on which they hold a role:
+/// their highest role, or a requested role they hold. A requested authid must be the user's.</item>
+/// <item>Paired nodes (by public key) join their management realm (when the HELLO names none or that one) as role
+/// <c>node</c> with their node id as authid.</item>
+/// </list>
+/// </summary>
+internal sealed class FakeCfcAuthenticatorPolicy(FakeCfcState state)
+{
+    public const string UserRole = "user";
+    public const string NodeRole = "node";
+
+    /// <summary>Decides for a HELLO with cryptosign.</summary>
+    /// <param name="realm">The realm asked for, or <see langword="null"/>.</param>
+    /// <param name="authId">The authid asked for, or <see langword="null"/>.</param>
+    /// <param name="authRole">The authrole asked for, or <see langword="null"/>.</param>
+    /// <param name="publicKeyHex">The public key from the HELLO's authextra.</param>
+    public FakeAuthDecision Decide(string? realm, string? authId, string? authRole, string? publicKeyHex)
+    {
+        if (!FakeCfcState.IsPublicKey(publicKeyHex))
+        {
+            return FakeAuthDecision.Refuse(FakeErrors.NotAuthorized, "cryptosign needs authextra.pubkey: 64 hex characters");
+        }
+
+        lock (state.Gate)
+        {
+            if (state.FindNodeByPublicKey(publicKeyHex!) is { } node)
+            {
+                return realm is null || realm == node.RealmName
+                    ? new FakeAuthDecision(node.RealmName, node.NodeId, NodeRole, node.AuthExtra, null, null)
+                    : FakeAuthDecision.Refuse(FakeErrors.NotAuthorized, $"node '{node.NodeId}' is paired with management realm '{node.RealmName}', not '{realm}'");
+            }
+
+            FakeCfcUser? user = state.FindUserByPublicKey(publicKeyHex!);
+            if (user is null)
+            {
+                return FakeAuthDecision.Refuse(FakeErrors.NotAuthorized, "unknown public key");
+            }
+
+            if (authId is not null && authId != user.AuthId)
+            {
+                return FakeAuthDecision.Refuse(FakeErrors.NotAuthorized, $"the key does not belong to '{authId}'");
+            }
+
+            if (realm is null || realm == FakeCfcState.GlobalRealm)
+            {
+                return authRole is null or UserRole
+                    ? new FakeAuthDecision(FakeCfcState.GlobalRealm, user.AuthId, UserRole, null, null, null)
+                    : FakeAuthDecision.Refuse(FakeErrors.NotAuthorized, $"role '{authRole}' is not available on the global realm");
+            }
+
+            if (state.FindRealm(realm) is not { Status: FakeRealmStatus.Active } mrealm)
+            {
+                return FakeAuthDecision.Refuse(FakeErrors.NoSuchRealm, $"no management realm '{realm}'");
+            }
+
+            IReadOnlyList<string> roles = mrealm.RolesOf(user.AuthId);
+            if (roles.Count == 0)
+            {
+                return FakeAuthDecision.Refuse(FakeErrors.NotAuthorized, $"'{user.AuthId}' holds no role on management realm '{realm}'");
+            }
+
+            if (authRole is not null && !roles.Contains(authRole))
+            {
+                return FakeAuthDecision.Refuse(FakeErrors.NotAuthorized, $"'{user.AuthId}' does not hold role '{authRole}' on management realm '{realm}'");
+            }
+
+            return new FakeAuthDecision(realm, user.AuthId, authRole ?? roles[^1], null, null, null);
+        }
+    }
+}
