@@ -9,8 +9,11 @@
 //     "realms": ["realm1", "com.example.dotted"],
 //     "ticket": { "<authid>": "<ticket>" },
 //     "wampcra": { "<authid>": { "secret": "...", "salt": "...", "iterations": 1000, "keylen": 32 } },
-//     "cryptosign": { "<pubkey hex>": "<authid>" }
+//     "cryptosign": { "<pubkey hex>": "<authid>" },
+//     "omitNullPayload": false
 //   }
+// omitNullPayload drops the nulls stock fox-wamp writes in the Arguments/ArgumentsKw positions (peers such as
+// autobahn-python reject them); leave it off to test a client against the router as it is.
 // (wampcra without "salt" is the plain variant.) Realms are created up front: fox-wamp crashes on a HELLO for a
 // dotted realm it has not seen, so every other realm is refused with ABORT wamp.error.no_such_realm.
 //
@@ -30,7 +33,8 @@ function readConfig () {
     realms: config.realms && config.realms.length ? config.realms : ['realm1'],
     ticket: config.ticket || {},
     wampcra: config.wampcra || {},
-    cryptosign: config.cryptosign || {}
+    cryptosign: config.cryptosign || {},
+    omitNullPayload: config.omitNullPayload === true
   }
 }
 
@@ -133,6 +137,23 @@ function createAuthHandler (config) {
   }
 }
 
+// Where Arguments starts in the messages fox-wamp sends with a payload.
+const ARGS_INDEX = { 8: 5, 36: 4, 50: 3, 68: 4 } // (fox-wamp leaves undefined there too, which JSON.stringify writes as null)
+
+function omitNullPayload (msg) {
+  const at = ARGS_INDEX[msg[0]]
+  if (at === undefined) {
+    return msg
+  }
+  while (msg.length > at && msg[msg.length - 1] == null) {
+    msg.pop()
+  }
+  if (msg.length > at && msg[at] == null) {
+    msg[at] = []
+  }
+  return msg
+}
+
 function listen (router, config, authHandler) {
   return new Promise((resolve, reject) => {
     const gate = new WampGate(router)
@@ -148,6 +169,15 @@ function listen (router, config, authHandler) {
         return
       }
       hello(ctx, session, realmName, details || {})
+    }
+    if (config.omitNullPayload) {
+      const createContext = gate.createContext.bind(gate)
+      gate.createContext = function (session, socketWriter) {
+        const ctx = createContext(session, socketWriter)
+        const send = ctx.wampSend.bind(ctx)
+        ctx.wampSend = (msg, callback) => send(Array.isArray(msg) ? omitNullPayload(msg) : msg, callback)
+        return ctx
+      }
     }
     const server = new WampServer(gate, { host: '127.0.0.1', port: 0 })
     server.once('error', reject)
