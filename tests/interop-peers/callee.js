@@ -5,7 +5,7 @@
 //   echo(*args, **kwargs) -> the same args and kwargs
 //   progress(n)           -> progressive results 1..n (when the caller asked for them), then final "done"
 //   fail()                -> autobahn.Error("com.example.error.custom", ["bad", 42], {reason: "because", code: 7})
-//   slow(ms)              -> "late" after ms milliseconds (for cancel tests)
+//   slow(ms)              -> "late" after ms milliseconds (for cancel tests); prints {"returned": "slow"} then
 //   publish(topic, args, kwargs) -> publishes that event (acknowledged) and returns true
 // Prints {"ready": true, "session": id} once everything is registered, and {"invoked": name} per invocation.
 const { autobahn, parseArgs, emit, connect, exitOnStdinClose } = require('./lib/peer')
@@ -31,7 +31,10 @@ connect(opts, async (session) => {
     fail: () => {
       throw new autobahn.Error('com.example.error.custom', ['bad', 42], { reason: 'because', code: 7 })
     },
-    slow: (args) => new Promise((resolve) => setTimeout(() => resolve('late'), args[0])),
+    slow: (args) => new Promise((resolve) => setTimeout(() => {
+      emit({ returned: 'slow' })
+      resolve('late')
+    }, args[0])),
     publish: async (args) => {
       await session.publish(args[0], args[1] || [], args[2] || {}, { acknowledge: true })
       return true
