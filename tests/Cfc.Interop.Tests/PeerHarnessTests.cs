@@ -20,7 +20,7 @@ public sealed class PeerHarnessTests(FoxWampRouterFixture router)
         using var cts = new CancellationTokenSource(Timeouts.Operation);
         using ClientWebSocket ws = await OpenAsync(router.AnonymousUrl, cts.Token);
 
-        await SendAsync(ws, $$"""[1,"{{realm}}",{"roles":{"caller":{}}}]""", cts.Token);
+        await SendAsync(ws, """[1,"REALM",{"roles":{"caller":{}}}]""".Replace("REALM", realm, StringComparison.Ordinal), cts.Token);
         JsonElement welcome = await ReceiveAsync(ws, cts.Token);
 
         Assert.Equal(2, welcome[0].GetInt32());

@@ -10,7 +10,7 @@ namespace Cfc.Interop.Tests.Harness;
 /// for its whole life; closing it (on dispose, or when the test process dies) makes the peer exit, and dispose
 /// also kills the process tree, so no peer outlives its test.
 /// </summary>
-internal sealed class PeerProcess : IAsyncDisposable
+public sealed class PeerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly Channel<JsonElement> _lines = Channel.CreateUnbounded<JsonElement>();
