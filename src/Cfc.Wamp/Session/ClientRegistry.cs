@@ -152,7 +152,20 @@ internal sealed class ClientRegistry
 
         try
         {
-            await session.Callee.RegisterAsync(registration, cancellationToken).ConfigureAwait(false);
+            for (int retry = 0; ; retry++)
+            {
+                try
+                {
+                    await session.Callee.RegisterAsync(registration, cancellationToken).ConfigureAwait(false);
+                    break;
+                }
+                catch (WampException ex) when (ex.ErrorUri == ProcedureAlreadyExists && retry < AlreadyExistsRetries)
+                {
+                    // The router may not have cleaned up the lost session yet (it still holds our old registration):
+                    // give it a moment before calling the procedure lost.
+                    await Task.Delay(TimeSpan.FromMilliseconds(50 << retry), session.TimeProvider, cancellationToken).ConfigureAwait(false);
+                }
+            }
         }
         catch (WampException ex) when (IsRouterRefusal(ex))
         {
@@ -187,6 +200,11 @@ internal sealed class ClientRegistry
             if (error is null) { registration.Complete(); } else { registration.Fault(error); }
         }
     }
+
+    private const string ProcedureAlreadyExists = "wamp.error.procedure_already_exists";
+
+    // 50 ms doubling: about 1.5 s in all for the router to drop the old session's registration.
+    private const int AlreadyExistsRetries = 5;
 
     // A plain WampException is the router's ERROR; the sealed subtypes are local failures.
     private static bool IsRouterRefusal(WampException ex) => ex.GetType() == typeof(WampException);

@@ -85,7 +85,7 @@ public sealed class RegistryRestoreTests
         await second.NextAsync<HelloMessage>();
         second.Push($"[2, 2, {TestRouter.WelcomeDetails}]");
         RegisterMessage reregister = await second.NextAsync<RegisterMessage>();
-        second.Push($$"""[8, 64, {{reregister.RequestId}}, {}, "wamp.error.procedure_already_exists"]""");
+        second.Push($$"""[8, 64, {{reregister.RequestId}}, {}, "wamp.error.not_authorized"]""");
         await TestRouter.EventuallyAsync(() => client.State == WampConnectionState.Connected);
         WampRestoreFailedEventArgs failure = Assert.Single(failures);
         Assert.Same(registration, failure.Registration);
@@ -93,7 +93,7 @@ public sealed class RegistryRestoreTests
         Assert.Equal(2, failure.SessionId);
 
         var ex = await Assert.ThrowsAsync<WampException>(() => registration.Completion.Within());
-        Assert.Contains("procedure_already_exists", ex.Message);
+        Assert.Contains("not_authorized", ex.Message);
         Assert.Equal(0, client.Registry.RegistrationCount);
         Assert.Equal(WampConnectionState.Connected, client.State);
     }
