@@ -173,6 +173,11 @@ public sealed partial class WampClient : IWampClient
     public async Task CloseAsync(string reason = "wamp.close.normal", CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(reason);
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return;
+        }
+
         await StopAsync().ConfigureAwait(false);
         if (Volatile.Read(ref _ready) is { } session)
         {
