@@ -1,3 +1,4 @@
+using Cfc.Wamp.Reconnect;
 using Cfc.Wamp.Session;
 using Cfc.Wamp.Transport;
 using Microsoft.Extensions.Logging;
@@ -12,24 +13,23 @@ namespace Cfc.Wamp;
 /// </summary>
 /// <remarks>
 /// The client keeps what outlives a connection (options, state, the registry of subscriptions and
-/// registrations); each connection is an internal session object. <see cref="StateChanges"/> does not replay:
-/// an observer sees the changes after it subscribed.
+/// registrations); each connection is an internal session object. With <see cref="WampClientOptions.Reconnect"/>
+/// set, a lost connection is re-established and everything restored before queued work goes on (see
+/// docs/connection-resilience.md). <see cref="StateChanges"/> does not replay: an observer sees the changes after
+/// it subscribed.
 /// </remarks>
-public sealed class WampClient : IWampClient
+public sealed partial class WampClient : IWampClient
 {
     private readonly WampClientOptions _options;
     private readonly ILogger _logger;
     private readonly StateSubject _states;
-    private readonly Lock _stateGate = new();
-    private WampSession? _session;
-    private int _state = (int)WampConnectionState.Disconnected;
-    private int _disposed;
 
     private WampClient(WampClientOptions options)
     {
         _options = options;
         _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Cfc.Wamp.WampClient");
         _states = new StateSubject(_logger);
+        _pipeline = options.Reconnect is { } reconnect ? ReconnectPipeline.Build(reconnect, options.TimeProvider) : null;
     }
 
     /// <inheritdoc />
@@ -39,23 +39,47 @@ public sealed class WampClient : IWampClient
     public IObservable<WampConnectionState> StateChanges => _states;
 
     /// <inheritdoc />
-    public long? SessionId => Volatile.Read(ref _session)?.SessionId;
+    public long? SessionId => Volatile.Read(ref _ready)?.SessionId;
 
     /// <inheritdoc />
-    public WampSessionDetails? SessionDetails => Volatile.Read(ref _session)?.Details;
+    public WampSessionDetails? SessionDetails => Volatile.Read(ref _ready)?.Details;
+
+    /// <summary>
+    /// Why the client last lost its session or failed to get one, or <see langword="null"/> when that never
+    /// happened. Kept after a successful reconnect (it then tells why the last outage began), so after
+    /// <see cref="WampConnectionState.Failed"/> or an unplanned <see cref="WampConnectionState.Disconnected"/> it
+    /// says why: a <see cref="WampAuthenticationException"/> (re-join refused), a <see cref="WampException"/> whose
+    /// <see cref="WampException.ErrorUri"/> is the router's GOODBYE or ABORT reason, a
+    /// <see cref="WampConnectionLostException"/> or the last failed attempt's error when retries ran out.
+    /// </summary>
+    public Exception? LastError => Volatile.Read(ref _lastError);
+
+    /// <summary>The number of the connect attempt under way while <see cref="WampConnectionState.Reconnecting"/> (from 1); 0 when connected.</summary>
+    public int ReconnectAttempt => Volatile.Read(ref _attempt);
+
+    /// <summary>
+    /// Raised when a subscription or registration could not be restored on a new session (the router refused
+    /// it). The item's <c>Completion</c> has faulted already. Raised on the reconnect task, before queued work
+    /// goes on: keep handlers short; exceptions they throw are logged and ignored.
+    /// </summary>
+    public event EventHandler<WampRestoreFailedEventArgs>? RestoreFailed;
 
     internal ClientRegistry Registry { get; } = new();
 
     internal WampClientOptions Options => _options;
 
+    /// <summary>Requests of the current session that are still in the pending table (tests: nothing leaks).</summary>
+    internal int PendingRequestCount => Volatile.Read(ref _ready)?.Pending.Count ?? 0;
+
     /// <summary>Connects to the router and joins the realm (HELLO .. WELCOME, with CHALLENGE rounds as needed).</summary>
     /// <param name="options">Where and how to connect. Checked with <see cref="WampClientOptions.Validate"/>.</param>
-    /// <param name="cancellationToken">Cancels connecting.</param>
+    /// <param name="cancellationToken">Cancels connecting (also the retries of <see cref="WampReconnectOptions.RetryFirstConnect"/>).</param>
     /// <returns>The connected client.</returns>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     /// <exception cref="WampAuthenticationException">The router refused the session (ABORT), or a challenge could not be answered.</exception>
     /// <exception cref="WampTimeoutException">Connecting took longer than <see cref="WampClientOptions.ConnectTimeout"/>.</exception>
     /// <exception cref="WampProtocolViolationException">The router broke the protocol during the handshake.</exception>
+    /// <exception cref="WampConnectionLostException">The router could not be reached.</exception>
     public static async Task<WampClient> ConnectAsync(WampClientOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -63,9 +87,7 @@ public sealed class WampClient : IWampClient
         var client = new WampClient(options);
         try
         {
-            client.SetState(WampConnectionState.Connecting);
-            WampSession session = await client.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
-            await client.AttachSessionAsync(session, cancellationToken).ConfigureAwait(false);
+            await client.ConnectFirstAsync(cancellationToken).ConfigureAwait(false);
             return client;
         }
         catch
@@ -76,17 +98,23 @@ public sealed class WampClient : IWampClient
     }
 
     /// <inheritdoc />
+    /// <remarks>While reconnecting the call waits for the new session (up to <see cref="WampReconnectOptions.QueueTimeout"/>).
+    /// A call in flight when the connection drops fails at once with <see cref="WampConnectionLostException"/> and is never replayed.</remarks>
     public Task<WampResult> CallAsync(string procedure, WampPayload payload = default, WampCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(procedure);
-        return CurrentSession().Caller.CallAsync(procedure, payload, options, cancellationToken);
+        return TryGetReadySession(out WampSession? session)
+            ? session.Caller.CallAsync(procedure, payload, options, cancellationToken)
+            : CallQueuedAsync(procedure, payload, options, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<long?> PublishAsync(string topic, WampPayload payload = default, WampPublishOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(topic);
-        return CurrentSession().Publisher.PublishAsync(topic, payload, options, cancellationToken);
+        return TryGetReadySession(out WampSession? session)
+            ? session.Publisher.PublishAsync(topic, payload, options, cancellationToken)
+            : PublishQueuedAsync(topic, payload, options, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -94,7 +122,7 @@ public sealed class WampClient : IWampClient
     {
         ArgumentException.ThrowIfNullOrEmpty(topic);
         ArgumentNullException.ThrowIfNull(handler);
-        WampSession session = CurrentSession();
+        WampSession session = await GetSessionAsync($"SUBSCRIBE to '{topic}'", cancellationToken).ConfigureAwait(false);
         var subscription = new ClientSubscription(this, topic, options?.Match ?? WampMatch.Exact, handler, _logger);
         try
         {
@@ -106,7 +134,12 @@ public sealed class WampClient : IWampClient
             throw;
         }
 
-        Registry.Add(subscription);
+        if (Registry.Add(subscription, session) is { } missed)
+        {
+            // The session ended after SUBSCRIBED and the next one restored without this subscription.
+            await ClientRegistry.RestoreAsync(missed, subscription, _logger, OnRestoreFailed, CancellationToken.None).ConfigureAwait(false);
+        }
+
         return subscription;
     }
 
@@ -115,7 +148,7 @@ public sealed class WampClient : IWampClient
     {
         ArgumentException.ThrowIfNullOrEmpty(procedure);
         ArgumentNullException.ThrowIfNull(handler);
-        WampSession session = CurrentSession();
+        WampSession session = await GetSessionAsync($"REGISTER of '{procedure}'", cancellationToken).ConfigureAwait(false);
         var registration = new ClientRegistration(this, procedure, options, handler);
         try
         {
@@ -127,23 +160,36 @@ public sealed class WampClient : IWampClient
             throw;
         }
 
-        Registry.Add(registration);
+        if (Registry.Add(registration, session) is { } missed)
+        {
+            await ClientRegistry.RestoreAsync(missed, registration, _logger, OnRestoreFailed, CancellationToken.None).ConfigureAwait(false);
+        }
+
         return registration;
     }
 
     /// <inheritdoc />
+    /// <remarks>Stops reconnecting too: the client ends in <see cref="WampConnectionState.Disconnected"/> for good.</remarks>
     public async Task CloseAsync(string reason = "wamp.close.normal", CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(reason);
-        if (Volatile.Read(ref _session) is { } session)
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return;
+        }
+
+        await StopAsync().ConfigureAwait(false);
+        if (Volatile.Read(ref _ready) is { } session)
         {
             await session.CloseAsync(reason, cancellationToken).ConfigureAwait(false);
         }
+
+        SetState(WampConnectionState.Disconnected);
     }
 
     /// <summary>
-    /// Closes the session (GOODBYE, bounded by the request timeout), ends every subscription and registration
-    /// (their <c>Completion</c> completes successfully) and completes <see cref="StateChanges"/>.
+    /// Stops reconnecting, closes the session (GOODBYE, bounded by the request timeout), ends every subscription
+    /// and registration (their <c>Completion</c> completes successfully) and completes <see cref="StateChanges"/>.
     /// </summary>
     /// <returns>A task that completes when everything has stopped.</returns>
     public async ValueTask DisposeAsync()
@@ -153,7 +199,8 @@ public sealed class WampClient : IWampClient
             return;
         }
 
-        if (Volatile.Read(ref _session) is { } session)
+        await StopAsync().ConfigureAwait(false);
+        if (Volatile.Read(ref _ready) is { } session)
         {
             try
             {
@@ -169,63 +216,10 @@ public sealed class WampClient : IWampClient
         }
 
         Registry.EndAll(null);
+        FailWaiters(new ObjectDisposedException(nameof(WampClient), "The client was disposed while waiting for a session."));
         SetState(WampConnectionState.Disconnected);
         _states.OnCompleted();
-    }
-
-    /// <summary>
-    /// Opens a transport and a session (HELLO .. WELCOME), bounded by the connect timeout and the token. The
-    /// session is not yet attached: a reconnect loop calls this, then <see cref="AttachSessionAsync"/>.
-    /// </summary>
-    internal async Task<WampSession> OpenSessionAsync(CancellationToken cancellationToken)
-    {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        IWampTransportFactory factory = _options.TransportFactory ?? CreateDefaultTransportFactory();
-        var settings = new WampTransportSettings
-        {
-            MaxMessageSize = _options.MaxMessageSize,
-            KeepAliveInterval = _options.KeepAliveInterval,
-            KeepAliveTimeout = _options.KeepAliveTimeout,
-            ConfigureWebSocket = _options.ConfigureWebSocket,
-        };
-
-        using var timeout = new CancellationTokenSource(_options.ConnectTimeout, _options.TimeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        IWampTransport? transport = null;
-        try
-        {
-            transport = await factory.ConnectAsync(_options.Url!, _options.Serializers, settings, linked.Token).ConfigureAwait(false);
-            var session = new WampSession(_options, transport, _logger);
-            await session.HandshakeAsync(linked.Token).ConfigureAwait(false);
-            return session;
-        }
-        catch (Exception ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested && ex is not WampAuthenticationException)
-        {
-            await CloseQuietlyAsync(transport).ConfigureAwait(false);
-            throw new WampTimeoutException(
-                $"Connecting to {_options.Url} (realm '{_options.Realm}') did not complete within the connect timeout of {_options.ConnectTimeout.TotalSeconds:0.###} s " +
-                (transport is null ? "(the transport did not open)." : "(the router did not answer HELLO with WELCOME)."));
-        }
-        catch
-        {
-            await CloseQuietlyAsync(transport).ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    /// <summary>
-    /// Makes <paramref name="session"/> the current one: starts its reader loop, restores every subscription
-    /// and registration on it (new router ids), then reports <see cref="WampConnectionState.Connected"/>.
-    /// </summary>
-    internal async Task AttachSessionAsync(WampSession session, CancellationToken cancellationToken)
-    {
-        Volatile.Write(ref _session, session);
-        session.Start(OnSessionEnded);
-        await Registry.RestoreAsync(session, _logger, cancellationToken).ConfigureAwait(false);
-        if (!session.IsEnded)
-        {
-            SetState(WampConnectionState.Connected);
-        }
+        _stopping.Dispose();
     }
 
     /// <summary>The transport factory used when the options name none.</summary>
@@ -271,64 +265,27 @@ public sealed class WampClient : IWampClient
         }
     }
 
-    // Runs once per session, after its pending requests have failed and its transport is closed.
-    // Without reconnect, a session lost by anything but the client's own close ends the subscriptions and
-    // registrations for good; with reconnect they stay in the registry for the next session's restore.
-    private void OnSessionEnded(WampSession session, SessionEnd end)
+    private async Task<WampResult> CallQueuedAsync(string procedure, WampPayload payload, WampCallOptions? options, CancellationToken cancellationToken)
     {
-        Interlocked.CompareExchange(ref _session, null, session);
-        if (_options.Reconnect is null && end.Kind != SessionEndKind.ClosedByClient && Volatile.Read(ref _disposed) == 0)
-        {
-            Registry.EndAll(end.Kind == SessionEndKind.ProtocolViolation
-                ? new WampProtocolViolationException(end.Reason, end.Cause)
-                : new WampConnectionLostException($"The session with {_options.Url} (realm '{_options.Realm}', session {session.SessionId}) ended: {end.Reason}.", end.Cause));
-        }
-
-        SetState(WampConnectionState.Disconnected);
+        WampSession session = await GetSessionAsync($"the call to '{procedure}'", cancellationToken).ConfigureAwait(false);
+        return await session.Caller.CallAsync(procedure, payload, options, cancellationToken).ConfigureAwait(false);
     }
 
-    private WampSession CurrentSession()
+    private async Task<long?> PublishQueuedAsync(string topic, WampPayload payload, WampPublishOptions? options, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        WampSession? session = Volatile.Read(ref _session);
-        if (session is null || session.IsEnded)
-        {
-            throw new WampConnectionLostException($"Not connected to {_options.Url} (realm '{_options.Realm}', state {State}).");
-        }
-
-        return session;
+        WampSession session = await GetSessionAsync($"PUBLISH to '{topic}'", cancellationToken).ConfigureAwait(false);
+        return await session.Publisher.PublishAsync(topic, payload, options, cancellationToken).ConfigureAwait(false);
     }
 
-    private void SetState(WampConnectionState state)
+    private void OnRestoreFailed(WampRestoreFailedEventArgs args)
     {
-        lock (_stateGate)
-        {
-            if (_state == (int)state)
-            {
-                return;
-            }
-
-            Volatile.Write(ref _state, (int)state);
-            _states.OnNext(state);
-        }
-    }
-
-    private static async Task CloseQuietlyAsync(IWampTransport? transport)
-    {
-        if (transport is null)
-        {
-            return;
-        }
-
         try
         {
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await transport.CloseAsync(grace.Token).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-            await transport.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+            RestoreFailed?.Invoke(this, args);
         }
-        catch (Exception)
+        catch (Exception ex)
         {
-            // Best effort: the connection is being given up anyway.
+            _logger.RestoreFailedHandlerFailed(ex);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using Microsoft.Extensions.Logging;
+using Polly;
 
 namespace Cfc.Wamp;
 
@@ -135,10 +136,23 @@ public sealed record WampClientOptions
 
 /// <summary>
 /// Reconnect behaviour: exponential backoff with jitter, with the defaults of autobahn
-/// (first retry after 1.5 s, growth 1.5, at most 300 s, jitter 0.1).
+/// (first retry after 1.5 s, growth 1.5, at most 300 s, jitter 0.1), or a Polly pipeline of one's own.
+/// See docs/connection-resilience.md.
 /// </summary>
 public sealed record WampReconnectOptions
 {
+    /// <summary>
+    /// A Polly pipeline that runs the reconnect attempts. When set it replaces the built-in backoff:
+    /// <see cref="InitialDelay"/>, <see cref="DelayGrowth"/>, <see cref="MaxDelay"/>, <see cref="Jitter"/> and
+    /// <see cref="MaxAttempts"/> are then ignored, and the first attempt after a loss runs at once (add the delays
+    /// you want to your retry strategy). Each attempt is one execution of the pipeline's callback (open the
+    /// transport, join, restore); an attempt that fails throws, and the pipeline decides whether and when to try
+    /// again. An authentication failure is returned as a result, not thrown, so a retry strategy that handles
+    /// exceptions never retries it. When the pipeline gives up (throws), the client ends in
+    /// <see cref="WampConnectionState.Failed"/>. Default: <see langword="null"/> (the built-in backoff).
+    /// </summary>
+    public ResiliencePipeline? Pipeline { get; init; }
+
     /// <summary>The delay before the first retry. Default: 1.5 seconds.</summary>
     public TimeSpan InitialDelay { get; init; } = TimeSpan.FromSeconds(1.5);
 
@@ -151,13 +165,17 @@ public sealed record WampReconnectOptions
     /// <summary>The jitter, as a fraction of the delay. Default: 0.1.</summary>
     public double Jitter { get; init; } = 0.1;
 
-    /// <summary>How many attempts in a row before giving up (<see cref="WampConnectionState.Failed"/>); <see langword="null"/> retries forever. Default: <see langword="null"/>.</summary>
+    /// <summary>How many attempts in a row (per outage, counted from 1 and reset by a successful reconnect) before giving up
+    /// (<see cref="WampConnectionState.Failed"/>); <see langword="null"/> retries forever. Default: <see langword="null"/>.</summary>
     public int? MaxAttempts { get; init; }
 
-    /// <summary>Whether a failed first connect is retried too. Default: <see langword="false"/> (the first connect throws).</summary>
+    /// <summary>Whether a failed first connect is retried too (with the same backoff; the first attempt runs at once).
+    /// <c>ConnectAsync</c> then returns when a session is open, throws when the attempts are used up or authentication
+    /// is refused, and honours its token. Default: <see langword="false"/> (the first connect throws).</summary>
     public bool RetryFirstConnect { get; init; }
 
-    /// <summary>How long calls made while reconnecting wait for a session before failing. Default: 30 seconds.</summary>
+    /// <summary>How long calls, publishes, subscribes and registers made while reconnecting wait for the new session
+    /// (its subscriptions and registrations restored) before failing with <see cref="WampTimeoutException"/>. Default: 30 seconds.</summary>
     public TimeSpan QueueTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Checks the options.</summary>

@@ -37,6 +37,9 @@ internal sealed class Caller
         _session.Post(new CancelMessage(call.RequestId, OptionsJson.Cancel(call.CancelMode)));
     }
 
+    /// <summary>The caller gave up on the call: it leaves the pending table (a late RESULT or ERROR is dropped by id).</summary>
+    public void Forget(PendingCall call) => _session.ForgetAbandoned(call);
+
     public string DescribeTimeout(PendingCall call, TimeSpan timeout) =>
         $"The call to '{call.Procedure}' got no result within {timeout.TotalSeconds:0.###} s (router {_session.Options.Url}, realm '{_session.Options.Realm}', " +
         $"session {_session.SessionId}, {_session.Pending.WaitingCount} other request(s) pending); " +

@@ -4,13 +4,17 @@ namespace Cfc.Wamp.Session;
 
 /// <summary>
 /// The client-side list of live subscriptions and registrations. It outlives sessions: on a new session
-/// <see cref="RestoreAsync"/> subscribes and registers everything again and the router ids are remapped.
+/// <c>RestoreAsync</c> subscribes and registers everything again and the router ids are remapped.
 /// </summary>
 internal sealed class ClientRegistry
 {
     private readonly Lock _gate = new();
     private readonly List<ClientSubscription> _subscriptions = [];
     private readonly List<ClientRegistration> _registrations = [];
+
+    // The session whose restore took the last snapshot. An entry added after that snapshot, but subscribed on an
+    // older session, was missed by it and must be restored on its own (see Add).
+    private WampSession? _snapshotSession;
 
     public int SubscriptionCount
     {
@@ -34,19 +38,42 @@ internal sealed class ClientRegistry
         }
     }
 
-    public void Add(ClientSubscription subscription)
+    /// <summary>
+    /// Adds a subscription made on <paramref name="madeOn"/>. Returns the newer session whose restore already took
+    /// its snapshot without it (the session ended between SUBSCRIBED and this call), or <see langword="null"/>.
+    /// </summary>
+    public WampSession? Add(ClientSubscription subscription, WampSession madeOn)
     {
         lock (_gate)
         {
             _subscriptions.Add(subscription);
+            return _snapshotSession is { } s && s != madeOn ? s : null;
         }
     }
 
-    public void Add(ClientRegistration registration)
+    /// <summary>Adds a registration made on <paramref name="madeOn"/>; returns a newer session that missed it, as for subscriptions.</summary>
+    public WampSession? Add(ClientRegistration registration, WampSession madeOn)
     {
         lock (_gate)
         {
             _registrations.Add(registration);
+            return _snapshotSession is { } s && s != madeOn ? s : null;
+        }
+    }
+
+    public bool Contains(ClientSubscription subscription)
+    {
+        lock (_gate)
+        {
+            return _subscriptions.Contains(subscription);
+        }
+    }
+
+    public bool Contains(ClientRegistration registration)
+    {
+        lock (_gate)
+        {
+            return _registrations.Contains(registration);
         }
     }
 
@@ -70,41 +97,82 @@ internal sealed class ClientRegistry
     /// Subscribes and registers everything again on <paramref name="session"/> (new router ids). An entry the
     /// router refuses (an ERROR) is lost for good: it leaves the registry and its Completion faults. Connection
     /// failures and timeouts propagate: the session is unusable and the caller decides (e.g. reconnect again).
+    /// Each refusal is logged and reported to <paramref name="onFailed"/>.
     /// </summary>
-    public async Task RestoreAsync(WampSession session, ILogger logger, CancellationToken cancellationToken)
+    public async Task RestoreAsync(WampSession session, ILogger logger, Action<WampRestoreFailedEventArgs>? onFailed, CancellationToken cancellationToken)
     {
         ClientSubscription[] subscriptions;
         ClientRegistration[] registrations;
         lock (_gate)
         {
+            _snapshotSession = session;
             subscriptions = [.. _subscriptions];
             registrations = [.. _registrations];
         }
 
         foreach (ClientSubscription subscription in subscriptions)
         {
-            try
-            {
-                await session.Subscriber.SubscribeAsync(subscription, cancellationToken).ConfigureAwait(false);
-            }
-            catch (WampException ex) when (IsRouterRefusal(ex))
-            {
-                logger.RestoreFailed(subscription.Topic, ex);
-                subscription.Revoke(NotRestored($"the subscription to '{subscription.Topic}'", ex));
-            }
+            await RestoreAsync(session, subscription, logger, onFailed, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (ClientRegistration registration in registrations)
         {
-            try
+            await RestoreAsync(session, registration, logger, onFailed, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Restores one subscription on <paramref name="session"/> (skipped when it already ended).</summary>
+    public static async Task RestoreAsync(WampSession session, ClientSubscription subscription, ILogger logger, Action<WampRestoreFailedEventArgs>? onFailed, CancellationToken cancellationToken)
+    {
+        if (subscription.IsEnded)
+        {
+            return;
+        }
+
+        try
+        {
+            await session.Subscriber.SubscribeAsync(subscription, cancellationToken).ConfigureAwait(false);
+        }
+        catch (WampException ex) when (IsRouterRefusal(ex))
+        {
+            logger.RestoreFailed(subscription.Topic, ex);
+            WampException error = NotRestored($"the subscription to '{subscription.Topic}'", ex);
+            subscription.Revoke(error);
+            onFailed?.Invoke(new WampRestoreFailedEventArgs(subscription, null, session.SessionId, error));
+        }
+    }
+
+    /// <summary>Restores one registration on <paramref name="session"/> (skipped when it already ended).</summary>
+    public static async Task RestoreAsync(WampSession session, ClientRegistration registration, ILogger logger, Action<WampRestoreFailedEventArgs>? onFailed, CancellationToken cancellationToken)
+    {
+        if (registration.IsEnded)
+        {
+            return;
+        }
+
+        try
+        {
+            for (int retry = 0; ; retry++)
             {
-                await session.Callee.RegisterAsync(registration, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await session.Callee.RegisterAsync(registration, cancellationToken).ConfigureAwait(false);
+                    break;
+                }
+                catch (WampException ex) when (ex.ErrorUri == ProcedureAlreadyExists && retry < AlreadyExistsRetries)
+                {
+                    // The router may not have cleaned up the lost session yet (it still holds our old registration):
+                    // give it a moment before calling the procedure lost.
+                    await Task.Delay(TimeSpan.FromMilliseconds(50 << retry), session.TimeProvider, cancellationToken).ConfigureAwait(false);
+                }
             }
-            catch (WampException ex) when (IsRouterRefusal(ex))
-            {
-                logger.RestoreFailed(registration.Procedure, ex);
-                registration.Revoke(NotRestored($"the registration of '{registration.Procedure}'", ex));
-            }
+        }
+        catch (WampException ex) when (IsRouterRefusal(ex))
+        {
+            logger.RestoreFailed(registration.Procedure, ex);
+            WampException error = NotRestored($"the registration of '{registration.Procedure}'", ex);
+            registration.Revoke(error);
+            onFailed?.Invoke(new WampRestoreFailedEventArgs(null, registration, session.SessionId, error));
         }
     }
 
@@ -119,6 +187,7 @@ internal sealed class ClientRegistry
             registrations = [.. _registrations];
             _subscriptions.Clear();
             _registrations.Clear();
+            _snapshotSession = null;
         }
 
         foreach (ClientSubscription subscription in subscriptions)
@@ -131,6 +200,11 @@ internal sealed class ClientRegistry
             if (error is null) { registration.Complete(); } else { registration.Fault(error); }
         }
     }
+
+    private const string ProcedureAlreadyExists = "wamp.error.procedure_already_exists";
+
+    // 50 ms doubling: about 1.5 s in all for the router to drop the old session's registration.
+    private const int AlreadyExistsRetries = 5;
 
     // A plain WampException is the router's ERROR; the sealed subtypes are local failures.
     private static bool IsRouterRefusal(WampException ex) => ex.GetType() == typeof(WampException);

@@ -18,6 +18,9 @@ internal sealed class PendingAck : PendingRequest
 
     public Task<long> Task => _tcs.Task;
 
+    /// <summary>Whether a late reply must still reach the hook (SUBSCRIBE, REGISTER: the router side is undone then).</summary>
+    public bool NeedsLateReply => _onReplyOnLoop is not null && RequestType is WampMessageType.Subscribe or WampMessageType.Register;
+
     public override bool OnReply(WampMessage reply)
     {
         long id = reply switch

@@ -127,6 +127,7 @@ internal sealed class PendingCall : PendingRequest
     {
         if (TryAbandon())
         {
+            _caller.Forget(this);
             Cleanup();
             _tcs.TrySetCanceled(token);
             _caller.SendCancel(this);
@@ -137,6 +138,7 @@ internal sealed class PendingCall : PendingRequest
     {
         if (TryAbandon())
         {
+            _caller.Forget(this);
             Cleanup();
             _tcs.TrySetException(new WampTimeoutException(_caller.DescribeTimeout(this, _timeout)));
             _caller.SendCancel(this);

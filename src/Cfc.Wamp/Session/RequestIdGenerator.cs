@@ -13,6 +13,9 @@ internal sealed class RequestIdGenerator
     // last = the id handed out last; the next id is last + 1 (tests start near the wrap).
     public RequestIdGenerator(long last = 0) => _last = last;
 
+    /// <summary>Whether <paramref name="id"/> was handed out already (a late reply to a request given up on).</summary>
+    public bool WasIssued(long id) => id >= 1 && id <= Volatile.Read(ref _last);
+
     public long Next()
     {
         while (true)

@@ -19,5 +19,8 @@ internal enum SessionEndKind
     ConnectionLost,
 }
 
-/// <summary>How a session ended: the kind and a description that goes into every pending request's exception.</summary>
-internal sealed record SessionEnd(SessionEndKind Kind, string Reason, Exception? Cause = null);
+/// <summary>
+/// How a session ended: the kind, a description that goes into every pending request's exception, and for
+/// GOODBYE and ABORT from the router the reason URI it gave.
+/// </summary>
+internal sealed record SessionEnd(SessionEndKind Kind, string Reason, Exception? Cause = null, string? ReasonUri = null);

@@ -14,6 +14,10 @@ internal sealed class Subscriber
     private readonly ConcurrentDictionary<long, SubscriptionGroup> _groups = new();
     private readonly Lock _gate = new();
 
+    // Router ids whose UNSUBSCRIBE is on its way. A SUBSCRIBE to the same topic that reaches the router first gets
+    // that same id back, and the UNSUBSCRIBE then removes it under the new local subscription (see OnUnsubscribed).
+    private readonly HashSet<long> _unsubscribing = [];
+
     public Subscriber(WampSession session) => _session = session;
 
     /// <summary>Subscribes a (new or restored) local subscription on this session.</summary>
@@ -43,14 +47,25 @@ internal sealed class Subscriber
             if (last)
             {
                 _groups.TryRemove(routerId, out _);
+                _unsubscribing.Add(routerId);
             }
         }
 
         if (last && !_session.IsEnded)
         {
             long id = _session.Ids.Next();
-            var pending = new PendingAck(id, WampMessageType.Unsubscribe, WampMessageType.Unsubscribed);
-            await _session.RequestAsync(new UnsubscribeMessage(id, routerId), pending, $"UNSUBSCRIBE from '{subscription.Topic}'", cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _session.RequestAsync(new UnsubscribeMessage(id, routerId), UnsubscribeAck(id, routerId), $"UNSUBSCRIBE from '{subscription.Topic}'", cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                // Refused or not answered: the router keeps (or lost with the session) the subscription; nothing to redo.
+                lock (_gate)
+                {
+                    _unsubscribing.Remove(routerId);
+                }
+            }
         }
     }
 
@@ -132,6 +147,7 @@ internal sealed class Subscriber
             }
 
             _groups.Clear();
+            _unsubscribing.Clear();
         }
     }
 
@@ -144,7 +160,7 @@ internal sealed class Subscriber
             if (abandoned || subscription.IsEnded)
             {
                 // The subscriber gave up (cancelled or timed out); undo the router side unless others share it.
-                cleanup = !_groups.ContainsKey(routerId);
+                cleanup = !_groups.ContainsKey(routerId) && _unsubscribing.Add(routerId);
             }
             else
             {
@@ -156,7 +172,53 @@ internal sealed class Subscriber
         if (cleanup)
         {
             long id = _session.Ids.Next();
-            _session.PostRequest(new UnsubscribeMessage(id, routerId), new PendingAck(id, WampMessageType.Unsubscribe, WampMessageType.Unsubscribed));
+            _session.PostRequest(new UnsubscribeMessage(id, routerId), UnsubscribeAck(id, routerId));
+        }
+    }
+
+    private PendingAck UnsubscribeAck(long requestId, long routerId) =>
+        new(requestId, WampMessageType.Unsubscribe, WampMessageType.Unsubscribed, (_, _) => OnUnsubscribed(routerId));
+
+    // Reader loop, on UNSUBSCRIBED: the router subscription is gone. If a SUBSCRIBE overtook the UNSUBSCRIBE, its
+    // SUBSCRIBED (read earlier) attached new local subscriptions to this dead id: subscribe them again.
+    private void OnUnsubscribed(long routerId)
+    {
+        ClientSubscription[] orphans;
+        lock (_gate)
+        {
+            _unsubscribing.Remove(routerId);
+            if (!_groups.TryRemove(routerId, out SubscriptionGroup? group))
+            {
+                return;
+            }
+
+            orphans = group.Members;
+            foreach (ClientSubscription orphan in orphans)
+            {
+                orphan.Detach(_session);
+            }
+        }
+
+        foreach (ClientSubscription orphan in orphans)
+        {
+            _ = ResubscribeAsync(orphan);
+        }
+    }
+
+    private async Task ResubscribeAsync(ClientSubscription subscription)
+    {
+        try
+        {
+            await SubscribeAsync(subscription, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (WampConnectionLostException)
+        {
+            // The session ended: the next session's restore subscribes it (it is still in the registry).
+        }
+        catch (Exception ex)
+        {
+            _session.Logger.RestoreFailed(subscription.Topic, ex);
+            subscription.Revoke(new WampException(SessionErrors.NotRestored, $"The subscription to '{subscription.Topic}' was lost to a concurrent unsubscribe and could not be made again: {ex.Message}", default, null, ex));
         }
     }
 }

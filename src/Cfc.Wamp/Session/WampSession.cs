@@ -96,7 +96,8 @@ internal sealed class WampSession
         Logger.Joined(Details.Realm, Options.Url!, SessionId);
     }
 
-    /// <summary>Starts the reader loop; <paramref name="onEnded"/> runs once when the session ends.</summary>
+    /// <summary>Starts the reader loop; <paramref name="onEnded"/> runs once when the session ends, right after its
+    /// pending requests failed (before the transport is closed; <see cref="Completion"/> follows when all is done).</summary>
     public void Start(Action<WampSession, SessionEnd> onEnded)
     {
         _onEnded = onEnded;
@@ -207,12 +208,30 @@ internal sealed class WampSession
                 return await pending.Task.ConfigureAwait(false);
             }
 
+            ForgetAbandoned(pending);
             throw new WampTimeoutException($"{what} got no answer from the router at {Options.Url} within {Options.RequestTimeout.TotalSeconds:0.###} s (realm '{Options.Realm}', session {SessionId}).");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            pending.TryAbandon();
+            if (pending.TryAbandon())
+            {
+                ForgetAbandoned(pending);
+            }
+
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Drops a request the local side gave up on from the pending table, so that nothing waits for a router that
+    /// may never answer. Its late reply is then recognised by its id (issued, not pending) and dropped. SUBSCRIBE and
+    /// REGISTER stay as tombstones until answered: their late reply must undo the router side.
+    /// </summary>
+    public void ForgetAbandoned(PendingRequest request)
+    {
+        if (request is not PendingAck { NeedsLateReply: true })
+        {
+            Pending.Remove(request.RequestId);
         }
     }
 
@@ -342,7 +361,7 @@ internal sealed class WampSession
             case UnregisteredMessage m:
                 return m.RequestId == 0 ? Callee.OnRevoked(m) : OnReply(m.RequestId, m);
             case GoodbyeMessage m:
-                return new SessionEnd(SessionEndKind.RouterGoodbye, $"the router closed the session with GOODBYE {m.Reason}");
+                return new SessionEnd(SessionEndKind.RouterGoodbye, $"the router closed the session with GOODBYE {m.Reason}", null, m.Reason);
             case AbortMessage m:
                 return RouterAbort(m);
             default:
@@ -354,6 +373,13 @@ internal sealed class WampSession
     {
         if (!Pending.TryGet(requestId, out PendingRequest request))
         {
+            if (Ids.WasIssued(requestId))
+            {
+                // A request we gave up on (cancelled, timed out) and forgot: its late reply is expected.
+                Logger.LateReplyDropped(reply.Type, requestId);
+                return null;
+            }
+
             return Violation($"{Name(reply.Type)} for request id {requestId}, which is not pending", null);
         }
 
@@ -379,6 +405,12 @@ internal sealed class WampSession
     {
         if (!Pending.TryGet(error.RequestId, out PendingRequest request))
         {
+            if (Ids.WasIssued(error.RequestId))
+            {
+                Logger.LateReplyDropped(error.Type, error.RequestId);
+                return null;
+            }
+
             return Violation($"ERROR for request id {error.RequestId}, which is not pending", null);
         }
 
@@ -396,7 +428,7 @@ internal sealed class WampSession
         new(SessionEndKind.ProtocolViolation, $"The router at {Options.Url} broke the WAMP protocol (realm '{Options.Realm}', session {SessionId}): it sent {what}", cause);
 
     private static SessionEnd RouterAbort(AbortMessage abort) =>
-        new(SessionEndKind.RouterAbort, $"the router aborted the session: {StringOrNull(abort.Details, "message") ?? WampException.DescribeError(abort.Reason, abort.Payload)} ({abort.Reason})");
+        new(SessionEndKind.RouterAbort, $"the router aborted the session: {StringOrNull(abort.Details, "message") ?? WampException.DescribeError(abort.Reason, abort.Payload)} ({abort.Reason})", null, abort.Reason);
 
     private async Task EndAsync(SessionEnd end)
     {
@@ -421,6 +453,10 @@ internal sealed class WampSession
         }
 
         Logger.Ended(SessionId, end.Kind, end.Reason);
+
+        // The client learns at once (state, reconnect), not after the goodbye formalities; a reconnect loop waits
+        // for Completion before it restores, so the router ids below are void by then.
+        _onEnded?.Invoke(this, end);
         WampMessage? lastWord = end.Kind switch
         {
             SessionEndKind.ProtocolViolation => new AbortMessage(
@@ -463,6 +499,5 @@ internal sealed class WampSession
         }
 
         _ended.TrySetResult(end);
-        _onEnded?.Invoke(this, end);
     }
 }

@@ -11,7 +11,7 @@ public sealed class RegistryRestoreTests
         var first = new ScriptedTransport();
         var second = new ScriptedTransport();
         var factory = new ScriptedTransportFactory(first, second);
-        WampClientOptions options = TestRouter.Options(factory) with { Reconnect = new WampReconnectOptions() };
+        WampClientOptions options = TestRouter.Options(factory) with { Reconnect = new WampReconnectOptions { InitialDelay = TimeSpan.Zero, Jitter = 0 } };
 
         Task<WampClient> connect = WampClient.ConnectAsync(options);
         await first.NextAsync<HelloMessage>();
@@ -32,19 +32,14 @@ public sealed class RegistryRestoreTests
         first.Push($"[65, {(await first.NextAsync<RegisterMessage>()).RequestId}, 20]");
         WampRegistration registration = await register.Within();
 
-        // The connection drops; with reconnect configured the registry keeps everything.
+        // The connection drops; with reconnect configured the registry keeps everything and the client reconnects.
         first.PushClose();
-        await TestRouter.EventuallyAsync(() => client.State == WampConnectionState.Disconnected);
+        await second.NextAsync<HelloMessage>();
+        Assert.Equal(WampConnectionState.Reconnecting, client.State);
         Assert.Null(subscription.SubscriptionId);
         Assert.Null(registration.RegistrationId);
         Assert.False(subscription.Completion.IsCompleted);
-
-        // What a reconnect loop does: open a new session, then attach it (which restores).
-        Task<Cfc.Wamp.Session.WampSession> open = client.OpenSessionAsync(CancellationToken.None);
-        await second.NextAsync<HelloMessage>();
         second.Push($"[2, 2, {TestRouter.WelcomeDetails}]");
-        Cfc.Wamp.Session.WampSession session = await open.Within();
-        Task attach = client.AttachSessionAsync(session, CancellationToken.None);
 
         SubscribeMessage resubscribe = await second.NextAsync<SubscribeMessage>();
         Assert.Equal(1, resubscribe.RequestId); // a new session counts from 1 again
@@ -55,9 +50,8 @@ public sealed class RegistryRestoreTests
         Assert.Equal("com.add", reregister.Procedure);
         Assert.Equal("""{"invoke":"roundrobin"}""", reregister.Options.GetRawText());
         second.Push($"[65, {reregister.RequestId}, 21]");
-        await attach.Within();
+        await TestRouter.EventuallyAsync(() => client.State == WampConnectionState.Connected);
 
-        Assert.Equal(WampConnectionState.Connected, client.State);
         Assert.Equal(2, client.SessionId);
         Assert.Equal(11, subscription.SubscriptionId);
         Assert.Equal(21, registration.RegistrationId);
@@ -74,7 +68,7 @@ public sealed class RegistryRestoreTests
     {
         var first = new ScriptedTransport();
         var second = new ScriptedTransport();
-        WampClientOptions options = TestRouter.Options(new ScriptedTransportFactory(first, second)) with { Reconnect = new WampReconnectOptions() };
+        WampClientOptions options = TestRouter.Options(new ScriptedTransportFactory(first, second)) with { Reconnect = new WampReconnectOptions { InitialDelay = TimeSpan.Zero, Jitter = 0 } };
 
         Task<WampClient> connect = WampClient.ConnectAsync(options);
         await first.NextAsync<HelloMessage>();
@@ -84,19 +78,22 @@ public sealed class RegistryRestoreTests
         Task<WampRegistration> register = client.RegisterAsync("com.add", (_, _) => default);
         first.Push($"[65, {(await first.NextAsync<RegisterMessage>()).RequestId}, 20]");
         WampRegistration registration = await register.Within();
+        var failures = new ConcurrentQueue<WampRestoreFailedEventArgs>();
+        client.RestoreFailed += (_, e) => failures.Enqueue(e);
         first.PushClose();
-        await TestRouter.EventuallyAsync(() => client.State == WampConnectionState.Disconnected);
 
-        Task<Cfc.Wamp.Session.WampSession> open = client.OpenSessionAsync(CancellationToken.None);
         await second.NextAsync<HelloMessage>();
         second.Push($"[2, 2, {TestRouter.WelcomeDetails}]");
-        Task attach = client.AttachSessionAsync(await open.Within(), CancellationToken.None);
         RegisterMessage reregister = await second.NextAsync<RegisterMessage>();
-        second.Push($$"""[8, 64, {{reregister.RequestId}}, {}, "wamp.error.procedure_already_exists"]""");
-        await attach.Within();
+        second.Push($$"""[8, 64, {{reregister.RequestId}}, {}, "wamp.error.not_authorized"]""");
+        await TestRouter.EventuallyAsync(() => client.State == WampConnectionState.Connected);
+        WampRestoreFailedEventArgs failure = Assert.Single(failures);
+        Assert.Same(registration, failure.Registration);
+        Assert.Equal("com.add", failure.Uri);
+        Assert.Equal(2, failure.SessionId);
 
         var ex = await Assert.ThrowsAsync<WampException>(() => registration.Completion.Within());
-        Assert.Contains("procedure_already_exists", ex.Message);
+        Assert.Contains("not_authorized", ex.Message);
         Assert.Equal(0, client.Registry.RegistrationCount);
         Assert.Equal(WampConnectionState.Connected, client.State);
     }

@@ -1,0 +1,470 @@
+using System.Runtime.ExceptionServices;
+using Cfc.Wamp.Reconnect;
+using Cfc.Wamp.Session;
+using Cfc.Wamp.Transport;
+using Polly;
+
+namespace Cfc.Wamp;
+
+/// <summary>
+/// The connection lifecycle: opening and attaching sessions, noticing their end, the reconnect loop and the
+/// queue of work that waits for a session while reconnecting.
+/// </summary>
+public sealed partial class WampClient
+{
+    private const string SystemShutdown = "wamp.close.system_shutdown";
+
+    // Guards the decisions that must be seen together: the ready session, the waiters' task and the state.
+    private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ResiliencePipeline? _pipeline;
+    private TaskCompletionSource<WampSession> _readyTcs = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private WampSession? _ready;
+    private Task _loop = Task.CompletedTask;
+    private Exception? _lastError;
+    private int _state = (int)WampConnectionState.Disconnected;
+    private int _attempt;
+    private int _disposed;
+    private bool _stopped;
+
+    /// <summary>
+    /// Opens a transport and a session (HELLO .. WELCOME), bounded by the connect timeout and the token. The
+    /// session is not yet attached: a reconnect attempt calls this, then <see cref="AttachSessionAsync"/>.
+    /// </summary>
+    internal async Task<WampSession> OpenSessionAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        IWampTransportFactory factory = _options.TransportFactory ?? CreateDefaultTransportFactory();
+        var settings = new WampTransportSettings
+        {
+            MaxMessageSize = _options.MaxMessageSize,
+            KeepAliveInterval = _options.KeepAliveInterval,
+            KeepAliveTimeout = _options.KeepAliveTimeout,
+            ConfigureWebSocket = _options.ConfigureWebSocket,
+        };
+
+        using var timeout = new CancellationTokenSource(_options.ConnectTimeout, _options.TimeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        IWampTransport? transport = null;
+        try
+        {
+            transport = await factory.ConnectAsync(_options.Url!, _options.Serializers, settings, linked.Token).ConfigureAwait(false);
+            var session = new WampSession(_options, transport, _logger);
+            await session.HandshakeAsync(linked.Token).ConfigureAwait(false);
+            return session;
+        }
+        catch (Exception ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested && ex is not WampAuthenticationException)
+        {
+            await CloseQuietlyAsync(transport).ConfigureAwait(false);
+            throw new WampTimeoutException(
+                $"Connecting to {_options.Url} (realm '{_options.Realm}') did not complete within the connect timeout of {_options.ConnectTimeout.TotalSeconds:0.###} s " +
+                (transport is null ? "(the transport did not open)." : "(the router did not answer HELLO with WELCOME)."));
+        }
+        catch
+        {
+            await CloseQuietlyAsync(transport).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Starts <paramref name="session"/>'s reader loop, restores every subscription and registration on it (new
+    /// router ids), then makes it the ready session: <see cref="WampConnectionState.Connected"/>, and the work
+    /// queued while reconnecting goes on. Throws when the session ended meanwhile (the attempt failed).
+    /// </summary>
+    internal async Task AttachSessionAsync(WampSession session, CancellationToken cancellationToken)
+    {
+        session.Start(OnSessionEnded);
+        await Registry.RestoreAsync(session, _logger, OnRestoreFailed, cancellationToken).ConfigureAwait(false);
+        int attempts;
+        lock (_gate)
+        {
+            if (_stopped)
+            {
+                throw new OperationCanceledException("The client was closed or disposed while connecting.");
+            }
+
+            if (session.IsEnded)
+            {
+                throw session.ConnectionLost("it ended while its subscriptions and registrations were being restored", null);
+            }
+
+            Volatile.Write(ref _ready, session);
+            attempts = Interlocked.Exchange(ref _attempt, 0);
+            SetStateLocked(WampConnectionState.Connected);
+            _readyTcs.TrySetResult(session);
+        }
+
+        if (Volatile.Read(ref _lastError) is not null)
+        {
+            _logger.Reconnected(_options.Url!, session.SessionId, attempts);
+        }
+    }
+
+    private async Task ConnectFirstAsync(CancellationToken cancellationToken)
+    {
+        SetState(WampConnectionState.Connecting);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
+        if (_options.Reconnect is { RetryFirstConnect: true })
+        {
+            if (await RunAttemptsAsync(0, linked.Token).ConfigureAwait(false) is { } failure)
+            {
+                ExceptionDispatchInfo.Throw(failure);
+            }
+
+            return;
+        }
+
+        Volatile.Write(ref _attempt, 1);
+        WampSession session = await OpenSessionAsync(linked.Token).ConfigureAwait(false);
+        try
+        {
+            await AttachSessionAsync(session, linked.Token).ConfigureAwait(false);
+        }
+        catch
+        {
+            await session.AbandonAsync("connecting failed").ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    // Runs once per session, right after its pending requests failed. Decides: reconnect, or stop for good.
+    private void OnSessionEnded(WampSession session, SessionEnd end)
+    {
+        Exception error;
+        lock (_gate)
+        {
+            if (_ready != session)
+            {
+                // Never became ready: the attempt that opened it sees the failure and handles it.
+                return;
+            }
+
+            Volatile.Write(ref _ready, null);
+            if (end.Kind == SessionEndKind.ClosedByClient || _stopped)
+            {
+                SetStateLocked(WampConnectionState.Disconnected);
+                return;
+            }
+
+            error = ErrorFor(end, session);
+            Volatile.Write(ref _lastError, error);
+            if (_pipeline is not null && IsRetryable(end))
+            {
+                _readyTcs = new TaskCompletionSource<WampSession>(TaskCreationOptions.RunContinuationsAsynchronously);
+                SetStateLocked(WampConnectionState.Reconnecting);
+                _logger.Reconnecting(_options.Url!, end.Reason);
+                CancellationToken stopping = _stopping.Token;
+                _loop = Task.Run(() => ReconnectLoopAsync(session, stopping), CancellationToken.None);
+                return;
+            }
+
+            // The router meant it (GOODBYE, ABORT), or reconnect is off: no new session will come.
+            SetStateLocked(_pipeline is not null && end.Kind == SessionEndKind.RouterAbort ? WampConnectionState.Failed : WampConnectionState.Disconnected);
+            _readyTcs.TrySetException(error);
+        }
+
+        if (_pipeline is not null)
+        {
+            _logger.EndedByRouter(_options.Url!, end.Reason);
+        }
+
+        Registry.EndAll(error is WampProtocolViolationException or WampConnectionLostException
+            ? error
+            : new WampConnectionLostException(error.Message, error));
+    }
+
+    private async Task ReconnectLoopAsync(WampSession ended, CancellationToken stopping)
+    {
+        try
+        {
+            // The old session's router ids must be void before the restore (its end finishes in the background).
+            try
+            {
+                await ended.Completion.WaitAsync(ended.CloseGrace * 3, _options.TimeProvider, stopping).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Its transport is slow to close; the ids were voided before that step anyway.
+            }
+
+            WampReconnectOptions reconnect = _options.Reconnect!;
+            if (reconnect.Pipeline is null)
+            {
+                // autobahn waits the (jittered) initial delay before the first attempt after a loss.
+                await Task.Delay(ReconnectBackoff.Delay(reconnect, 0, Random.Shared), _options.TimeProvider, stopping).ConfigureAwait(false);
+            }
+
+            if (await RunAttemptsAsync(1, stopping).ConfigureAwait(false) is { } failure)
+            {
+                GiveUp(failure);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Closed or disposed while reconnecting.
+        }
+        catch (Exception ex)
+        {
+            GiveUp(ex);
+        }
+    }
+
+    // Runs attempts through the pipeline. Returns null once a session is ready, else why it gave up
+    // (authentication refused: at once; anything else: when the pipeline stopped retrying).
+    private async Task<Exception?> RunAttemptsAsync(int delayOffset, CancellationToken cancellationToken)
+    {
+        ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
+        try
+        {
+            context.Properties.Set(ReconnectPipeline.DelayOffset, delayOffset);
+            ResiliencePipeline pipeline = _pipeline ?? ResiliencePipeline.Empty;
+            Outcome<Exception?> outcome = await pipeline.ExecuteOutcomeAsync(
+                static (ctx, client) => client.AttemptAsync(ctx.CancellationToken), context, this).ConfigureAwait(false);
+            if (outcome.Exception is { } ex)
+            {
+                if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
+                {
+                    ExceptionDispatchInfo.Throw(ex);
+                }
+
+                return ex;
+            }
+
+            return outcome.Result;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    // One attempt: open, join, restore. An authentication failure is a result (never retried); other failures throw.
+    private async ValueTask<Outcome<Exception?>> AttemptAsync(CancellationToken cancellationToken)
+    {
+        int attempt = Interlocked.Increment(ref _attempt);
+        _logger.Attempt(_options.Url!, attempt);
+        WampSession? session = null;
+        try
+        {
+            session = await OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+            await AttachSessionAsync(session, cancellationToken).ConfigureAwait(false);
+            return Outcome.FromResult<Exception?>(null);
+        }
+        catch (WampAuthenticationException ex)
+        {
+            _logger.AuthenticationRefused(_options.Url!, ex);
+            return Outcome.FromResult<Exception?>(ex);
+        }
+        catch (Exception ex)
+        {
+            if (session is not null)
+            {
+                await session.AbandonAsync("the connect attempt failed").ConfigureAwait(false);
+            }
+
+            if (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                _logger.AttemptFailed(_options.Url!, attempt, ex);
+                Volatile.Write(ref _lastError, ex);
+            }
+
+            return Outcome.FromException<Exception?>(ex);
+        }
+    }
+
+    private void GiveUp(Exception failure)
+    {
+        int attempts = Volatile.Read(ref _attempt);
+        WampConnectionLostException lost;
+        if (failure is WampAuthenticationException)
+        {
+            lost = new WampConnectionLostException($"Reconnecting to {_options.Url} (realm '{_options.Realm}') failed: the router refused authentication ({failure.Message}); the client will not retry.", failure);
+        }
+        else
+        {
+            _logger.GaveUp(_options.Url!, attempts, failure);
+            lost = new WampConnectionLostException($"Gave up reconnecting to {_options.Url} (realm '{_options.Realm}') after {attempts} attempt(s): {failure.Message}", failure);
+        }
+
+        lock (_gate)
+        {
+            if (_stopped)
+            {
+                return;
+            }
+
+            Volatile.Write(ref _lastError, failure);
+            SetStateLocked(WampConnectionState.Failed);
+            _readyTcs.TrySetException(lost);
+        }
+
+        Registry.EndAll(lost);
+    }
+
+    private bool TryGetReadySession(out WampSession session)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        session = Volatile.Read(ref _ready)!;
+        return session is not null && !session.IsEnded;
+    }
+
+    /// <summary>
+    /// The ready session, or (while connecting or reconnecting) the next one, once its subscriptions and
+    /// registrations are restored; bounded by <see cref="WampReconnectOptions.QueueTimeout"/> and the token.
+    /// </summary>
+    private async ValueTask<WampSession> GetSessionAsync(string what, CancellationToken cancellationToken)
+    {
+        if (TryGetReadySession(out WampSession session))
+        {
+            return session;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        long started = _options.TimeProvider.GetTimestamp();
+        while (true)
+        {
+            TaskCompletionSource<WampSession> waiter;
+            WampConnectionState state;
+            lock (_gate)
+            {
+                if (TryGetReadySession(out session))
+                {
+                    return session;
+                }
+
+                waiter = _readyTcs;
+                state = State;
+            }
+
+            if (_options.Reconnect is not { } reconnect || state is WampConnectionState.Disconnected or WampConnectionState.Failed)
+            {
+                throw NotConnected(what, state);
+            }
+
+            TimeSpan left = reconnect.QueueTimeout - _options.TimeProvider.GetElapsedTime(started);
+            if (left <= TimeSpan.Zero)
+            {
+                throw QueueTimedOut(what, reconnect);
+            }
+
+            if (waiter.Task.IsCompletedSuccessfully)
+            {
+                // The ready session ended a moment ago and its end is being reported; the next waiter comes at once.
+                await Task.Yield();
+                continue;
+            }
+
+            try
+            {
+                await waiter.Task.WaitAsync(left, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                throw QueueTimedOut(what, reconnect);
+            }
+        }
+    }
+
+    private WampConnectionLostException NotConnected(string what, WampConnectionState state)
+    {
+        Exception? last = LastError;
+        return new WampConnectionLostException(
+            $"{Capitalize(what)} was not sent: not connected to {_options.Url} (realm '{_options.Realm}', state {state})" +
+            (last is null ? "." : $"; the last error: {last.Message}"), last);
+    }
+
+    private WampTimeoutException QueueTimedOut(string what, WampReconnectOptions reconnect) =>
+        new($"{Capitalize(what)} waited {reconnect.QueueTimeout.TotalSeconds:0.###} s (QueueTimeout) for a session while the client is reconnecting to {_options.Url} " +
+            $"(realm '{_options.Realm}', attempt {ReconnectAttempt}); it was not sent." + (LastError is { } last ? $" The last error: {last.Message}" : string.Empty));
+
+    private static string Capitalize(string what) => what.Length > 0 && char.IsLower(what[0]) ? char.ToUpperInvariant(what[0]) + what[1..] : what;
+
+    // Stops the reconnect loop for good (close or dispose) and waits, bounded, until it has.
+    private async Task StopAsync()
+    {
+        Task loop;
+        lock (_gate)
+        {
+            _stopped = true;
+            loop = _loop;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await loop.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // An attempt stuck in a transport that ignores cancellation; it finds the client stopped when it returns.
+        }
+
+        FailWaiters(new WampConnectionLostException($"The client was closed while connecting to {_options.Url} (realm '{_options.Realm}')."));
+    }
+
+    private void FailWaiters(Exception error)
+    {
+        lock (_gate)
+        {
+            _readyTcs.TrySetException(error);
+        }
+    }
+
+    private Exception ErrorFor(SessionEnd end, WampSession session) => end.Kind switch
+    {
+        SessionEndKind.ProtocolViolation => new WampProtocolViolationException(end.Reason, end.Cause),
+        SessionEndKind.RouterGoodbye or SessionEndKind.RouterAbort => new WampException(
+            end.ReasonUri ?? "wamp.close.normal",
+            $"The router at {_options.Url} ended the session (realm '{_options.Realm}', session {session.SessionId}): {end.Reason}."),
+        _ => new WampConnectionLostException($"The session with {_options.Url} (realm '{_options.Realm}', session {session.SessionId}) ended: {end.Reason}.", end.Cause),
+    };
+
+    // A lost connection or a broken peer is worth another try; a router that said goodbye or aborted meant it,
+    // except for GOODBYE system_shutdown, which is what a restarting router says.
+    private static bool IsRetryable(SessionEnd end) => end.Kind switch
+    {
+        SessionEndKind.ConnectionLost or SessionEndKind.ProtocolViolation => true,
+        SessionEndKind.RouterGoodbye => end.ReasonUri == SystemShutdown,
+        _ => false,
+    };
+
+    private void SetState(WampConnectionState state)
+    {
+        lock (_gate)
+        {
+            SetStateLocked(state);
+        }
+    }
+
+    private void SetStateLocked(WampConnectionState state)
+    {
+        if (_state == (int)state)
+        {
+            return;
+        }
+
+        Volatile.Write(ref _state, (int)state);
+        _logger.StateChanged(state);
+        _states.OnNext(state);
+    }
+
+    private static async Task CloseQuietlyAsync(IWampTransport? transport)
+    {
+        if (transport is null)
+        {
+            return;
+        }
+
+        try
+        {
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await transport.CloseAsync(grace.Token).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+            await transport.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Best effort: the connection is being given up anyway.
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using Cfc.Client.Testing.Router;
+using Xunit.Abstractions;
+
+namespace Cfc.Wamp.Tests.Resilience;
+
+public sealed class CycleTests(ITestOutputHelper output)
+{
+    [Fact(Timeout = 60000)]
+    public async Task A_hundred_drop_and_reconnect_cycles_leak_nothing()
+    {
+        await using WampRouterHost host = await WampRouterHost.StartNewAsync();
+        WampReconnectOptions fast = Harness.FastReconnect with { InitialDelay = TimeSpan.Zero, Jitter = 0 };
+        await using WampClient client = await Harness.ConnectAsync(host, fast);
+        await using WampClient publisher = await Harness.ConnectAsync(host);
+        var received = new ConcurrentDictionary<long, int>();
+        for (int i = 0; i < 3; i++)
+        {
+            await client.SubscribeAsync($"com.app.topic{i}", (e, _) =>
+            {
+                received.AddOrUpdate(e.Payload[0].GetInt64(), 1, (_, n) => n + 1);
+                return default;
+            });
+        }
+
+        await client.RegisterAsync("com.app.one", (_, _) => ValueTask.FromResult(Harness.Args(1)));
+        await client.RegisterAsync("com.app.two", (_, _) => ValueTask.FromResult(Harness.Args(2)));
+
+        await CyclesAsync(host, client, 5); // warm up: pools, JIT, first-time allocations
+        long before = GC.GetTotalMemory(forceFullCollection: true);
+        await CyclesAsync(host, client, 100);
+        await Harness.EventuallyAsync(() => publisher.State == WampConnectionState.Connected, "the publisher reconnected");
+        long after = GC.GetTotalMemory(forceFullCollection: true);
+        output.WriteLine($"GC.GetTotalMemory: before {before / 1024} KiB, after 100 cycles {after / 1024} KiB, growth {(after - before) / 1024} KiB");
+
+        Assert.Equal(3, client.Registry.SubscriptionCount);
+        Assert.Equal(2, client.Registry.RegistrationCount);
+        Assert.Equal(0, client.PendingRequestCount);
+        Assert.Equal(2, (await publisher.CallAsync("com.app.two")).Payload[0].GetInt64());
+        await publisher.PublishAsync("com.app.topic1", Harness.Args(777), new WampPublishOptions { Acknowledge = true });
+        await Harness.EventuallyAsync(() => received.ContainsKey(777), "the event after the cycles");
+        await Task.Delay(100);
+        Assert.Equal(1, received[777]);
+
+        // The router holds exactly what the client holds: one session's worth, nothing left from old sessions.
+        Assert.Equal(2, host.Router.SessionCount);
+        Assert.True(after - before < 16 * 1024 * 1024, $"memory grew by {(after - before) / 1024} KiB over 100 cycles");
+    }
+
+    private static async Task CyclesAsync(WampRouterHost host, WampClient client, int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            long? session = client.SessionId;
+            await host.Router.DropAllConnectionsAsync();
+            await Harness.ReconnectedAsync(client, session);
+            Assert.Equal(3, client.Registry.SubscriptionCount);
+            Assert.Equal(2, client.Registry.RegistrationCount);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using Cfc.Client.Testing.Router;
+
+namespace Cfc.Wamp.Tests.Resilience;
+
+public sealed class FirstConnectTests
+{
+    [Fact(Timeout = 20000)]
+    public async Task RetryFirstConnect_keeps_trying_until_the_router_accepts()
+    {
+        await using WampRouterHost host = await WampRouterHost.StartNewAsync();
+        host.Router.RefuseNewConnections = true;
+        Task<WampClient> connect = WampClient.ConnectAsync(Harness.Options(host.Url, Harness.FastReconnect with { RetryFirstConnect = true }));
+        await Task.Delay(300);
+        Assert.False(connect.IsCompleted);
+
+        host.Router.RefuseNewConnections = false;
+        await using WampClient client = await connect.WaitAsync(Harness.Wait);
+        Assert.Equal(WampConnectionState.Connected, client.State);
+        Assert.NotNull(client.SessionId);
+        Assert.Equal(0, client.ReconnectAttempt);
+    }
+
+    [Fact(Timeout = 20000)]
+    public async Task Without_RetryFirstConnect_a_refused_first_connect_throws_at_once()
+    {
+        await using WampRouterHost host = await WampRouterHost.StartNewAsync();
+        host.Router.RefuseNewConnections = true;
+        await Assert.ThrowsAsync<WampConnectionLostException>(() => WampClient.ConnectAsync(Harness.Options(host.Url)).WaitAsync(Harness.Wait));
+    }
+
+    [Fact(Timeout = 20000)]
+    public async Task RetryFirstConnect_gives_up_after_MaxAttempts_with_the_last_error_and_honours_the_token()
+    {
+        await using WampRouterHost host = await WampRouterHost.StartNewAsync();
+        host.Router.RefuseNewConnections = true;
+        WampReconnectOptions bounded = Harness.FastReconnect with { RetryFirstConnect = true, MaxAttempts = 3 };
+        await Assert.ThrowsAsync<WampConnectionLostException>(() => WampClient.ConnectAsync(Harness.Options(host.Url, bounded)).WaitAsync(Harness.Wait));
+
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            WampClient.ConnectAsync(Harness.Options(host.Url, Harness.FastReconnect with { RetryFirstConnect = true }), cts.Token).WaitAsync(Harness.Wait));
+    }
+}

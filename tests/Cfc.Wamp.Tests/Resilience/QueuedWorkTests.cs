@@ -1,0 +1,98 @@
+using Cfc.Client.Testing.Router;
+
+namespace Cfc.Wamp.Tests.Resilience;
+
+public sealed class QueuedWorkTests
+{
+    [Fact(Timeout = 30000)]
+    public async Task A_call_in_flight_when_the_connection_drops_fails_at_once_and_is_not_replayed()
+    {
+        await using WampRouterHost host = await WampRouterHost.StartNewAsync();
+        await using WampClient callee = await Harness.ConnectAsync(host);
+        await using WampClient caller = await Harness.ConnectAsync(host);
+        int invocations = 0;
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await callee.RegisterAsync("com.app.slow", async (_, ct) =>
+        {
+            Interlocked.Increment(ref invocations);
+            started.TrySetResult();
+            await Task.Delay(Timeout.Infinite, ct);
+            return default;
+        });
+
+        Task<WampResult> call = caller.CallAsync("com.app.slow");
+        await started.Task.WaitAsync(Harness.Wait);
+        long? session = caller.SessionId;
+        await host.Router.DropAllConnectionsAsync();
+
+        var ex = await Assert.ThrowsAsync<WampConnectionLostException>(() => call.WaitAsync(TimeSpan.FromSeconds(3)));
+        Assert.Contains("pending", ex.Message);
+        await Harness.ReconnectedAsync(caller, session);
+        await Harness.EventuallyAsync(() => callee.State == WampConnectionState.Connected, "the callee reconnected");
+        await Task.Delay(200);
+        Assert.Equal(1, Volatile.Read(ref invocations));
+        Assert.Equal(0, caller.PendingRequestCount);
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task Work_started_while_reconnecting_waits_for_the_restored_session_and_then_succeeds()
+    {
+        await using WampRouterHost host = await WampRouterHost.StartNewAsync();
+        await using WampClient client = await Harness.ConnectAsync(host);
+        await client.RegisterAsync("com.app.echo", (inv, _) => ValueTask.FromResult(inv.Payload));
+        var events = new List<long>();
+        await client.SubscribeAsync("com.app.news", (e, _) =>
+        {
+            lock (events)
+            {
+                events.Add(e.Payload[0].GetInt64());
+            }
+
+            return default;
+        });
+
+        host.Router.RefuseNewConnections = true;
+        await host.Router.DropAllConnectionsAsync();
+        await Harness.EventuallyAsync(() => client.State == WampConnectionState.Reconnecting, "Reconnecting");
+        await Harness.EventuallyAsync(() => client.ReconnectAttempt >= 2, "a refused attempt");
+
+        // Queued: the procedure is our own registration, which must be restored before the call goes out.
+        Task<WampResult> call = client.CallAsync("com.app.echo", Harness.Args(7));
+        Task<long?> publish = client.PublishAsync("com.app.news", Harness.Args(1), new WampPublishOptions { Acknowledge = true, ExcludeMe = false });
+        Task<WampSubscription> subscribe = client.SubscribeAsync("com.app.other", (_, _) => default);
+        await Task.Delay(150);
+        Assert.False(call.IsCompleted);
+        Assert.False(publish.IsCompleted);
+        Assert.False(subscribe.IsCompleted);
+
+        host.Router.RefuseNewConnections = false;
+        Assert.Equal(7, (await call.WaitAsync(Harness.Wait)).Payload[0].GetInt64());
+        Assert.NotNull(await publish.WaitAsync(Harness.Wait));
+        Assert.NotNull((await subscribe.WaitAsync(Harness.Wait)).SubscriptionId);
+        await Harness.EventuallyAsync(() => { lock (events) { return events.Count == 1; } }, "the queued publication's event");
+        Assert.Equal(2, client.Registry.SubscriptionCount);
+        Assert.Equal(WampConnectionState.Connected, client.State);
+    }
+
+    [Fact(Timeout = 30000)]
+    public async Task Work_started_while_reconnecting_fails_after_the_queue_timeout_saying_why()
+    {
+        await using WampRouterHost host = await WampRouterHost.StartNewAsync();
+        await using WampClient client = await Harness.ConnectAsync(host, Harness.FastReconnect with { QueueTimeout = TimeSpan.FromMilliseconds(300) });
+        host.Router.RefuseNewConnections = true;
+        await host.Router.DropAllConnectionsAsync();
+        await Harness.EventuallyAsync(() => client.State == WampConnectionState.Reconnecting, "Reconnecting");
+
+        var ex = await Assert.ThrowsAsync<WampTimeoutException>(() => client.CallAsync("com.app.any").WaitAsync(Harness.Wait));
+        Assert.Contains("reconnecting", ex.Message);
+        Assert.Contains("attempt", ex.Message);
+        Assert.Contains("com.app.any", ex.Message);
+
+        // The token bounds the wait too.
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.PublishAsync("com.app.t", default, null, cts.Token).WaitAsync(Harness.Wait));
+
+        host.Router.RefuseNewConnections = false;
+        await Harness.ReconnectedAsync(client, null);
+    }
+}
