@@ -15,7 +15,7 @@ namespace Cfc.Client.Testing;
 /// <item>Reads (<c>get_realms</c>, <c>get_realm</c>, <c>get_roles</c>, <c>get_nodes</c>, <c>get_node</c>) show only realms the caller holds a role on.</item>
 /// </list>
 /// </summary>
-internal sealed class FakeManagementRealmsApi(FakeCfcState state, IFakeCfcHost host, IReadOnlyList<FakeUriScheme>? schemes = null)
+internal sealed class FakeManagementRealmsApi(FakeCfcState state, IFakeCfcHost host, IReadOnlyList<CfcUriScheme>? schemes = null)
     : FakeApiGroup(FakeApi.ManagementRealms, state, host, schemes)
 {
     private const string Global = FakeCfcState.GlobalRealm;

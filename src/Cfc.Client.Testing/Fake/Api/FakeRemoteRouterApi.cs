@@ -12,7 +12,7 @@ namespace Cfc.Client.Testing;
 /// (<c>get_realm_roles</c> for <c>get_router_realm_roles</c>, <c>get_transport_paths</c> for
 /// <c>get_router_transport_paths</c>, ...): both spellings are registered.
 /// </summary>
-internal sealed class FakeRemoteRouterApi(FakeCfcState state, IFakeCfcHost host, IReadOnlyList<FakeUriScheme>? schemes = null)
+internal sealed class FakeRemoteRouterApi(FakeCfcState state, IFakeCfcHost host, IReadOnlyList<CfcUriScheme>? schemes = null)
     : FakeRemoteApiGroup(FakeApi.RemoteRouter, state, host, schemes)
 {
     /// <summary>The seed's section name of a procedure to its table-of-contents alias.</summary>

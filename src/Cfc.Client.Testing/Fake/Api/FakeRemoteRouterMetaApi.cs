@@ -9,7 +9,7 @@ namespace Cfc.Client.Testing;
 /// realm's simulated sessions, registrations and subscriptions, with WAMP's error URIs
 /// (<c>wamp.error.no_such_session</c>, <c>...no_such_registration</c>, <c>...no_such_subscription</c>).
 /// </summary>
-internal sealed class FakeRemoteRouterMetaApi(FakeCfcState state, IFakeCfcHost host, IReadOnlyList<FakeUriScheme>? schemes = null)
+internal sealed class FakeRemoteRouterMetaApi(FakeCfcState state, IFakeCfcHost host, IReadOnlyList<CfcUriScheme>? schemes = null)
     : FakeRemoteApiGroup(FakeApi.RemoteRouterMeta, state, host, schemes)
 {
     public override void Register()
