@@ -47,11 +47,14 @@ internal abstract class FakeApiGroup
     }
 
     /// <summary>Publishes one of the group's events on <paramref name="realm"/> under every scheme.</summary>
-    protected async ValueTask PublishAsync(string realm, string topic, WampPayload payload)
+    protected ValueTask PublishAsync(string realm, string topic, WampPayload payload) => PublishAsync(Api, realm, topic, payload);
+
+    /// <summary>Publishes an event of another group (e.g. a meta event caused by a router call) under every scheme.</summary>
+    protected async ValueTask PublishAsync(FakeApi api, string realm, string topic, WampPayload payload)
     {
         foreach (CfcUriScheme scheme in _schemes)
         {
-            await Host.PublishAsync(realm, FakeUris.Of(scheme, Api, topic), payload).ConfigureAwait(false);
+            await Host.PublishAsync(realm, FakeUris.Of(scheme, api, topic), payload).ConfigureAwait(false);
         }
     }
 }
