@@ -1,8 +1,31 @@
 #!/usr/bin/env bash
-# Installs the independent WAMP peers the interop tests run: Node packages from the committed lock file,
-# and autobahn-python from Debian. Idempotent: does nothing that is already done.
+# Installs the independent WAMP peers the interop tests run: Node packages from the committed lock file
+# (fox-wamp, autobahn-js, tweetnacl), and autobahn-python from Debian. Idempotent: does only what is missing.
+# Needs: Debian 12, Node 20 (node + npm on PATH), root for apt-get (or everything already installed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -f tests/interop-peers/package-lock.json ] && [ ! -d tests/interop-peers/node_modules ]; then
-  (cd tests/interop-peers && npm ci --no-audit --no-fund --ignore-scripts)
+
+# autobahn-python and friends, for Debian's own interpreter (another python3 may come first on PATH).
+PY_MODULES="import autobahn, twisted, nacl, msgpack, cbor2"
+if ! /usr/bin/python3 -c "$PY_MODULES" >/dev/null 2>&1; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "setup-test-deps: /usr/bin/python3 lacks autobahn/twisted/nacl/msgpack/cbor2 and this is not root;" >&2
+    echo "  run: sudo apt-get install python3-autobahn python3-twisted python3-nacl python3-msgpack python3-cbor2" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends \
+    python3-autobahn python3-twisted python3-nacl python3-msgpack python3-cbor2
+  /usr/bin/python3 -c "$PY_MODULES"
+fi
+
+# Node packages, exactly as locked. npm ci writes node_modules/.package-lock.json; when it is older than the
+# committed lock (or package.json), the install is stale and is redone. Install scripts never run.
+PEERS=tests/interop-peers
+if [ -f "$PEERS/package-lock.json" ]; then
+  stamp="$PEERS/node_modules/.package-lock.json"
+  if [ ! -f "$stamp" ] || [ "$PEERS/package-lock.json" -nt "$stamp" ] || [ "$PEERS/package.json" -nt "$stamp" ]; then
+    (cd "$PEERS" && npm ci --ignore-scripts --no-audit --no-fund)
+  fi
 fi

@@ -49,6 +49,32 @@ public sealed class ClientAgainstInProcessRouterTests
         Assert.Equal(publication, ev.PublicationId);
     }
 
+    [Theory(Timeout = 20_000)]
+    [MemberData(nameof(Serializers))]
+    public async Task RawSocket_carries_calls_and_events(WampSerializer serializer)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        await using WampRouterHost host = await WampRouterHost.StartNewAsync(hostOptions: new WampRouterHostOptions { RawSocketPort = 0 }, cancellationToken: timeout.Token);
+        var options = new WampClientOptions { Url = host.RawSocketUrl, Realm = "realm1", Serializers = [serializer] };
+        await using WampClient callee = await WampClient.ConnectAsync(options, timeout.Token);
+        await using WampClient caller = await WampClient.ConnectAsync(options, timeout.Token);
+
+        await using WampRegistration registration = await callee.RegisterAsync("com.example.echo", (inv, _) => ValueTask.FromResult(inv.Payload), cancellationToken: timeout.Token);
+        string big = new('x', 100_000);
+        WampResult result = await caller.CallAsync("com.example.echo", new WampPayloadBuilder().Add(big).Build(), cancellationToken: timeout.Token);
+        Assert.Equal(big, result.Payload[0].GetString());
+
+        var received = new TaskCompletionSource<WampEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using WampSubscription subscription = await callee.SubscribeAsync("com.example", (e, _) =>
+        {
+            received.TrySetResult(e);
+            return ValueTask.CompletedTask;
+        }, new WampSubscribeOptions { Match = WampMatch.Prefix }, timeout.Token);
+        await caller.PublishAsync("com.example.news", new WampPayloadBuilder().Add(1).Build(), new WampPublishOptions { Acknowledge = true }, timeout.Token);
+        WampEvent ev = await received.Task.WaitAsync(timeout.Token);
+        Assert.Equal("com.example.news", ev.Topic);
+    }
+
     [Fact(Timeout = 20_000)]
     public async Task Cryptosign_login_is_checked_by_the_router()
     {

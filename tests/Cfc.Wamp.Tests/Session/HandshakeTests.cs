@@ -159,11 +159,20 @@ public sealed class HandshakeTests
     }
 
     [Fact(Timeout = 20000)]
-    public async Task Without_a_transport_factory_the_default_one_is_resolved()
+    public async Task Without_a_transport_factory_the_built_in_websocket_transport_is_used()
     {
-        WampClientOptions options = TestRouter.Options(new ScriptedTransportFactory()) with { TransportFactory = null };
-        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => WampClient.ConnectAsync(options).Within());
-        Assert.Equal("no default transport factory", ex.Message);
+        // A port nobody listens on: the built-in WebSocket transport tries it and reports a clear connection failure.
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        WampClientOptions options = TestRouter.Options(new ScriptedTransportFactory()) with
+        {
+            TransportFactory = null,
+            Url = new Uri($"ws://127.0.0.1:{port}/ws"),
+        };
+        var ex = await Assert.ThrowsAsync<WampConnectionLostException>(() => WampClient.ConnectAsync(options).Within());
+        Assert.Contains($"ws://127.0.0.1:{port}/ws", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 20000)]

@@ -23,6 +23,12 @@ public sealed class WampRouterHostOptions
 
     /// <summary>The largest WAMP message accepted, in bytes. Default 16 MiB.</summary>
     public int MaxMessageSize { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// The TCP port of a WAMP RawSocket listener on 127.0.0.1 (json, msgpack and cbor); 0 picks a free one.
+    /// Default: <see langword="null"/>, no RawSocket listener.
+    /// </summary>
+    public int? RawSocketPort { get; init; }
 }
 
 /// <summary>
@@ -35,6 +41,7 @@ public sealed class WampRouterHost : IAsyncDisposable
 {
     private readonly WampRouterHostOptions _options;
     private WebApplication? _app;
+    private RawSocketListener? _rawSocket;
     private Uri? _url;
 
     /// <summary>Creates a host; call <see cref="StartAsync"/> to listen.</summary>
@@ -52,6 +59,12 @@ public sealed class WampRouterHost : IAsyncDisposable
     /// <summary>The WebSocket address, e.g. <c>ws://127.0.0.1:54321/ws</c>.</summary>
     /// <exception cref="InvalidOperationException">The host is not started.</exception>
     public Uri Url => _url ?? throw new InvalidOperationException("The router host is not started.");
+
+    /// <summary>The RawSocket address, e.g. <c>rs://127.0.0.1:54322</c>, when <see cref="WampRouterHostOptions.RawSocketPort"/> is set.</summary>
+    /// <exception cref="InvalidOperationException">The host is not started or has no RawSocket listener.</exception>
+    public Uri RawSocketUrl => _rawSocket is { } raw
+        ? new Uri($"rs://127.0.0.1:{raw.Port}")
+        : throw new InvalidOperationException("The router host has no RawSocket listener (set WampRouterHostOptions.RawSocketPort) or is not started.");
 
     /// <summary>Creates, starts and returns a host in one step.</summary>
     /// <param name="routerOptions">Router settings; <see langword="null"/> for the defaults.</param>
@@ -111,12 +124,24 @@ public sealed class WampRouterHost : IAsyncDisposable
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var http = new Uri(address);
         _url = new UriBuilder("ws", "127.0.0.1", http.Port, _options.Path).Uri;
+
+        if (_options.RawSocketPort is { } rawPort)
+        {
+            _rawSocket = new RawSocketListener(Router, rawPort, _options.MaxMessageSize);
+            _rawSocket.Start();
+        }
     }
 
     /// <summary>Ends every session (GOODBYE <c>wamp.close.system_shutdown</c>), then stops Kestrel.</summary>
     /// <returns>A task that completes when everything is stopped.</returns>
     public async ValueTask DisposeAsync()
     {
+        if (_rawSocket is { } raw)
+        {
+            _rawSocket = null;
+            await raw.DisposeAsync().ConfigureAwait(false);
+        }
+
         await Router.DisposeAsync().ConfigureAwait(false);
         if (_app is { } app)
         {

@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+
+namespace Cfc.Interop.Tests.Harness;
+
+/// <summary>
+/// A child process that speaks the peers' line protocol: one JSON object per stdout line. Its stdin stays open
+/// for its whole life; closing it (on dispose, or when the test process dies) makes the peer exit, and dispose
+/// also kills the process tree, so no peer outlives its test.
+/// </summary>
+public sealed class PeerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly Channel<JsonElement> _lines = Channel.CreateUnbounded<JsonElement>();
+    private readonly StringBuilder _stderr = new();
+    private readonly StringBuilder _junk = new();
+    private readonly string _name;
+
+    private PeerProcess(Process process, string name)
+    {
+        _process = process;
+        _name = name;
+    }
+
+    /// <summary>Starts <paramref name="fileName"/> with <paramref name="arguments"/> in <paramref name="workingDirectory"/>.</summary>
+    public static PeerProcess Start(string fileName, string workingDirectory, params IEnumerable<string> arguments)
+    {
+        var info = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (string argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        var process = new Process { StartInfo = info };
+        var peer = new PeerProcess(process, Path.GetFileName(fileName) + " " + string.Join(' ', info.ArgumentList.Take(2)));
+        process.OutputDataReceived += (_, e) => peer.OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (peer._stderr)
+                {
+                    peer._stderr.AppendLine(e.Data);
+                }
+            }
+        };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return peer;
+    }
+
+    /// <summary>Starts a Node script from the peers folder.</summary>
+    public static PeerProcess StartNode(string script, params IEnumerable<string> arguments) =>
+        Start(RepoPaths.Node, RepoPaths.PeersDirectory, [script, .. arguments]);
+
+    /// <summary>What the process wrote to stderr so far.</summary>
+    public string StandardError
+    {
+        get
+        {
+            lock (_stderr)
+            {
+                return _stderr.ToString();
+            }
+        }
+    }
+
+    /// <summary>Waits for the next JSON line.</summary>
+    /// <exception cref="TimeoutException">No line within <paramref name="timeout"/>; the message holds the process's stderr.</exception>
+    /// <exception cref="InvalidOperationException">The process exited first.</exception>
+    public async Task<JsonElement> NextAsync(TimeSpan? timeout = null)
+    {
+        TimeSpan wait = timeout ?? Timeouts.PeerLine;
+        using var cts = new CancellationTokenSource(wait);
+        try
+        {
+            return await _lines.Reader.ReadAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"{_name}: no output within {wait.TotalSeconds} s.{Describe()}");
+        }
+        catch (ChannelClosedException)
+        {
+            throw new InvalidOperationException($"{_name} exited (code {ExitCodeText()}) without more output.{Describe()}");
+        }
+    }
+
+    /// <summary>Waits for the next line and checks it has <paramref name="property"/>; returns that property.</summary>
+    public async Task<JsonElement> ExpectAsync(string property, TimeSpan? timeout = null)
+    {
+        JsonElement line = await NextAsync(timeout);
+        if (line.ValueKind != JsonValueKind.Object || !line.TryGetProperty(property, out JsonElement value))
+        {
+            throw new InvalidOperationException($"{_name}: expected a \"{property}\" line, got {line.GetRawText()}.{Describe()}");
+        }
+
+        return value;
+    }
+
+    /// <summary>Closes stdin (the peer exits by itself), then kills the process tree if it is still there.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            _process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // Already gone.
+        }
+
+        try
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            KillTree();
+        }
+        catch (InvalidOperationException)
+        {
+            // Never started.
+        }
+
+        _process.Dispose();
+    }
+
+    private void KillTree()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(5000);
+        }
+        catch (InvalidOperationException)
+        {
+            // Exited meanwhile.
+        }
+    }
+
+    private void OnLine(string? data)
+    {
+        if (data is null)
+        {
+            _lines.Writer.TryComplete(); // stdout ended: the process is exiting
+            return;
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(data);
+            _lines.Writer.TryWrite(doc.RootElement.Clone());
+        }
+        catch (JsonException)
+        {
+            // Not a protocol line (e.g. a library printing to stdout): keep it for the failure message.
+            lock (_junk)
+            {
+                _junk.AppendLine(data);
+            }
+        }
+    }
+
+    private string ExitCodeText()
+    {
+        try
+        {
+            return _process.HasExited ? _process.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture) : "still running";
+        }
+        catch (InvalidOperationException)
+        {
+            return "unknown";
+        }
+    }
+
+    private string Describe()
+    {
+        string junk;
+        lock (_junk)
+        {
+            junk = _junk.ToString();
+        }
+
+        return $"{Environment.NewLine}stderr:{Environment.NewLine}{StandardError}" +
+            (junk.Length > 0 ? $"{Environment.NewLine}other stdout:{Environment.NewLine}{junk}" : string.Empty);
+    }
+}
