@@ -279,6 +279,15 @@ def uri_entries():
     yield "RemoteRouterMetaPrefix", META_PREFIX_FABRIC, META_PREFIX_LEGACY, "The prefix of the Remote Meta API; a WAMP meta URI is appended."
 
 
+def group_prefix(group, idx):
+    """The prefix all URIs of a group share under a scheme (idx 1 Fabric, 2 Legacy), or None if the scheme renames any."""
+    items = [(p.name, (p.fabric, p.legacy)[idx - 1]) for p in group.procs] + [(e.name, (e.fabric, e.legacy)[idx - 1]) for e in group.events]
+    prefixes = {uri[: -len(name)] for name, uri in items if uri.endswith("." + name)}
+    if len(prefixes) == 1 and all(uri.endswith("." + name) for name, uri in items):
+        return prefixes.pop()
+    return None
+
+
 def uri_files():
     entries = list(uri_entries())
     iface = [HEADER, "#nullable enable", "", "namespace Cfc.Client.Uris;", "",
@@ -287,6 +296,19 @@ def uri_files():
              "    /// <summary>The scheme this table belongs to.</summary>", "    CfcUriScheme Scheme { get; }"]
     for key, _, _, d in entries:
         iface += ["", f"    /// <summary>{d}</summary>", f"    string {key} {{ get; }}"]
+    iface += ["",
+              "    /// <summary>The URI of a procedure or topic by API group key (<c>System</c>, <c>RemoteNode</c>, ...) and seed name, or <see langword=\"null\"/>.",
+              "    /// Lets a peer that serves the API (the fake CFC) use this table instead of writing URIs again.</summary>",
+              "    /// <param name=\"group\">The API group key (the interface name without <c>I</c>, e.g. <c>ManagementRealms</c>; <c>FabricSystem</c> is <c>System</c>).</param>",
+              "    /// <param name=\"name\">The seed name (<c>get_status</c>, <c>on_tick</c>; for the meta group the WAMP meta URI).</param>",
+              "    /// <returns>The URI, or <see langword=\"null\"/> when the table has no such entry.</returns>",
+              "    string? Find(string group, string name);",
+              "",
+              "    /// <summary>The prefix every URI of a group shares (URI = prefix + seed name), or <see langword=\"null\"/> when the scheme renames some of them.",
+              "    /// Serves names a peer offers beyond the typed API (e.g. more WAMP meta procedures).</summary>",
+              "    /// <param name=\"group\">The API group key.</param>",
+              "    /// <returns>The prefix, or <see langword=\"null\"/>.</returns>",
+              "    string? GroupPrefix(string group);"]
     iface.append("}")
 
     def table(cls, scheme, idx, summary):
@@ -296,6 +318,18 @@ def uri_files():
              f"    private {cls}()", "    {", "    }", "", "    /// <inheritdoc />", f"    public CfcUriScheme Scheme => CfcUriScheme.{scheme};"]
         for e in entries:
             t += ["", "    /// <inheritdoc />", f"    public string {e[0]} => \"{e[idx]}\";"]
+        t += ["", "    /// <inheritdoc />", "    public string? Find(string group, string name) => (group, name) switch", "    {"]
+        for g in GROUPS:
+            for p in g.procs:
+                t.append(f"        (\"{g.key}\", \"{p.name}\") => {uri_key(g, p)},")
+            for e in g.events:
+                t.append(f"        (\"{g.key}\", \"{e.name}\") => {event_key(g, e)},")
+        t += ["        _ => null,", "    };", "", "    /// <inheritdoc />", "    public string? GroupPrefix(string group) => group switch", "    {"]
+        for g in GROUPS:
+            prefix = group_prefix(g, idx)
+            if prefix is not None:
+                t.append(f"        \"{g.key}\" => \"{prefix}\",")
+        t += ["        _ => null,", "    };"]
         t.append("}")
         return "\n".join(t) + "\n"
 

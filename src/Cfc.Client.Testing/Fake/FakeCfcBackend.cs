@@ -7,7 +7,7 @@ namespace Cfc.Client.Testing;
 /// </summary>
 internal sealed class FakeCfcBackend : IDisposable
 {
-    public FakeCfcBackend(FakeCfcState state, IFakeCfcHost host, TimeSpan? tickPeriod = null, IReadOnlyList<FakeUriScheme>? schemes = null)
+    public FakeCfcBackend(FakeCfcState state, IFakeCfcHost host, TimeSpan? tickPeriod = null, IReadOnlyList<CfcUriScheme>? schemes = null)
     {
         State = state;
         System = new FakeSystemApi(state, host, tickPeriod ?? FakeSystemApi.DefaultTickPeriod, schemes);

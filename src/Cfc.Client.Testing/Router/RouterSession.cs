@@ -64,6 +64,9 @@ internal sealed class RouterSession
         }
     }
 
+    /// <summary>Ends the session from the router's side: GOODBYE with <paramref name="reason"/>, then the transport closes.</summary>
+    public void Kill(string reason) => _connection.Shutdown(reason);
+
     /// <summary>The session's meta-API description (wamp.session.get, on_join).</summary>
     public JsonElement Describe() => WampJson.BuildObject(w =>
     {

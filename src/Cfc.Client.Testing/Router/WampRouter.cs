@@ -21,6 +21,7 @@ public sealed class WampRouter : IAsyncDisposable
     private readonly Lock _faultGate = new();
     private DateTimeOffset _refuseUntil = DateTimeOffset.MinValue;
     private long _answerDelayTicks;
+    private readonly CancellationTokenSource _stopping = new();
     private volatile bool _disposed;
 
     /// <summary>Creates a router.</summary>
@@ -58,6 +59,12 @@ public sealed class WampRouter : IAsyncDisposable
 
     internal TimeProvider TimeProvider => Options.TimeProvider;
 
+    /// <summary>Procedures served by the router process itself (the fake CFC backend); asked before client registrations.</summary>
+    internal IRouterLocalProcedures? LocalProcedures { get; set; }
+
+    /// <summary>Cancelled when the router is disposed (stops router-local procedures).</summary>
+    internal CancellationToken Stopping => _stopping.Token;
+
     internal TimeSpan? AnswerDelay => Interlocked.Read(ref _answerDelayTicks) is > 0 and long ticks ? TimeSpan.FromTicks(ticks) : null;
 
     /// <summary>Declares a realm with its own authentication.</summary>
@@ -76,6 +83,45 @@ public sealed class WampRouter : IAsyncDisposable
         {
             throw new InvalidOperationException($"The realm '{realm.Name}' already exists.");
         }
+    }
+
+    /// <summary>Removes a realm: its sessions get GOODBYE <paramref name="reason"/> and new joins are refused (unless realms are created on demand).</summary>
+    /// <param name="name">The realm's name.</param>
+    /// <param name="reason">The GOODBYE reason its sessions get.</param>
+    /// <returns><see langword="true"/> when the realm existed.</returns>
+    internal bool RemoveRealm(string name, string reason)
+    {
+        if (!_realms.TryRemove(name, out RouterRealm? realm))
+        {
+            return false;
+        }
+
+        foreach (RouterSession session in realm.SnapshotSessions())
+        {
+            session.Kill(reason);
+        }
+
+        return true;
+    }
+
+    /// <summary>Publishes an event from the router itself (no publisher session) to the subscribers of <paramref name="topic"/> on <paramref name="realm"/>.</summary>
+    /// <param name="realm">The realm.</param>
+    /// <param name="topic">The topic URI.</param>
+    /// <param name="payload">The event arguments.</param>
+    /// <returns><see langword="false"/> when the realm does not exist.</returns>
+    internal bool PublishLocal(string realm, string topic, Cfc.Wamp.WampPayload payload)
+    {
+        if (!_realms.TryGetValue(realm, out RouterRealm? r))
+        {
+            return false;
+        }
+
+        lock (r.Gate)
+        {
+            r.Broker.PublishMeta(topic, payload);
+        }
+
+        return true;
     }
 
     /// <summary>Runs one client session on a transport until the client leaves, the transport breaks, the router is
@@ -118,6 +164,8 @@ public sealed class WampRouter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
+        // Not disposed afterwards: a second DisposeAsync cancels again, and a CTS without timers holds nothing.
+        await _stopping.CancelAsync().ConfigureAwait(false);
         List<KeyValuePair<RouterConnection, Task>> connections = [.. _connections];
         foreach (KeyValuePair<RouterConnection, Task> entry in connections)
         {

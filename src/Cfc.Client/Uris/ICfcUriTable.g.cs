@@ -302,4 +302,17 @@ internal interface ICfcUriTable
 
     /// <summary>The prefix of the Remote Meta API; a WAMP meta URI is appended.</summary>
     string RemoteRouterMetaPrefix { get; }
+
+    /// <summary>The URI of a procedure or topic by API group key (<c>System</c>, <c>RemoteNode</c>, ...) and seed name, or <see langword="null"/>.
+    /// Lets a peer that serves the API (the fake CFC) use this table instead of writing URIs again.</summary>
+    /// <param name="group">The API group key (the interface name without <c>I</c>, e.g. <c>ManagementRealms</c>; <c>FabricSystem</c> is <c>System</c>).</param>
+    /// <param name="name">The seed name (<c>get_status</c>, <c>on_tick</c>; for the meta group the WAMP meta URI).</param>
+    /// <returns>The URI, or <see langword="null"/> when the table has no such entry.</returns>
+    string? Find(string group, string name);
+
+    /// <summary>The prefix every URI of a group shares (URI = prefix + seed name), or <see langword="null"/> when the scheme renames some of them.
+    /// Serves names a peer offers beyond the typed API (e.g. more WAMP meta procedures).</summary>
+    /// <param name="group">The API group key.</param>
+    /// <returns>The prefix, or <see langword="null"/>.</returns>
+    string? GroupPrefix(string group);
 }

@@ -26,7 +26,7 @@ public sealed class FakeRegistrationTests
         ["docker"] = ["get_docker_status", "get_docker_containers", "get_docker_container", "start_docker_container", "stop_docker_container", "get_docker_images", "get_docker_image", "update_docker_image", "remove_docker_image"],
         ["router.meta"] =
         [
-            "wamp.session.count", "wamp.session.list", "wamp.session.get",
+            "wamp.session.count", "wamp.session.list", "wamp.session.get", "wamp.session.kill",
             "wamp.registration.list", "wamp.registration.lookup", "wamp.registration.match", "wamp.registration.get", "wamp.registration.list_callees", "wamp.registration.count_callees",
             "wamp.subscription.list", "wamp.subscription.lookup", "wamp.subscription.match", "wamp.subscription.get", "wamp.subscription.list_subscribers", "wamp.subscription.count_subscribers",
         ],

@@ -23,6 +23,9 @@ internal static class RepoPaths
         }
     }
 
+    /// <summary><c>tests/interop-peers/python</c>: the autobahn-python peer (needs no npm install, only Debian's python3-autobahn).</summary>
+    public static string PythonPeersDirectory => Path.Combine(RepoRoot, "tests", "interop-peers", "python");
+
     /// <summary>The <c>node</c> executable found on PATH.</summary>
     public static string Node => FindOnPath("node") ?? throw new InvalidOperationException("node was not found on PATH; the interop tests need Node 20 or later.");
 

@@ -5,7 +5,7 @@ namespace Cfc.Client.Testing;
 /// nodes in pairing order, optionally only <c>online</c> or <c>offline</c> ones) and <c>get_node</c> (by node id or oid).
 /// Any session that joined the realm may call them.
 /// </summary>
-internal sealed class FakeManagementRealmApi(FakeCfcState state, IFakeCfcHost host, IReadOnlyList<FakeUriScheme>? schemes = null)
+internal sealed class FakeManagementRealmApi(FakeCfcState state, IFakeCfcHost host, IReadOnlyList<CfcUriScheme>? schemes = null)
     : FakeApiGroup(FakeApi.ManagementRealm, state, host, schemes)
 {
     public override void Register()

@@ -15,7 +15,7 @@ namespace Cfc.Client.Testing;
 /// <item>Reads (<c>get_realms</c>, <c>get_realm</c>, <c>get_roles</c>, <c>get_nodes</c>, <c>get_node</c>) show only realms the caller holds a role on.</item>
 /// </list>
 /// </summary>
-internal sealed class FakeManagementRealmsApi(FakeCfcState state, IFakeCfcHost host, IReadOnlyList<FakeUriScheme>? schemes = null)
+internal sealed class FakeManagementRealmsApi(FakeCfcState state, IFakeCfcHost host, IReadOnlyList<CfcUriScheme>? schemes = null)
     : FakeApiGroup(FakeApi.ManagementRealms, state, host, schemes)
 {
     private const string Global = FakeCfcState.GlobalRealm;
@@ -89,7 +89,7 @@ internal sealed class FakeManagementRealmsApi(FakeCfcState state, IFakeCfcHost h
         {
             w.WriteString("oid", realm.Oid);
             w.WriteString("name", name);
-            w.WriteTime("created", realm.Created);
+            w.WriteMicros("created", realm.Created);
             w.WriteString("owner", owner);
             w.WriteString("status", "creating");
         }))).ConfigureAwait(false);
@@ -166,8 +166,8 @@ internal sealed class FakeManagementRealmsApi(FakeCfcState state, IFakeCfcHost h
             {
                 w.WriteString("oid", realm.Oid);
                 w.WriteString("name", name);
-                w.WriteTime("created", realm.Created);
-                w.WriteTime("deleted", State.Now);
+                w.WriteMicros("created", realm.Created);
+                w.WriteMicros("deleted", State.Now);
                 w.WriteString("owner", realm.Owner);
                 w.WriteString("caller", context.AuthId);
                 w.WriteStrings("unpaired", nodes.Select(n => n.NodeId));
@@ -342,7 +342,7 @@ internal sealed class FakeManagementRealmsApi(FakeCfcState state, IFakeCfcHost h
         w.WriteString("label", realm.Name);
         w.WriteNull("description");
         w.WriteStrings("tags", []);
-        w.WriteTime("created", realm.Created);
+        w.WriteMicros("created", realm.Created);
         w.WriteString("owner", realm.Owner);
         w.WriteString("status", realm.Status.ToString().ToLowerInvariant());
     });

@@ -9,7 +9,7 @@ namespace Cfc.Client.Testing;
 /// assigned; the node API's (component_id, config) form is accepted too; a present id gives
 /// <c>crossbar.error.already_running</c>) and <c>stop_container_component</c> (<c>crossbar.error.no_such_object</c> when missing).
 /// </summary>
-internal sealed class FakeRemoteContainerApi(FakeCfcState state, IFakeCfcHost host, IReadOnlyList<FakeUriScheme>? schemes = null)
+internal sealed class FakeRemoteContainerApi(FakeCfcState state, IFakeCfcHost host, IReadOnlyList<CfcUriScheme>? schemes = null)
     : FakeRemoteApiGroup(FakeApi.RemoteContainer, state, host, schemes)
 {
     public override void Register()

@@ -11,7 +11,7 @@ namespace Cfc.Client.Testing;
 /// <c>stop_docker_container</c> refuses a missing one (<c>crossbar.error.no_such_object</c>) or a stopped one
 /// (<c>crossbar.error.not_running</c>); <c>remove_docker_image</c> refuses an image a container uses (<c>crossbar.error.dependent_objects</c>).
 /// </summary>
-internal sealed class FakeRemoteDockerApi(FakeCfcState state, IFakeCfcHost host, IReadOnlyList<FakeUriScheme>? schemes = null)
+internal sealed class FakeRemoteDockerApi(FakeCfcState state, IFakeCfcHost host, IReadOnlyList<CfcUriScheme>? schemes = null)
     : FakeRemoteApiGroup(FakeApi.RemoteDocker, state, host, schemes)
 {
     public override void Register()

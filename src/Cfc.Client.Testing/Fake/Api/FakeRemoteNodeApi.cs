@@ -8,7 +8,7 @@ namespace Cfc.Client.Testing;
 /// <c>start_worker</c> (<c>crossbar.error.already_running</c> for a present id, <c>crossbar.error.invalid_configuration</c>
 /// for an unknown type) and <c>stop_worker</c> (<c>crossbar.error.no_such_worker</c> for an unknown id; the worker is removed).
 /// </summary>
-internal sealed class FakeRemoteNodeApi(FakeCfcState state, IFakeCfcHost host, IReadOnlyList<FakeUriScheme>? schemes = null)
+internal sealed class FakeRemoteNodeApi(FakeCfcState state, IFakeCfcHost host, IReadOnlyList<CfcUriScheme>? schemes = null)
     : FakeRemoteApiGroup(FakeApi.RemoteNode, state, host, schemes)
 {
     private static readonly string[] WorkerTypes = [SimulatedWorker.RouterType, SimulatedWorker.ContainerType, SimulatedWorker.ProxyType, SimulatedWorker.GuestType];

@@ -7,7 +7,7 @@ namespace Cfc.Client.Testing;
 /// <c>start_proxy_transport</c>, <c>stop_proxy_transport</c>, same rules as router transports) plus the node API's
 /// read-only <c>get_proxy_routes</c> and <c>get_proxy_connections</c> / <c>get_proxy_connection</c>.
 /// </summary>
-internal sealed class FakeRemoteProxyApi(FakeCfcState state, IFakeCfcHost host, IReadOnlyList<FakeUriScheme>? schemes = null)
+internal sealed class FakeRemoteProxyApi(FakeCfcState state, IFakeCfcHost host, IReadOnlyList<CfcUriScheme>? schemes = null)
     : FakeRemoteApiGroup(FakeApi.RemoteProxy, state, host, schemes)
 {
     public override void Register()

@@ -12,7 +12,7 @@ namespace Cfc.Client.Testing;
 /// (<c>get_realm_roles</c> for <c>get_router_realm_roles</c>, <c>get_transport_paths</c> for
 /// <c>get_router_transport_paths</c>, ...): both spellings are registered.
 /// </summary>
-internal sealed class FakeRemoteRouterApi(FakeCfcState state, IFakeCfcHost host, IReadOnlyList<FakeUriScheme>? schemes = null)
+internal sealed class FakeRemoteRouterApi(FakeCfcState state, IFakeCfcHost host, IReadOnlyList<CfcUriScheme>? schemes = null)
     : FakeRemoteApiGroup(FakeApi.RemoteRouter, state, host, schemes)
 {
     /// <summary>The seed's section name of a procedure to its table-of-contents alias.</summary>
@@ -160,19 +160,43 @@ internal sealed class FakeRemoteRouterApi(FakeCfcState state, IFakeCfcHost host,
     {
         Router("get_router_components", (c, a) => FakeJson.Result(RouterWorker(c, a).Components.Keys));
         Router("get_router_component", (c, a) => FakeJson.Result(ComponentObject(Find(RouterWorker(c, a).Components, a.String(2, "component_id"), "router component"), State.Now)));
-        Router("start_router_component", (c, a) =>
+        // A component that names a realm of the worker joins it as a session: wamp.session.on_join fires on the meta API.
+        RemoteAsync("start_router_component", async (c, a, _) =>
         {
-            SimulatedRouterWorker worker = RouterWorker(c, a);
-            string id = a.String(2, "component_id");
-            JsonElement config = a.Object(3, "component_config");
-            if (worker.Components.ContainsKey(id))
+            string nodeId;
+            string workerId;
+            JsonElement started;
+            (string RealmId, SimulatedSession Session)? joined = null;
+            lock (State.Gate)
             {
-                throw FakeErrors.Error(FakeErrors.AlreadyRunning, $"component '{id}' is already running on worker '{worker.Id}'");
+                SimulatedRouterWorker worker = RouterWorker(c, a);
+                nodeId = Node(c, a).NodeId;
+                workerId = worker.Id;
+                string id = a.String(2, "component_id");
+                JsonElement config = a.Object(3, "component_config");
+                if (worker.Components.ContainsKey(id))
+                {
+                    throw FakeErrors.Error(FakeErrors.AlreadyRunning, $"component '{id}' is already running on worker '{worker.Id}'");
+                }
+
+                var component = new SimulatedComponent(id, config, State.Now);
+                worker.Components.Add(id, component);
+                started = ComponentObject(component, State.Now);
+                if (FakeJson.GetString(config, "realm") is { } realmName && worker.Realms.Values.FirstOrDefault(r => r.Id == realmName || r.Name == realmName) is { } realm)
+                {
+                    var session = new SimulatedSession(State.Random.NextInt64(1, 1L << 53), id, FakeJson.GetString(config, "role") ?? "anonymous", "anonymous", "function");
+                    realm.Sessions.Add(session);
+                    joined = (realm.Id, session);
+                }
             }
 
-            var component = new SimulatedComponent(id, config, State.Now);
-            worker.Components.Add(id, component);
-            return FakeJson.Result(ComponentObject(component, State.Now));
+            if (joined is { } j)
+            {
+                await PublishAsync(FakeApi.RemoteRouterMeta, c.Realm, "wamp.session.on_join",
+                    new WampPayloadBuilder().Add(nodeId).Add(workerId).Add(j.RealmId).Add(FakeRemoteRouterMetaApi.SessionObject(j.Session)).Build()).ConfigureAwait(false);
+            }
+
+            return FakeJson.Result(started);
         });
         Router("stop_router_component", (c, a) =>
         {

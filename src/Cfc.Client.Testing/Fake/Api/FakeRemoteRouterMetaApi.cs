@@ -9,7 +9,7 @@ namespace Cfc.Client.Testing;
 /// realm's simulated sessions, registrations and subscriptions, with WAMP's error URIs
 /// (<c>wamp.error.no_such_session</c>, <c>...no_such_registration</c>, <c>...no_such_subscription</c>).
 /// </summary>
-internal sealed class FakeRemoteRouterMetaApi(FakeCfcState state, IFakeCfcHost host, IReadOnlyList<FakeUriScheme>? schemes = null)
+internal sealed class FakeRemoteRouterMetaApi(FakeCfcState state, IFakeCfcHost host, IReadOnlyList<CfcUriScheme>? schemes = null)
     : FakeRemoteApiGroup(FakeApi.RemoteRouterMeta, state, host, schemes)
 {
     public override void Register()
@@ -21,17 +21,27 @@ internal sealed class FakeRemoteRouterMetaApi(FakeCfcState state, IFakeCfcHost h
             long id = Id(a, "session_id");
             SimulatedSession s = Realm(c, a).Sessions.FirstOrDefault(x => x.SessionId == id)
                 ?? throw FakeErrors.Error(FakeErrors.NoSuchSession, $"no session {id}");
-            return FakeJson.Result(w =>
+            return FakeJson.Result(SessionObject(s));
+        });
+        RemoteAsync("wamp.session.kill", async (c, a, _) =>
+        {
+            long id = Id(a, "session_id");
+            string nodeId;
+            string workerId;
+            string realmId;
+            lock (State.Gate)
             {
-                w.WriteNumber("session", s.SessionId);
-                w.WriteString("authid", s.AuthId);
-                w.WriteString("authrole", s.AuthRole);
-                w.WriteString("authmethod", s.AuthMethod);
-                w.WriteString("authprovider", "static");
-                w.WriteStartObject("transport");
-                w.WriteString("type", s.TransportType);
-                w.WriteEndObject();
-            });
+                SimulatedRouterRealm realm = Realm(c, a);
+                SimulatedSession s = realm.Sessions.FirstOrDefault(x => x.SessionId == id)
+                    ?? throw FakeErrors.Error(FakeErrors.NoSuchSession, $"no session {id}");
+                realm.Sessions.Remove(s);
+                nodeId = Node(c, a).NodeId;
+                workerId = a.String(1, "worker_id");
+                realmId = realm.Id;
+            }
+
+            await PublishAsync(c.Realm, "wamp.session.on_leave", new WampPayloadBuilder().Add(nodeId).Add(workerId).Add(realmId).Add(id).Build()).ConfigureAwait(false);
+            return WampPayload.Empty;
         });
 
         Remote("wamp.registration.list", (c, a) => FakeJson.Result(w => WriteByMatch(w, Realm(c, a).Registrations.Select(r => (r.Id, r.Match)))));
@@ -70,10 +80,23 @@ internal sealed class FakeRemoteRouterMetaApi(FakeCfcState state, IFakeCfcHost h
         Remote("wamp.subscription.count_subscribers", (c, a) => FakeJson.Result(Subscription(c, a).Subscribers.Count));
     }
 
+    /// <summary>A session as <c>wamp.session.get</c> and <c>wamp.session.on_join</c> describe it.</summary>
+    internal static JsonElement SessionObject(SimulatedSession s) => FakeJson.Object(w =>
+    {
+        w.WriteNumber("session", s.SessionId);
+        w.WriteString("authid", s.AuthId);
+        w.WriteString("authrole", s.AuthRole);
+        w.WriteString("authmethod", s.AuthMethod);
+        w.WriteString("authprovider", "static");
+        w.WriteStartObject("transport");
+        w.WriteString("type", s.TransportType);
+        w.WriteEndObject();
+    });
+
     /// <summary>The meta procedures served, as WAMP names them.</summary>
     public static IReadOnlyList<string> MetaProcedures { get; } =
     [
-        "wamp.session.count", "wamp.session.list", "wamp.session.get",
+        "wamp.session.count", "wamp.session.list", "wamp.session.get", "wamp.session.kill",
         "wamp.registration.list", "wamp.registration.lookup", "wamp.registration.match", "wamp.registration.get",
         "wamp.registration.list_callees", "wamp.registration.count_callees",
         "wamp.subscription.list", "wamp.subscription.lookup", "wamp.subscription.match", "wamp.subscription.get",

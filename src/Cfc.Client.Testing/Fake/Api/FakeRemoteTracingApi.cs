@@ -11,7 +11,7 @@ namespace Cfc.Client.Testing;
 /// <c>get_router_trace_data</c>: records with <c>from_seq</c> &lt;= seq &lt;= <c>to_seq</c> (open when null), at most
 /// <c>limit</c> (default 100, at most 10000, as on the node).
 /// </summary>
-internal sealed class FakeRemoteTracingApi(FakeCfcState state, IFakeCfcHost host, IReadOnlyList<FakeUriScheme>? schemes = null)
+internal sealed class FakeRemoteTracingApi(FakeCfcState state, IFakeCfcHost host, IReadOnlyList<CfcUriScheme>? schemes = null)
     : FakeRemoteApiGroup(FakeApi.RemoteTracing, state, host, schemes)
 {
     public const int DefaultLimit = 100;

@@ -7,7 +7,7 @@ namespace Cfc.Client.Testing;
 /// Remote native worker API: <c>shutdown</c>, <c>get_status</c>, Python path, worker log, CPU affinity and profilers
 /// of any worker of a node (<c>crossbar.error.no_such_worker</c> for an unknown worker).
 /// </summary>
-internal sealed class FakeRemoteWorkerApi(FakeCfcState state, IFakeCfcHost host, IReadOnlyList<FakeUriScheme>? schemes = null)
+internal sealed class FakeRemoteWorkerApi(FakeCfcState state, IFakeCfcHost host, IReadOnlyList<CfcUriScheme>? schemes = null)
     : FakeRemoteApiGroup(FakeApi.RemoteWorker, state, host, schemes)
 {
     private static readonly string[] Profilers = ["vmprof"];

@@ -7,7 +7,7 @@ namespace Cfc.Client.Testing;
 /// heartbeat. The tick starts at a random value and goes up by one every period (5 s by default), driven by the
 /// state's <see cref="TimeProvider"/> so tests advance time instead of waiting.
 /// </summary>
-internal sealed class FakeSystemApi(FakeCfcState state, IFakeCfcHost host, TimeSpan tickPeriod, IReadOnlyList<FakeUriScheme>? schemes = null)
+internal sealed class FakeSystemApi(FakeCfcState state, IFakeCfcHost host, TimeSpan tickPeriod, IReadOnlyList<CfcUriScheme>? schemes = null)
     : FakeApiGroup(FakeApi.System, state, host, schemes), IDisposable
 {
     /// <summary>The seed's tick period.</summary>

@@ -8,9 +8,9 @@ namespace Cfc.Client.Testing;
 /// </summary>
 internal abstract class FakeApiGroup
 {
-    private readonly IReadOnlyList<FakeUriScheme> _schemes;
+    private readonly IReadOnlyList<CfcUriScheme> _schemes;
 
-    protected FakeApiGroup(FakeApi api, FakeCfcState state, IFakeCfcHost host, IReadOnlyList<FakeUriScheme>? schemes = null)
+    protected FakeApiGroup(FakeApi api, FakeCfcState state, IFakeCfcHost host, IReadOnlyList<CfcUriScheme>? schemes = null)
     {
         Api = api;
         State = state;
@@ -40,18 +40,21 @@ internal abstract class FakeApiGroup
     /// <summary>Registers a handler that takes the state lock itself (it publishes events between its steps).</summary>
     protected void ProcedureAsync(string? realm, string name, Func<FakeCallContext, FakeArgs, CancellationToken, ValueTask<WampPayload>> handler)
     {
-        foreach (FakeUriScheme scheme in _schemes)
+        foreach (CfcUriScheme scheme in _schemes)
         {
             Host.Register(realm, FakeUris.Of(scheme, Api, name), (context, payload, ct) => handler(context, new FakeArgs(payload), ct));
         }
     }
 
     /// <summary>Publishes one of the group's events on <paramref name="realm"/> under every scheme.</summary>
-    protected async ValueTask PublishAsync(string realm, string topic, WampPayload payload)
+    protected ValueTask PublishAsync(string realm, string topic, WampPayload payload) => PublishAsync(Api, realm, topic, payload);
+
+    /// <summary>Publishes an event of another group (e.g. a meta event caused by a router call) under every scheme.</summary>
+    protected async ValueTask PublishAsync(FakeApi api, string realm, string topic, WampPayload payload)
     {
-        foreach (FakeUriScheme scheme in _schemes)
+        foreach (CfcUriScheme scheme in _schemes)
         {
-            await Host.PublishAsync(realm, FakeUris.Of(scheme, Api, topic), payload).ConfigureAwait(false);
+            await Host.PublishAsync(realm, FakeUris.Of(scheme, api, topic), payload).ConfigureAwait(false);
         }
     }
 }

@@ -79,6 +79,10 @@ internal static class FakeJson
         }
     }
 
+    /// <summary>A time as the master's database stores it (cfxdb): microseconds since the Unix epoch.</summary>
+    public static void WriteMicros(this Utf8JsonWriter w, string name, DateTimeOffset time) =>
+        w.WriteNumber(name, (time - DateTimeOffset.UnixEpoch).Ticks / TimeSpan.TicksPerMicrosecond);
+
     public static void WriteStrings(this Utf8JsonWriter w, string name, IEnumerable<string> items)
     {
         w.WriteStartArray(name);

@@ -6,7 +6,7 @@ namespace Cfc.Client.Testing;
 /// The base of the remote groups (<c>remote.node|worker|router|...</c>): they live on every management realm and
 /// address a node of that realm by its node id (authid) or oid, then a worker of that node.
 /// </summary>
-internal abstract class FakeRemoteApiGroup(FakeApi api, FakeCfcState state, IFakeCfcHost host, IReadOnlyList<FakeUriScheme>? schemes)
+internal abstract class FakeRemoteApiGroup(FakeApi api, FakeCfcState state, IFakeCfcHost host, IReadOnlyList<CfcUriScheme>? schemes)
     : FakeApiGroup(api, state, host, schemes)
 {
     /// <summary>Registers a remote procedure on every management realm.</summary>

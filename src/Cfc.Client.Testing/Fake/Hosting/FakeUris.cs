@@ -1,63 +1,45 @@
+using Cfc.Client.Uris;
+
 namespace Cfc.Client.Testing;
 
 /// <summary>
-/// The one place the fake turns (scheme, API group, seed procedure or topic name) into a wire URI.
-/// When Cfc.Client's URI tables exist this maps onto them, so a URI is written once in the whole repository.
+/// The one place the fake turns (scheme, API group, seed procedure or topic name) into a wire URI. It asks
+/// Cfc.Client's generated URI tables, so every URI is written once in the repository (tools/cfcgen/spec.py); names
+/// the fake serves beyond the typed API (extra WAMP meta procedures, proxy routes, ...) take the group's common prefix.
 /// </summary>
 internal static class FakeUris
 {
     /// <summary>Every scheme, in the order the fake registers them.</summary>
-    public static IReadOnlyList<FakeUriScheme> AllSchemes { get; } = [FakeUriScheme.Fabric, FakeUriScheme.Legacy];
-
-    // The API Reference seed names the global-realm procedures differently from the Global API seed.
-    private static readonly Dictionary<string, string> LegacyGlobalNames = new(StringComparer.Ordinal)
-    {
-        ["get_realms"] = "get_management_realms",
-        ["get_realm"] = "get_management_realm",
-        ["create_realm"] = "create_management_realm",
-        ["delete_realm"] = "delete_management_realm",
-        ["on_realm_creating"] = "on_management_realm_creating",
-        ["on_realm_created"] = "on_management_realm_created",
-        ["on_realm_deleting"] = "on_management_realm_deleting",
-        ["on_realm_deleted"] = "on_management_realm_deleted",
-    };
+    public static IReadOnlyList<CfcUriScheme> AllSchemes { get; } = [CfcUriScheme.Fabric, CfcUriScheme.Legacy];
 
     /// <summary>The wire URI of a procedure or topic.</summary>
     /// <param name="scheme">The URI scheme.</param>
     /// <param name="api">The API group.</param>
     /// <param name="name">The seed's procedure or topic name (for the meta group: the WAMP meta URI, e.g. <c>wamp.session.list</c>).</param>
     /// <returns>The URI.</returns>
-    public static string Of(FakeUriScheme scheme, FakeApi api, string name) => scheme switch
+    /// <exception cref="ArgumentException">The scheme has no URI for the name (a fake procedure outside every table and prefix).</exception>
+    public static string Of(CfcUriScheme scheme, FakeApi api, string name)
     {
-        FakeUriScheme.Fabric => Fabric(api, name),
-        FakeUriScheme.Legacy => Legacy(api, name),
-        _ => throw new ArgumentOutOfRangeException(nameof(scheme), scheme, "Unknown URI scheme."),
-    };
+        ICfcUriTable table = CfcUriTables.For(scheme);
+        string group = GroupKey(api);
+        return table.Find(group, name)
+            ?? (table.GroupPrefix(group) is { } prefix ? prefix + name : null)
+            ?? throw new ArgumentException($"The {scheme} URI table has no '{name}' in group {group}.", nameof(name));
+    }
 
-    private static string Fabric(FakeApi api, string name) => api switch
+    private static string GroupKey(FakeApi api) => api switch
     {
-        FakeApi.System => "crossbarfabriccenter.system." + name,
-        FakeApi.ManagementRealms or FakeApi.ManagementRealm => "crossbarfabriccenter.mrealm." + name,
-        _ => "crossbarfabriccenter.remote." + RemoteSegment(api) + "." + name,
-    };
-
-    private static string Legacy(FakeApi api, string name) => api switch
-    {
-        FakeApi.System or FakeApi.ManagementRealm => "cfc." + name,
-        FakeApi.ManagementRealms => "cfc." + LegacyGlobalNames.GetValueOrDefault(name, name),
-        _ => "cfc.remote." + RemoteSegment(api) + "." + name,
-    };
-
-    private static string RemoteSegment(FakeApi api) => api switch
-    {
-        FakeApi.RemoteNode => "node",
-        FakeApi.RemoteWorker => "worker",
-        FakeApi.RemoteRouter => "router",
-        FakeApi.RemoteContainer => "container",
-        FakeApi.RemoteProxy => "proxy",
-        FakeApi.RemoteTracing => "tracing",
-        FakeApi.RemoteDocker => "docker",
-        FakeApi.RemoteRouterMeta => "router.meta",
-        _ => throw new ArgumentOutOfRangeException(nameof(api), api, "Not a remote API group."),
+        FakeApi.System => nameof(FakeApi.System),
+        FakeApi.ManagementRealms => nameof(FakeApi.ManagementRealms),
+        FakeApi.ManagementRealm => nameof(FakeApi.ManagementRealm),
+        FakeApi.RemoteNode => nameof(FakeApi.RemoteNode),
+        FakeApi.RemoteWorker => nameof(FakeApi.RemoteWorker),
+        FakeApi.RemoteRouter => nameof(FakeApi.RemoteRouter),
+        FakeApi.RemoteContainer => nameof(FakeApi.RemoteContainer),
+        FakeApi.RemoteProxy => nameof(FakeApi.RemoteProxy),
+        FakeApi.RemoteTracing => nameof(FakeApi.RemoteTracing),
+        FakeApi.RemoteDocker => nameof(FakeApi.RemoteDocker),
+        FakeApi.RemoteRouterMeta => nameof(FakeApi.RemoteRouterMeta),
+        _ => throw new ArgumentOutOfRangeException(nameof(api), api, "Unknown API group."),
     };
 }

@@ -118,6 +118,12 @@ internal sealed class RouterDealer(RouterRealm realm)
             return;
         }
 
+        if (realm.Router.LocalProcedures?.Find(realm.Name, message.Procedure) is { } local)
+        {
+            RouterLocalCall.Start(realm, caller, message, local);
+            return;
+        }
+
         if (!RouterUris.IsValid(message.Procedure, RouterUris.Exact))
         {
             Fail(caller, WampMessageType.Call, message.RequestId, "wamp.error.invalid_uri", $"invalid procedure URI '{message.Procedure}'");

@@ -1,19 +1,7 @@
 namespace Cfc.Client.Testing;
 
-/// <summary>
-/// The URI schemes the fake serves. Mirrors <c>CfcUriScheme</c> of Cfc.Client; kept local until the client's URI
-/// tables exist so that the fake's only URI knowledge is <see cref="FakeUris"/>.
-/// </summary>
-internal enum FakeUriScheme
-{
-    /// <summary><c>crossbarfabriccenter.*</c> (the Global API seed and <c>crossbarfabriccenter.remote.*</c>).</summary>
-    Fabric,
-
-    /// <summary><c>cfc.*</c> (the API Reference seed).</summary>
-    Legacy,
-}
-
-/// <summary>The API groups of the two seeds, one per file under <c>Fake/Api</c>.</summary>
+/// <summary>The API groups of the two seeds, one per file under <c>Fake/Api</c>. The member names are the group keys of
+/// Cfc.Client's URI tables (tools/cfcgen/spec.py), which <see cref="FakeUris"/> relies on.</summary>
 internal enum FakeApi
 {
     /// <summary>Global realm: <c>get_status</c>, <c>on_tick</c>.</summary>

@@ -1,0 +1,116 @@
+using Cfc.Client;
+
+namespace Cfc.Quickstart;
+
+/// <summary>The steps of the quickstart, each printed as it happens.</summary>
+public sealed class QuickstartTour(TextWriter output)
+{
+    private static readonly TimeSpan EventWait = TimeSpan.FromSeconds(8);
+
+    public async Task RunAsync(Uri url, string globalRealm, CryptosignKey key, string? authId, bool simulatedNodes, CancellationToken cancellationToken)
+    {
+        Step($"Connecting to {url} (realm {globalRealm}) with cryptosign as {authId ?? "(the key's user)"}");
+        await using CfcClient client = await CfcClient.ConnectAsync(new CfcClientOptions
+        {
+            Url = url,
+            Realm = globalRealm,
+            Authenticator = CfcAuthenticator.Cryptosign(key, authId),
+        }, cancellationToken);
+        Say($"connected: session {client.SessionId}");
+
+        SystemStatus status = await client.System.GetStatusAsync(cancellationToken);
+        Say($"CFC {status.Version}, realm {status.Realm}, time {status.Now:u}, tick {status.Tick}");
+
+        Step("Subscribing to events (OnTick, OnRealmCreated, OnNodePaired, OnNodeUnpaired, OnRealmDeleted)");
+        var tick = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var deleted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using IDisposable onTick = client.System.OnTick.Subscribe(new Observer<TickEvent>(t => { Event($"OnTick: tick {t.Tick} at {t.Now:u}"); tick.TrySetResult(); }));
+        using IDisposable onCreated = client.ManagementRealms.OnRealmCreated.Subscribe(new Observer<RealmCreatedEvent>(e => Event($"OnRealmCreated: {e.RealmName} (oid {e.Details.Oid})")));
+        using IDisposable onPaired = client.ManagementRealms.OnNodePaired.Subscribe(new Observer<NodePairedEvent>(e => Event($"OnNodePaired: node {e.NodeId} in {e.RealmName}")));
+        using IDisposable onUnpaired = client.ManagementRealms.OnNodeUnpaired.Subscribe(new Observer<NodeUnpairedEvent>(e => Event($"OnNodeUnpaired: node {e.NodeId} from {e.RealmName}")));
+        using IDisposable onDeleted = client.ManagementRealms.OnRealmDeleted.Subscribe(new Observer<RealmDeletedEvent>(e => { Event($"OnRealmDeleted: {e.RealmName}"); deleted.TrySetResult(); }));
+
+        string realm = "quickstart-" + Guid.NewGuid().ToString("N")[..8];
+        Step($"Creating management realm {realm}");
+        ManagementRealmInfo info = await client.ManagementRealms.CreateRealmAsync(realm, cancellationToken);
+        Say($"created {info.Name} (oid {info.Oid}, owner {info.Owner})");
+
+        using CryptosignKey nodeKey = CryptosignKey.Generate();
+        const string nodeId = "node1";
+        Step($"Pairing node {nodeId} (public key {nodeKey.PublicKeyHex[..16]}...) with {realm}");
+        NodePaired paired = await client.ManagementRealms.PairNodeAsync(nodeKey.PublicKeyHex, realm, nodeId, cancellationToken: cancellationToken);
+        Say($"paired node oid {paired.Oid}");
+
+        Step("Listing what we made");
+        Say($"management realms: {string.Join(", ", await client.ManagementRealms.GetRealmsAsync(cancellationToken))}");
+        Say($"paired nodes:      {string.Join(", ", await client.ManagementRealms.GetNodesAsync(cancellationToken))}");
+
+        Step($"Connecting to management realm {realm} and looking at the node");
+        await using (CfcClient mrealm = await CfcClient.ConnectAsync(new CfcClientOptions
+        {
+            Url = url,
+            Realm = realm,
+            Authenticator = CfcAuthenticator.Cryptosign(key, authId),
+        }, cancellationToken))
+        {
+            Say($"nodes of {realm}: {string.Join(", ", await mrealm.ManagementRealm.GetNodesAsync(cancellationToken))}");
+            try
+            {
+                IReadOnlyList<string> workers = await mrealm.RemoteNode.GetWorkersAsync(nodeId, cancellationToken);
+                Say($"workers of {nodeId}: {string.Join(", ", workers)}");
+                foreach (string worker in workers)
+                {
+                    WorkerInfo w = await mrealm.RemoteNode.GetWorkerAsync(nodeId, worker, cancellationToken);
+                    Say($"  {worker}: type {w.Type}, status {w.Status}, pid {w.Pid}");
+                }
+            }
+            catch (CfcException e) when (!simulatedNodes)
+            {
+                // A node paired with a fresh key never connects to a real CFC, so it cannot answer.
+                Say($"node {nodeId} does not answer (it is not running): {e.ErrorUri}");
+            }
+        }
+
+        Step("Waiting for a heartbeat (OnTick)");
+        if (await Task.WhenAny(tick.Task, Task.Delay(EventWait, cancellationToken)) != tick.Task)
+        {
+            Say("no tick arrived yet (CFC ticks every 5 seconds)");
+        }
+
+        Step("Cleaning up: unpairing the node and deleting the realm");
+        await client.ManagementRealms.UnpairNodeAsync(nodeKey.PublicKeyHex, cancellationToken);
+        RealmDeleted gone = await client.ManagementRealms.DeleteRealmAsync(realm, cascade: true, cancellationToken);
+        Say($"deleted {gone.Name}");
+        await Task.WhenAny(deleted.Task, Task.Delay(EventWait, cancellationToken));
+        Step("Done.");
+    }
+
+    private void Step(string text) => Write($"==> {text}");
+
+    private void Say(string text) => Write($"    {text}");
+
+    private void Event(string text) => Write($"    [event] {text}");
+
+    // Events arrive on other threads; one lock keeps lines whole.
+    private void Write(string line)
+    {
+        lock (output)
+        {
+            output.WriteLine(line);
+            output.Flush();
+        }
+    }
+
+    private sealed class Observer<T>(Action<T> onNext) : IObserver<T>
+    {
+        public void OnNext(T value) => onNext(value);
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void OnCompleted()
+        {
+        }
+    }
+}
