@@ -9,8 +9,11 @@ Writes, under src/Cfc.Client:
   Uris/LegacyUris.g.cs       the Legacy scheme's table
   Models/CfcEvents.g.cs      one record per multi-argument event, with its decoder
 
-Run from the repository root: python3 tools/cfcgen/gen.py. The output is committed; CI can diff it.
+Run from the repository root: python3 tools/cfcgen/gen.py. The output is committed.
+`python3 tools/cfcgen/gen.py --check` writes nothing: it prints a unified diff of every file that is out of
+date and exits 1 (CI runs it through tests/Cfc.Client.Tests/Api/GeneratedApiInSyncTests.cs).
 """
+import difflib
 import os
 import sys
 from xml.sax.saxutils import escape
@@ -369,6 +372,18 @@ def events_file():
     return "\n".join(out) + "\n"
 
 
+def outputs():
+    """Every generated file as (path relative to src/Cfc.Client, text)."""
+    files = []
+    for g in GROUPS:
+        files.append((f"Api/{g.interface}.g.cs", interface_file(g)))
+        files.append((f"Api/{g.impl}.g.cs", impl_file(g)))
+    i, f, l = uri_files()
+    files += [("Uris/ICfcUriTable.g.cs", i), ("Uris/FabricUris.g.cs", f), ("Uris/LegacyUris.g.cs", l)]
+    files.append(("Models/CfcEvents.g.cs", events_file()))
+    return files
+
+
 def write(rel, text):
     path = os.path.join(ROOT, rel)
     os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -376,15 +391,47 @@ def write(rel, text):
         f.write(text)
 
 
+def committed_generated_files():
+    """The *.g.cs files now under src/Cfc.Client, so that a file the spec no longer produces counts as drift."""
+    found = set()
+    for folder, _, names in os.walk(ROOT):
+        for name in names:
+            if name.endswith(".g.cs") and "/obj" not in folder and "/bin" not in folder:
+                found.add(os.path.relpath(os.path.join(folder, name), ROOT).replace(os.sep, "/"))
+    return found
+
+
+def check(files):
+    """Diffs the generator's output against the committed files; returns the number of files that differ."""
+    drift = 0
+    for rel, text in files:
+        path = os.path.join(ROOT, rel)
+        current = ""
+        if os.path.exists(path):
+            with open(path, encoding="utf-8", newline="") as f:
+                current = f.read()
+        if current != text:
+            drift += 1
+            sys.stdout.writelines(difflib.unified_diff(
+                current.splitlines(keepends=True), text.splitlines(keepends=True),
+                fromfile=f"a/src/Cfc.Client/{rel}", tofile=f"b/src/Cfc.Client/{rel}"))
+    for rel in sorted(committed_generated_files() - {rel for rel, _ in files}):
+        drift += 1
+        print(f"src/Cfc.Client/{rel}: generated file that the spec no longer produces")
+    return drift
+
+
 def main():
-    for g in GROUPS:
-        write(f"Api/{g.interface}.g.cs", interface_file(g))
-        write(f"Api/{g.impl}.g.cs", impl_file(g))
-    i, f, l = uri_files()
-    write("Uris/ICfcUriTable.g.cs", i)
-    write("Uris/FabricUris.g.cs", f)
-    write("Uris/LegacyUris.g.cs", l)
-    write("Models/CfcEvents.g.cs", events_file())
+    files = outputs()
+    if "--check" in sys.argv[1:]:
+        drift = check(files)
+        if drift:
+            print(f"cfcgen --check: {drift} file(s) out of date; run python3 tools/cfcgen/gen.py and commit the result")
+            sys.exit(1)
+        print(f"cfcgen --check: {len(files)} generated files are up to date")
+        return
+    for rel, text in files:
+        write(rel, text)
     n_proc = sum(len(g.procs) for g in GROUPS)
     n_ev = sum(len(g.events) for g in GROUPS)
     print(f"generated {len(GROUPS)} groups, {n_proc} procedures, {n_ev} events")

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Cfc.Client.Tests.Tooling;
+
+/// <summary>The outcome of a finished child process: exit code and everything it printed.</summary>
+internal sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError)
+{
+    public string Combined => StandardOutput + Environment.NewLine + StandardError;
+}
+
+/// <summary>
+/// Runs a child process to completion with a hard timeout. Output is drained asynchronously (a full pipe would
+/// block the child), and on timeout the whole process tree is killed so no test leaves anything running.
+/// </summary>
+internal static class ProcessRunner
+{
+    public static async Task<ProcessResult> RunAsync(
+        string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout,
+        IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        ProcessStartInfo info = new(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        // A null value removes the variable from the child's environment.
+        foreach ((string key, string? value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(key);
+            }
+            else
+            {
+                info.Environment[key] = value;
+            }
+        }
+
+        using Process process = new() { StartInfo = info };
+        StringBuilder stdout = new();
+        StringBuilder stderr = new();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (stdout) { stdout.AppendLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (stderr) { stderr.AppendLine(e.Data); } } };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using CancellationTokenSource cts = new(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            throw new TimeoutException($"{fileName} {string.Join(' ', info.ArgumentList)} did not finish within {timeout}.\n{stdout}\n{stderr}");
+        }
+
+        // WaitForExitAsync returns after the redirected streams hit EOF, so the buffers are complete here.
+        lock (stdout)
+        {
+            lock (stderr)
+            {
+                return new ProcessResult(process.ExitCode, stdout.ToString(), stderr.ToString());
+            }
+        }
+    }
+}
