@@ -52,6 +52,19 @@ def doc(text):
     return escape(text)
 
 
+def sentence(text):
+    """Seed text as one sentence: capitalized, and ending in exactly one period (seed texts sometimes bring their own)."""
+    text = text.strip()
+    text = text[:1].upper() + text[1:]
+    return doc(text if text.endswith((".", "!", "?")) else text + ".")
+
+
+def phrase(text):
+    """Seed text to be followed by more words in the same sentence: capitalized, without a trailing period."""
+    text = text.strip().rstrip(".")
+    return doc(text[:1].upper() + text[1:])
+
+
 def method_name(proc):
     return proc.method or pascal(proc.name) + "Async"
 
@@ -195,7 +208,7 @@ def interface_file(group):
         out.append(f"    /// <summary>{doc(proc.doc)}</summary>")
         out.append(f"    /// <remarks>{remarks_xml(proc)}</remarks>")
         for p in params_of(proc):
-            out.append(f"    /// <param name=\"{p.name}\">{doc(p.text[:1].upper() + p.text[1:])}.</param>")
+            out.append(f"    /// <param name=\"{p.name}\">{sentence(p.text)}</param>")
         out.append("    /// <param name=\"cancellationToken\">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref=\"OperationCanceledException\"/>.</param>")
         if proc.result != "void":
             out.append(f"    /// <returns>{doc(proc.returns)}</returns>")
@@ -209,7 +222,10 @@ def interface_file(group):
         out.append(f"    /// <summary>{doc(ev.doc)}</summary>")
         args = ", ".join(a[0] for a in ev.args)
         out.append(f"    /// <remarks>Seed event: <c>{doc(ev.name)}({doc(args)})</c>. A hot observable: the first observer subscribes on the router, "
-                   "the last one to leave unsubscribes; errors when the subscription is lost for good, completes when the client is disposed.</remarks>")
+                   "the last one to leave unsubscribes; errors when the subscription is lost for good, completes when the client is disposed. "
+                   "Subscribing starts the router subscription in the background; use "
+                   "<see cref=\"CfcObservableExtensions.SubscribeAsync{T}(IObservable{T}, IObserver{T}, CancellationToken)\"/> "
+                   "to wait until it is in place.</remarks>")
         out.append(f"    IObservable<{ev.record}> {event_prop(ev)} {{ get; }}")
     out.append("}")
     return "\n".join(out) + "\n"
@@ -357,7 +373,7 @@ def events_file():
                     name, typ, dec = pascal(seed), "long", f"CfcEventArgs.GetInt64(payload, {i}, \"{seed}\")"
                 else:
                     name, typ, dec = "Details", kind, f"CfcEventArgs.GetObject(payload, {i}, \"{seed}\", CfcJsonContext.Default.{kind})"
-                out.append(f"/// <param name=\"{name}\">{doc(text[:1].upper() + text[1:])} (<c>{seed}</c>).</param>")
+                out.append(f"/// <param name=\"{name}\">{phrase(text)} (<c>{seed}</c>).</param>")
                 fields.append(f"{typ} {name}")
                 decs.append(dec)
             out.append(f"public sealed record {ev.record}({', '.join(fields)})")

@@ -14,8 +14,8 @@ public partial interface IRemoteContainer
 {
     /// <summary>Return list of IDs of (native Python) components in container.</summary>
     /// <remarks>Seed procedure: <c>get_container_components(node_id, worker_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The component IDs.</returns>
     /// <exception cref="ArgumentException">An argument is invalid (nothing was sent).</exception>
@@ -24,8 +24,8 @@ public partial interface IRemoteContainer
 
     /// <summary>Return detailed information about container component.</summary>
     /// <remarks>Seed procedure: <c>get_container_component(node_id, worker_id, component_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="componentId">ID of the component.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The component information object.</returns>
@@ -35,8 +35,8 @@ public partial interface IRemoteContainer
 
     /// <summary>Start a new (native Python) component in container.</summary>
     /// <remarks>Seed procedure: <c>start_container_component(node_id, worker_id, component_config)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="componentConfig">The component configuration.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The component started information object.</returns>
@@ -46,8 +46,8 @@ public partial interface IRemoteContainer
 
     /// <summary>Stop a component running in the container.</summary>
     /// <remarks>Seed procedure: <c>stop_container_component(node_id, worker_id, component_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="componentId">ID of the component to stop.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The component stopped information object.</returns>

@@ -41,7 +41,7 @@ public partial interface IRemoteNode
 
     /// <summary>Get detailed information about a worker in the node.</summary>
     /// <remarks>Seed procedure: <c>get_worker(node_id, worker_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
+    /// <param name="nodeId">ID of the node.</param>
     /// <param name="workerId">ID of the worker to get.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The worker information object.</returns>
@@ -51,7 +51,7 @@ public partial interface IRemoteNode
 
     /// <summary>Start a new worker in the node.</summary>
     /// <remarks>Seed procedure: <c>start_worker(node_id, worker_id, config)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
+    /// <param name="nodeId">ID of the node.</param>
     /// <param name="workerId">ID of the worker to start.</param>
     /// <param name="config">The worker configuration.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
@@ -62,7 +62,7 @@ public partial interface IRemoteNode
 
     /// <summary>Stop a worker running in the node.</summary>
     /// <remarks>Seed procedure: <c>stop_worker(node_id, worker_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
+    /// <param name="nodeId">ID of the node.</param>
     /// <param name="workerId">ID of the worker to stop.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The worker stopped information object.</returns>

@@ -14,8 +14,8 @@ public partial interface IRemoteProxy
 {
     /// <summary>Return list of IDs of proxy worker transport in a proxy worker.</summary>
     /// <remarks>Seed procedure: <c>get_proxy_transports(node_id, worker_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The transport IDs, as the node returns them.</returns>
     /// <exception cref="ArgumentException">An argument is invalid (nothing was sent).</exception>
@@ -24,8 +24,8 @@ public partial interface IRemoteProxy
 
     /// <summary>Return detailed information about proxy worker transport in a proxy worker.</summary>
     /// <remarks>Seed procedure: <c>get_proxy_transport(node_id, worker_id, transport_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="transportId">ID of the proxy transport.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The transport information object.</returns>
@@ -35,8 +35,8 @@ public partial interface IRemoteProxy
 
     /// <summary>Start a new proxy worker transport in this proxy worker.</summary>
     /// <remarks>Seed procedure: <c>start_proxy_transport(node_id, worker_id, transport_id, transport_config)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="transportId">ID of the proxy transport to start.</param>
     /// <param name="transportConfig">The transport configuration.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
@@ -47,8 +47,8 @@ public partial interface IRemoteProxy
 
     /// <summary>Stop a proxy worker transport running in a proxy worker.</summary>
     /// <remarks>Seed procedure: <c>stop_proxy_transport(node_id, worker_id, transport_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="transportId">ID of the proxy transport to stop.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The transport stopped information object.</returns>

@@ -14,8 +14,8 @@ public partial interface IRemoteRouter
 {
     /// <summary>Return a list of IDs of realms in the given router worker.</summary>
     /// <remarks>Seed procedure: <c>get_router_realms(node_id, worker_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The realm IDs. The order of IDs within the list returned is unspecified, but stable.</returns>
     /// <exception cref="ArgumentException">An argument is invalid (nothing was sent).</exception>
@@ -24,8 +24,8 @@ public partial interface IRemoteRouter
 
     /// <summary>Return detailed information about the given realm.</summary>
     /// <remarks>Seed procedure: <c>get_router_realm(node_id, worker_id, realm_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="realmId">ID of the realm.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The realm information object.</returns>
@@ -35,8 +35,8 @@ public partial interface IRemoteRouter
 
     /// <summary>Start a new realm on the given router worker.</summary>
     /// <remarks>The call does not return until the realm has completely started. OnRouterRealmStarting fires while it is starting, OnRouterRealmStarted when it is completely started. Seed procedure: <c>start_router_realm(node_id, worker_id, realm_id, realm_config)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="realmId">ID of the realm to start.</param>
     /// <param name="realmConfig">The realm configuration.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
@@ -47,8 +47,8 @@ public partial interface IRemoteRouter
 
     /// <summary>Stop a realm currently running in the given router worker.</summary>
     /// <remarks>Seed procedure: <c>stop_router_realm(node_id, worker_id, realm_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="realmId">ID of the realm to stop.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The realm stopped information object.</returns>
@@ -58,8 +58,8 @@ public partial interface IRemoteRouter
 
     /// <summary>Return a list of IDs of roles in the given realm.</summary>
     /// <remarks>Seed procedure: <c>get_router_realm_roles(node_id, worker_id, realm_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="realmId">ID of the realm.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The role IDs. The order of IDs within the list returned is unspecified, but stable.</returns>
@@ -69,8 +69,8 @@ public partial interface IRemoteRouter
 
     /// <summary>Return detailed information about the given role.</summary>
     /// <remarks>Seed procedure: <c>get_router_realm_role(node_id, worker_id, realm_id, role_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="realmId">ID of the realm.</param>
     /// <param name="roleId">ID of the role.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
@@ -81,8 +81,8 @@ public partial interface IRemoteRouter
 
     /// <summary>Start a new role on the given router worker and realm.</summary>
     /// <remarks>Seed procedure: <c>start_router_realm_role(node_id, worker_id, realm_id, role_id, role_config)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="realmId">ID of the realm.</param>
     /// <param name="roleId">ID of the role to start.</param>
     /// <param name="roleConfig">The role configuration.</param>
@@ -94,8 +94,8 @@ public partial interface IRemoteRouter
 
     /// <summary>Stop a role currently running in a realm in a router worker.</summary>
     /// <remarks>Seed procedure: <c>stop_router_realm_role(node_id, worker_id, realm_id, role_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="realmId">ID of the realm.</param>
     /// <param name="roleId">ID of the role to stop.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
@@ -106,8 +106,8 @@ public partial interface IRemoteRouter
 
     /// <summary>Return the transports (listening endpoints) of the given router worker.</summary>
     /// <remarks>Seed procedure: <c>get_router_transports(node_id, worker_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The transport IDs (the seed) or transport objects (the current node), as the node returns them.</returns>
     /// <exception cref="ArgumentException">An argument is invalid (nothing was sent).</exception>
@@ -116,8 +116,8 @@ public partial interface IRemoteRouter
 
     /// <summary>Return detailed information about the given router transport.</summary>
     /// <remarks>Seed procedure: <c>get_router_transport(node_id, worker_id, transport_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="transportId">ID of the transport.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The transport information object.</returns>
@@ -127,8 +127,8 @@ public partial interface IRemoteRouter
 
     /// <summary>Start a new transport (listening endpoint) on the given router worker.</summary>
     /// <remarks>Seed procedure: <c>start_router_transport(node_id, worker_id, transport_id, transport_config)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="transportId">ID of the transport to start.</param>
     /// <param name="transportConfig">The transport configuration.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
@@ -139,8 +139,8 @@ public partial interface IRemoteRouter
 
     /// <summary>Stop a transport running in the given router worker.</summary>
     /// <remarks>Seed procedure: <c>stop_router_transport(node_id, worker_id, transport_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="transportId">ID of the transport to stop.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The transport stopped information object.</returns>
@@ -150,8 +150,8 @@ public partial interface IRemoteRouter
 
     /// <summary>Return a list of IDs of paths on the given (Web) transport.</summary>
     /// <remarks>Seed procedure: <c>get_router_transport_paths(node_id, worker_id, transport_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="transportId">ID of the transport.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The path IDs.</returns>
@@ -161,8 +161,8 @@ public partial interface IRemoteRouter
 
     /// <summary>Return detailed information about the given transport path.</summary>
     /// <remarks>Seed procedure: <c>get_router_transport_path(node_id, worker_id, transport_id, path_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="transportId">ID of the transport.</param>
     /// <param name="pathId">ID of the path.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
@@ -173,8 +173,8 @@ public partial interface IRemoteRouter
 
     /// <summary>Start a new path (Web service) on the given transport.</summary>
     /// <remarks>Seed procedure: <c>start_router_transport_path(node_id, worker_id, transport_id, path_id, transport_path_config)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="transportId">ID of the transport.</param>
     /// <param name="pathId">ID of the path to start.</param>
     /// <param name="transportPathConfig">The path configuration.</param>
@@ -186,8 +186,8 @@ public partial interface IRemoteRouter
 
     /// <summary>Stop a path running on the given transport.</summary>
     /// <remarks>Seed procedure: <c>stop_router_transport_path(node_id, worker_id, transport_id, path_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="transportId">ID of the transport.</param>
     /// <param name="pathId">ID of the path to stop.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
@@ -198,8 +198,8 @@ public partial interface IRemoteRouter
 
     /// <summary>Return list of IDs of components in this router worker.</summary>
     /// <remarks>Seed procedure: <c>get_router_components(node_id, worker_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The component IDs (the seed) or component objects (the current node), as the node returns them.</returns>
     /// <exception cref="ArgumentException">An argument is invalid (nothing was sent).</exception>
@@ -208,8 +208,8 @@ public partial interface IRemoteRouter
 
     /// <summary>Return detailed information about the given router component.</summary>
     /// <remarks>Seed procedure: <c>get_router_component(node_id, worker_id, component_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="componentId">ID of the component.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The component information object.</returns>
@@ -219,8 +219,8 @@ public partial interface IRemoteRouter
 
     /// <summary>Start a new (native Python) user component in this router worker.</summary>
     /// <remarks>Seed procedure: <c>start_router_component(node_id, worker_id, component_id, component_config)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="componentId">ID of the component to start.</param>
     /// <param name="componentConfig">The component configuration.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
@@ -231,8 +231,8 @@ public partial interface IRemoteRouter
 
     /// <summary>Stop a user component running in this router worker.</summary>
     /// <remarks>Seed procedure: <c>stop_router_component(node_id, worker_id, component_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="componentId">ID of the component to stop (missing from the seed's signature).</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The component stopped information object.</returns>
@@ -241,10 +241,10 @@ public partial interface IRemoteRouter
     Task<RouterComponentStopped> StopRouterComponentAsync(string nodeId, string workerId, string componentId, CancellationToken cancellationToken = default);
 
     /// <summary>Event generated when a new realm is starting on a router worker.</summary>
-    /// <remarks>Seed event: <c>on_router_realm_starting(node_id, worker_id, realm_id, realm_starting)</c>. A hot observable: the first observer subscribes on the router, the last one to leave unsubscribes; errors when the subscription is lost for good, completes when the client is disposed.</remarks>
+    /// <remarks>Seed event: <c>on_router_realm_starting(node_id, worker_id, realm_id, realm_starting)</c>. A hot observable: the first observer subscribes on the router, the last one to leave unsubscribes; errors when the subscription is lost for good, completes when the client is disposed. Subscribing starts the router subscription in the background; use <see cref="CfcObservableExtensions.SubscribeAsync{T}(IObservable{T}, IObserver{T}, CancellationToken)"/> to wait until it is in place.</remarks>
     IObservable<RouterRealmStartingEvent> OnRouterRealmStarting { get; }
 
     /// <summary>Event generated when a new realm is completely started on a router worker.</summary>
-    /// <remarks>Seed event: <c>on_router_realm_started(node_id, worker_id, realm_id, realm_started)</c>. A hot observable: the first observer subscribes on the router, the last one to leave unsubscribes; errors when the subscription is lost for good, completes when the client is disposed.</remarks>
+    /// <remarks>Seed event: <c>on_router_realm_started(node_id, worker_id, realm_id, realm_started)</c>. A hot observable: the first observer subscribes on the router, the last one to leave unsubscribes; errors when the subscription is lost for good, completes when the client is disposed. Subscribing starts the router subscription in the background; use <see cref="CfcObservableExtensions.SubscribeAsync{T}(IObservable{T}, IObserver{T}, CancellationToken)"/> to wait until it is in place.</remarks>
     IObservable<RouterRealmStartedEvent> OnRouterRealmStarted { get; }
 }

@@ -14,8 +14,8 @@ public partial interface IRemoteRouterMeta
 {
     /// <summary>Count the sessions currently joined to the router realm.</summary>
     /// <remarks>Seed procedure: <c>wamp.session.count(node_id, worker_id, realm_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="realmId">ID of the router realm whose meta API to use.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The number of sessions.</returns>
@@ -25,8 +25,8 @@ public partial interface IRemoteRouterMeta
 
     /// <summary>List the IDs of the sessions currently joined to the router realm.</summary>
     /// <remarks>Seed procedure: <c>wamp.session.list(node_id, worker_id, realm_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="realmId">ID of the router realm whose meta API to use.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The session IDs.</returns>
@@ -36,8 +36,8 @@ public partial interface IRemoteRouterMeta
 
     /// <summary>Get the details of a session joined to the router realm.</summary>
     /// <remarks>Seed procedure: <c>wamp.session.get(node_id, worker_id, realm_id, session_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="realmId">ID of the router realm whose meta API to use.</param>
     /// <param name="sessionId">The ID of the session.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
@@ -48,8 +48,8 @@ public partial interface IRemoteRouterMeta
 
     /// <summary>Kill (disconnect) a session joined to the router realm.</summary>
     /// <remarks>Seed procedure: <c>wamp.session.kill(node_id, worker_id, realm_id, session_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="realmId">ID of the router realm whose meta API to use.</param>
     /// <param name="sessionId">The ID of the session to kill.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
@@ -60,8 +60,8 @@ public partial interface IRemoteRouterMeta
 
     /// <summary>List the IDs of the registrations on the router realm, by match policy.</summary>
     /// <remarks>Seed procedure: <c>wamp.registration.list(node_id, worker_id, realm_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="realmId">ID of the router realm whose meta API to use.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The registration IDs by match policy.</returns>
@@ -71,8 +71,8 @@ public partial interface IRemoteRouterMeta
 
     /// <summary>Get the details of a registration on the router realm.</summary>
     /// <remarks>Seed procedure: <c>wamp.registration.get(node_id, worker_id, realm_id, registration_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="realmId">ID of the router realm whose meta API to use.</param>
     /// <param name="registrationId">The ID of the registration.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
@@ -83,8 +83,8 @@ public partial interface IRemoteRouterMeta
 
     /// <summary>List the IDs of the sessions that registered a procedure.</summary>
     /// <remarks>Seed procedure: <c>wamp.registration.list_callees(node_id, worker_id, realm_id, registration_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="realmId">ID of the router realm whose meta API to use.</param>
     /// <param name="registrationId">The ID of the registration.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
@@ -95,8 +95,8 @@ public partial interface IRemoteRouterMeta
 
     /// <summary>List the IDs of the subscriptions on the router realm, by match policy.</summary>
     /// <remarks>Seed procedure: <c>wamp.subscription.list(node_id, worker_id, realm_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="realmId">ID of the router realm whose meta API to use.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The subscription IDs by match policy.</returns>
@@ -106,8 +106,8 @@ public partial interface IRemoteRouterMeta
 
     /// <summary>Get the details of a subscription on the router realm.</summary>
     /// <remarks>Seed procedure: <c>wamp.subscription.get(node_id, worker_id, realm_id, subscription_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="realmId">ID of the router realm whose meta API to use.</param>
     /// <param name="subscriptionId">The ID of the subscription.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
@@ -118,8 +118,8 @@ public partial interface IRemoteRouterMeta
 
     /// <summary>List the IDs of the sessions subscribed to a subscription.</summary>
     /// <remarks>Seed procedure: <c>wamp.subscription.list_subscribers(node_id, worker_id, realm_id, subscription_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="realmId">ID of the router realm whose meta API to use.</param>
     /// <param name="subscriptionId">The ID of the subscription.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
@@ -129,10 +129,10 @@ public partial interface IRemoteRouterMeta
     Task<IReadOnlyList<long>> GetSubscriptionSubscribersAsync(string nodeId, string workerId, string realmId, long subscriptionId, CancellationToken cancellationToken = default);
 
     /// <summary>Event generated when a session joins the router realm.</summary>
-    /// <remarks>Seed event: <c>wamp.session.on_join(node_id, worker_id, realm_id, session_details)</c>. A hot observable: the first observer subscribes on the router, the last one to leave unsubscribes; errors when the subscription is lost for good, completes when the client is disposed.</remarks>
+    /// <remarks>Seed event: <c>wamp.session.on_join(node_id, worker_id, realm_id, session_details)</c>. A hot observable: the first observer subscribes on the router, the last one to leave unsubscribes; errors when the subscription is lost for good, completes when the client is disposed. Subscribing starts the router subscription in the background; use <see cref="CfcObservableExtensions.SubscribeAsync{T}(IObservable{T}, IObserver{T}, CancellationToken)"/> to wait until it is in place.</remarks>
     IObservable<MetaSessionJoinedEvent> OnSessionJoin { get; }
 
     /// <summary>Event generated when a session leaves the router realm.</summary>
-    /// <remarks>Seed event: <c>wamp.session.on_leave(node_id, worker_id, realm_id, session_id)</c>. A hot observable: the first observer subscribes on the router, the last one to leave unsubscribes; errors when the subscription is lost for good, completes when the client is disposed.</remarks>
+    /// <remarks>Seed event: <c>wamp.session.on_leave(node_id, worker_id, realm_id, session_id)</c>. A hot observable: the first observer subscribes on the router, the last one to leave unsubscribes; errors when the subscription is lost for good, completes when the client is disposed. Subscribing starts the router subscription in the background; use <see cref="CfcObservableExtensions.SubscribeAsync{T}(IObservable{T}, IObserver{T}, CancellationToken)"/> to wait until it is in place.</remarks>
     IObservable<MetaSessionLeftEvent> OnSessionLeave { get; }
 }

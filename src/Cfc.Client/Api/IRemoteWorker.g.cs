@@ -14,8 +14,8 @@ public partial interface IRemoteWorker
 {
     /// <summary>Get status information of a native worker.</summary>
     /// <remarks>Seed procedure: <c>get_status(node_id, worker_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The worker status information object.</returns>
     /// <exception cref="ArgumentException">An argument is invalid (nothing was sent).</exception>
@@ -24,8 +24,8 @@ public partial interface IRemoteWorker
 
     /// <summary>Orderly shut down a native worker.</summary>
     /// <remarks>Seed procedure: <c>shutdown(node_id, worker_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The worker shutdown information object.</returns>
     /// <exception cref="ArgumentException">An argument is invalid (nothing was sent).</exception>
@@ -34,8 +34,8 @@ public partial interface IRemoteWorker
 
     /// <summary>Get the log of a native worker.</summary>
     /// <remarks>Seed procedure: <c>get_worker_log(node_id, worker_id), optional keyword arguments limit</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="limit">Optional: the maximum number of log lines to return (sent as keyword argument).</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The log lines, as the node returns them.</returns>
@@ -45,8 +45,8 @@ public partial interface IRemoteWorker
 
     /// <summary>Get the Python module search path of a native worker.</summary>
     /// <remarks>Seed procedure: <c>get_pythonpath(node_id, worker_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The search path entries.</returns>
     /// <exception cref="ArgumentException">An argument is invalid (nothing was sent).</exception>
@@ -55,8 +55,8 @@ public partial interface IRemoteWorker
 
     /// <summary>Add paths to the Python module search path of a native worker.</summary>
     /// <remarks>Seed procedure: <c>add_pythonpath(node_id, worker_id), optional keyword arguments paths, prepend</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="paths">Optional: the paths to add (sent as keyword argument).</param>
     /// <param name="prepend">Optional: whether to prepend instead of append (sent as keyword argument).</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
@@ -67,8 +67,8 @@ public partial interface IRemoteWorker
 
     /// <summary>Get the CPU affinity of a native worker.</summary>
     /// <remarks>Seed procedure: <c>get_cpu_affinity(node_id, worker_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The CPU affinity, as the node returns it.</returns>
     /// <exception cref="ArgumentException">An argument is invalid (nothing was sent).</exception>
@@ -77,8 +77,8 @@ public partial interface IRemoteWorker
 
     /// <summary>Set the CPU affinity of a native worker.</summary>
     /// <remarks>Seed procedure: <c>set_cpu_affinity(node_id, worker_id), optional keyword arguments cpus, relative</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="cpus">Optional: the CPUs to pin the worker to (sent as keyword argument).</param>
     /// <param name="relative">Optional: whether the CPU numbers are relative to the usable CPUs (sent as keyword argument).</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
@@ -89,8 +89,8 @@ public partial interface IRemoteWorker
 
     /// <summary>Get the profilers available in a native worker.</summary>
     /// <remarks>Seed procedure: <c>get_profilers(node_id, worker_id)</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The profilers, as the node returns them.</returns>
     /// <exception cref="ArgumentException">An argument is invalid (nothing was sent).</exception>
@@ -99,8 +99,8 @@ public partial interface IRemoteWorker
 
     /// <summary>Start a profiler in a native worker.</summary>
     /// <remarks>Seed procedure: <c>start_profiler(node_id, worker_id), optional keyword arguments profiler, runtime</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="profiler">Optional: the profiler to run, e.g. vmprof (sent as keyword argument).</param>
     /// <param name="runtime">Optional: how long to profile, in seconds (sent as keyword argument).</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
@@ -111,8 +111,8 @@ public partial interface IRemoteWorker
 
     /// <summary>Get a profile recorded in a native worker.</summary>
     /// <remarks>Seed procedure: <c>get_profile(node_id, worker_id), optional keyword arguments profile_id</c>.</remarks>
-    /// <param name="nodeId">ID of the node..</param>
-    /// <param name="workerId">ID of the worker..</param>
+    /// <param name="nodeId">ID of the node.</param>
+    /// <param name="workerId">ID of the worker.</param>
     /// <param name="profileId">Optional: the ID of the profile to get (sent as keyword argument).</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The profile, as the node returns it.</returns>

@@ -38,8 +38,45 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
     public IDisposable Subscribe(IObserver<T> observer)
     {
         ArgumentNullException.ThrowIfNull(observer);
+        return Attach(observer, out _);
+    }
+
+    /// <summary>
+    /// Subscribes <paramref name="observer"/> and completes when the router subscription it joined is in place.
+    /// </summary>
+    /// <param name="observer">The observer.</param>
+    /// <param name="cancellationToken">Stops waiting; the observer is unsubscribed again.</param>
+    /// <returns>The unsubscriber.</returns>
+    public async Task<IDisposable> SubscribeAsync(IObserver<T> observer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        cancellationToken.ThrowIfCancellationRequested();
+        IDisposable subscription = Attach(observer, out Lease? lease);
+        if (lease is null)
+        {
+            return subscription;
+        }
+
+        try
+        {
+            await lease.Ready.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            subscription.Dispose();
+            throw;
+        }
+
+        return subscription;
+    }
+
+    // Adds the observer and starts a router subscription when it is the first; `lease` is the router subscription
+    // the observer joined, or null when the stream has completed.
+    private IDisposable Attach(IObserver<T> observer, out Lease? lease)
+    {
         Lease? started = null;
         bool completed;
+        lease = null;
         lock (_gate)
         {
             completed = _completed;
@@ -50,6 +87,8 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
                 {
                     _lease = started = new Lease(this);
                 }
+
+                lease = _lease;
             }
         }
 
@@ -83,10 +122,7 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
             _lease = null;
         }
 
-        foreach (IObserver<T> observer in observers)
-        {
-            Notify(o => o.OnCompleted(), observer);
-        }
+        CompleteObservers(observers);
 
         if (lease is not null)
         {
@@ -143,9 +179,18 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
             return;
         }
 
+        // The hot path: observer methods are called directly (no delegate per event and observer); each call has
+        // its own try/catch so an observer that throws does not keep the event from the others.
         foreach (IObserver<T> observer in observers)
         {
-            Notify(o => o.OnNext(value), observer);
+            try
+            {
+                observer.OnNext(value);
+            }
+            catch (Exception ex)
+            {
+                CfcLog.ObserverFailed(_logger, _topic, ex);
+            }
         }
     }
 
@@ -169,40 +214,53 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
         if (error is not null)
         {
             CfcLog.SubscriptionLost(_logger, _topic, error);
-            Exception mapped = error is WampException wamp
-                ? CfcErrors.Map(wamp, $"Subscription to {_topic}")
-                : new CfcException(CfcErrors.SubscriptionLostUri, $"Subscription to {_topic} was lost: {error.Message}", null, null, error);
+            Exception mapped = MapError(error);
             foreach (IObserver<T> observer in observers)
             {
-                Notify(o => o.OnError(mapped), observer);
+                try
+                {
+                    observer.OnError(mapped);
+                }
+                catch (Exception ex)
+                {
+                    CfcLog.ObserverFailed(_logger, _topic, ex);
+                }
             }
         }
         else
         {
-            foreach (IObserver<T> observer in observers)
+            CompleteObservers(observers);
+        }
+    }
+
+    private void CompleteObservers(IObserver<T>[] observers)
+    {
+        foreach (IObserver<T> observer in observers)
+        {
+            try
             {
-                Notify(o => o.OnCompleted(), observer);
+                observer.OnCompleted();
+            }
+            catch (Exception ex)
+            {
+                CfcLog.ObserverFailed(_logger, _topic, ex);
             }
         }
     }
 
-    private void Notify(Action<IObserver<T>> action, IObserver<T> observer)
-    {
-        try
-        {
-            action(observer);
-        }
-        catch (Exception ex)
-        {
-            CfcLog.ObserverFailed(_logger, _topic, ex);
-        }
-    }
+    private CfcException MapError(Exception error) => error is WampException wamp
+        ? CfcErrors.Map(wamp, $"Subscription to {_topic}")
+        : new CfcException(CfcErrors.SubscriptionLostUri, $"Subscription to {_topic} was lost: {error.Message}", null, null, error);
 
     /// <summary>One router subscription, from SUBSCRIBE to UNSUBSCRIBE.</summary>
     private sealed class Lease(CfcEventStream<T> owner)
     {
         private readonly TaskCompletionSource<WampSubscription?> _subscription = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private volatile bool _released;
+
+        /// <summary>Completes when the router confirmed the subscription; faults with the mapped error when it refused.</summary>
+        public Task Ready => _ready.Task;
 
         public void Start() => _ = SubscribeAsync();
 
@@ -236,9 +294,13 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
             }
             catch (Exception ex)
             {
+                _ready.TrySetException(owner.MapError(ex));
+                // Nobody may be waiting (a plain Subscribe): mark the fault observed; observers get it via OnError.
+                _ = _ready.Task.Exception;
                 owner.End(this, ex);
             }
 
+            _ready.TrySetResult();
             _subscription.TrySetResult(subscription);
             if (subscription is not null)
             {
