@@ -65,8 +65,34 @@ public sealed record WampPublishOptions
 /// <summary>Subscribe options.</summary>
 public sealed record WampSubscribeOptions
 {
+    /// <summary>The default of <see cref="MaxQueuedEvents"/>.</summary>
+    public const int DefaultMaxQueuedEvents = 10_000;
+
+    private readonly int _maxQueuedEvents = DefaultMaxQueuedEvents;
+
     /// <summary>How the topic is matched. Default: <see cref="WampMatch.Exact"/>.</summary>
     public WampMatch Match { get; init; }
+
+    /// <summary>
+    /// How many events may wait for the handler. Default: 10,000 (<see cref="DefaultMaxQueuedEvents"/>).
+    /// </summary>
+    /// <remarks>
+    /// Events are handed to the handler one at a time, in order, from a queue per subscription, so a slow handler
+    /// delays neither the connection nor other subscriptions. When the queue is full, the OLDEST queued event is
+    /// dropped to make room for the new one (the connection is never blocked) and a warning with the topic and the
+    /// number dropped so far is logged (event id 1019: at the first drop and every 1,000th after it).
+    /// Memory use per subscription is bounded by this number of events.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
+    public int MaxQueuedEvents
+    {
+        get => _maxQueuedEvents;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
+            _maxQueuedEvents = value;
+        }
+    }
 }
 
 /// <summary>Register options.</summary>

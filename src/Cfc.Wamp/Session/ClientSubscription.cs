@@ -16,12 +16,12 @@ internal sealed class ClientSubscription : WampSubscription
     private long _routerId;
     private int _disposed;
 
-    public ClientSubscription(WampClient client, string topic, WampMatch match, Func<WampEvent, CancellationToken, ValueTask> handler, ILogger logger)
+    public ClientSubscription(WampClient client, string topic, WampMatch match, Func<WampEvent, CancellationToken, ValueTask> handler, int maxQueuedEvents, ILogger logger)
     {
         _client = client;
         Topic = topic;
         Match = match;
-        _dispatcher = new EventDispatcher(topic, handler, logger);
+        _dispatcher = new EventDispatcher(topic, handler, maxQueuedEvents, logger);
 
         // A revoked subscription nobody watches must not surface as an unobserved task exception.
         _ = _completion.Task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);

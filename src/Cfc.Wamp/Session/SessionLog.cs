@@ -61,4 +61,7 @@ internal static partial class SessionLog
 
     [LoggerMessage(EventId = 1018, Level = LogLevel.Debug, Message = "Closing the transport failed")]
     public static partial void TransportCloseFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1019, Level = LogLevel.Warning, Message = "The event queue of topic '{Topic}' is full: dropped the oldest queued event ({Dropped} dropped so far)")]
+    public static partial void EventQueueOverflow(this ILogger logger, string topic, long dropped);
 }
