@@ -24,11 +24,13 @@ public sealed class QuickstartTour(TextWriter output)
         Step("Subscribing to events (OnTick, OnRealmCreated, OnNodePaired, OnNodeUnpaired, OnRealmDeleted)");
         var tick = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var deleted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using IDisposable onTick = client.System.OnTick.Subscribe(new Observer<TickEvent>(t => { Event($"OnTick: tick {t.Tick} at {t.Now:u}"); tick.TrySetResult(); }));
-        using IDisposable onCreated = client.ManagementRealms.OnRealmCreated.Subscribe(new Observer<RealmCreatedEvent>(e => Event($"OnRealmCreated: {e.RealmName} (oid {e.Details.Oid})")));
-        using IDisposable onPaired = client.ManagementRealms.OnNodePaired.Subscribe(new Observer<NodePairedEvent>(e => Event($"OnNodePaired: node {e.NodeId} in {e.RealmName}")));
-        using IDisposable onUnpaired = client.ManagementRealms.OnNodeUnpaired.Subscribe(new Observer<NodeUnpairedEvent>(e => Event($"OnNodeUnpaired: node {e.NodeId} from {e.RealmName}")));
-        using IDisposable onDeleted = client.ManagementRealms.OnRealmDeleted.Subscribe(new Observer<RealmDeletedEvent>(e => { Event($"OnRealmDeleted: {e.RealmName}"); deleted.TrySetResult(); }));
+        // The ticks come every few seconds: a plain Subscribe is enough. For the realm and node events we wait until
+        // the router has the subscriptions (SubscribeAsync), so that the events of what we do next cannot be missed.
+        using IDisposable onTick = client.System.OnTick.Subscribe(t => { Event($"OnTick: tick {t.Tick} at {t.Now:u}"); tick.TrySetResult(); });
+        using IDisposable onCreated = await client.ManagementRealms.OnRealmCreated.SubscribeAsync(e => Event($"OnRealmCreated: {e.RealmName} (oid {e.Details.Oid})"), cancellationToken);
+        using IDisposable onPaired = await client.ManagementRealms.OnNodePaired.SubscribeAsync(e => Event($"OnNodePaired: node {e.NodeId} in {e.RealmName}"), cancellationToken);
+        using IDisposable onUnpaired = await client.ManagementRealms.OnNodeUnpaired.SubscribeAsync(e => Event($"OnNodeUnpaired: node {e.NodeId} from {e.RealmName}"), cancellationToken);
+        using IDisposable onDeleted = await client.ManagementRealms.OnRealmDeleted.SubscribeAsync(e => { Event($"OnRealmDeleted: {e.RealmName}"); deleted.TrySetResult(); }, cancellationToken);
 
         string realm = "quickstart-" + Guid.NewGuid().ToString("N")[..8];
         Step($"Creating management realm {realm}");
@@ -98,19 +100,6 @@ public sealed class QuickstartTour(TextWriter output)
         {
             output.WriteLine(line);
             output.Flush();
-        }
-    }
-
-    private sealed class Observer<T>(Action<T> onNext) : IObserver<T>
-    {
-        public void OnNext(T value) => onNext(value);
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void OnCompleted()
-        {
         }
     }
 }

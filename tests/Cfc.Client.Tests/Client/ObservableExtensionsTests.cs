@@ -1,0 +1,211 @@
+using Cfc.Client.Testing;
+using Cfc.Client.Tests.Fakes;
+using Cfc.Wamp;
+using static Cfc.Client.Tests.Api.ApiTestHelpers;
+
+namespace Cfc.Client.Tests.Client;
+
+/// <summary>The lambda <c>Subscribe</c> and the awaitable <c>SubscribeAsync</c> of <see cref="CfcObservableExtensions"/>.</summary>
+public sealed class ObservableExtensionsTests
+{
+    private const string Tick = "crossbarfabriccenter.system.on_tick";
+    private static readonly WampPayload TickPayload = Payload.Args("{\"now\":\"2024-01-01T00:00:00Z\",\"tick\":7}");
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task Lambda_subscribe_gets_events_and_the_error_that_ends_the_stream()
+    {
+        var peer = new ScriptedWampClient();
+        await using CfcClient client = CfcClient.Create(peer);
+        var ticks = new List<long>();
+        var error = new TaskCompletionSource<Exception>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        using IDisposable subscription = client.System.OnTick.Subscribe(t => ticks.Add(t.Tick), error.SetResult);
+        await WaitUntil(() => peer.ActiveSubscriptions.Count == 1, "subscription");
+        await peer.PublishEventAsync(Tick, TickPayload);
+        Assert.Equal([7L], ticks);
+
+        peer.ActiveSubscriptions[0].End(new WampException("wamp.error.not_authorized", "revoked"));
+        Exception e = await error.Task.WaitAsync(Wait);
+        Assert.IsType<CfcNotAuthorizedException>(e);
+    }
+
+    [Fact]
+    public async Task Lambda_subscribe_gets_completion_when_the_client_is_disposed()
+    {
+        var peer = new ScriptedWampClient();
+        CfcClient client = CfcClient.Create(peer);
+        var completed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using IDisposable subscription = client.System.OnTick.Subscribe(_ => { }, onCompleted: completed.SetResult);
+        await WaitUntil(() => peer.ActiveSubscriptions.Count == 1, "subscription");
+
+        await client.DisposeAsync();
+        await completed.Task.WaitAsync(Wait);
+    }
+
+    [Fact]
+    public void Lambda_subscribe_works_on_any_observable_and_ignores_missing_handlers()
+    {
+        var source = new ListObservable<int>();
+        var seen = new List<int>();
+        Exception? error = null;
+        bool completed = false;
+
+        using (source.Subscribe(seen.Add, e => error = e, () => completed = true))
+        {
+            source.Next(1);
+            source.Next(2);
+            source.Fail(new InvalidOperationException("boom"));
+            source.Complete();
+        }
+
+        Assert.Equal([1, 2], seen);
+        Assert.IsType<InvalidOperationException>(error);
+        Assert.True(completed);
+
+        // Without onError/onCompleted, the end of the stream is simply ignored.
+        using IDisposable quiet = source.Subscribe(_ => { });
+        Assert.Null(Record.Exception(() =>
+        {
+            source.Fail(new InvalidOperationException("ignored"));
+            source.Complete();
+        }));
+    }
+
+    [Fact]
+    public async Task SubscribeAsync_completes_only_when_the_router_subscription_exists()
+    {
+        var peer = new ScriptedWampClient();
+        await using CfcClient client = CfcClient.Create(peer);
+        var recorder = new Recorder<TickEvent>();
+
+        using IDisposable subscription = await client.System.OnTick.SubscribeAsync(recorder).WaitAsync(Wait);
+
+        Assert.Single(peer.ActiveSubscriptions);
+        await peer.PublishEventAsync(Tick, TickPayload);
+        Assert.Single(recorder.Values);
+
+        // A second observer joins the subscription in place: completes at once, no second SUBSCRIBE.
+        using IDisposable second = await client.System.OnTick.SubscribeAsync(_ => { }).WaitAsync(Wait);
+        Assert.Single(peer.SubscribeRequests);
+    }
+
+    [Fact]
+    public async Task SubscribeAsync_faults_with_the_mapped_error_when_the_router_refuses()
+    {
+        var peer = new ScriptedWampClient { SubscribeFailure = new WampException("wamp.error.not_authorized", "no") };
+        await using CfcClient client = CfcClient.Create(peer);
+        var recorder = new Recorder<TickEvent>();
+
+        CfcNotAuthorizedException e = await Assert.ThrowsAsync<CfcNotAuthorizedException>(() => client.System.OnTick.SubscribeAsync(recorder).WaitAsync(Wait));
+        Assert.Equal("wamp.error.not_authorized", e.ErrorUri);
+        await recorder.Ended;
+        Assert.IsType<CfcNotAuthorizedException>(recorder.Error);
+
+        // The stream is not broken: once the router accepts, a later SubscribeAsync succeeds.
+        peer.SubscribeFailure = null;
+        using IDisposable ok = await client.System.OnTick.SubscribeAsync(_ => { }).WaitAsync(Wait);
+        Assert.Single(peer.ActiveSubscriptions);
+    }
+
+    [Fact]
+    public async Task SubscribeAsync_with_a_cancelled_token_throws_and_leaves_nothing_subscribed()
+    {
+        var peer = new ScriptedWampClient();
+        await using CfcClient client = CfcClient.Create(peer);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.System.OnTick.SubscribeAsync(_ => { }, cancelled.Token));
+        Assert.Empty(peer.ActiveSubscriptions);
+    }
+
+    [Fact]
+    public async Task SubscribeAsync_on_a_foreign_observable_just_subscribes()
+    {
+        var source = new ListObservable<string>();
+        var seen = new List<string>();
+        using IDisposable subscription = await source.SubscribeAsync(seen.Add);
+        source.Next("a");
+        Assert.Equal(["a"], seen);
+    }
+
+    [Fact]
+    public async Task SubscribeAsync_on_a_disposed_client_completes_the_observer()
+    {
+        var peer = new ScriptedWampClient();
+        CfcClient client = CfcClient.Create(peer);
+        await client.DisposeAsync();
+        var completed = false;
+        using IDisposable subscription = await client.System.OnTick.SubscribeAsync(_ => { }, null, () => completed = true).WaitAsync(Wait);
+        Assert.True(completed);
+    }
+
+    [Fact]
+    public async Task An_event_right_after_SubscribeAsync_is_never_missed()
+    {
+        await using FakeCfc fake = await FakeCfc.StartAsync();
+        using var key = CryptosignKey.Generate();
+        fake.AddUser("alice@example.com", key.PublicKeyHex);
+        await using CfcClient client = await CfcClient.ConnectAsync(new CfcClientOptions
+        {
+            Url = fake.Url,
+            Realm = CfcRealms.Global,
+            Authenticator = CfcAuthenticator.Cryptosign(key, "alice@example.com"),
+        });
+
+        for (int i = 0; i < 20; i++)
+        {
+            string realm = $"race-{i}";
+            var created = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+            // Each round starts a new router subscription (the previous round's observer left), then acts at once.
+            using (IDisposable subscription = await client.ManagementRealms.OnRealmCreated.SubscribeAsync(e => created.TrySetResult(e.RealmName)).WaitAsync(Wait))
+            {
+                await client.ManagementRealms.CreateRealmAsync(realm);
+                Assert.Equal(realm, await created.Task.WaitAsync(Wait));
+            }
+        }
+    }
+
+    /// <summary>A minimal observable that is not one of the SDK's streams.</summary>
+    private sealed class ListObservable<T> : IObservable<T>
+    {
+        private readonly List<IObserver<T>> _observers = [];
+
+        public IDisposable Subscribe(IObserver<T> observer)
+        {
+            _observers.Add(observer);
+            return new Remover(() => _observers.Remove(observer));
+        }
+
+        public void Next(T value)
+        {
+            foreach (IObserver<T> o in _observers.ToArray())
+            {
+                o.OnNext(value);
+            }
+        }
+
+        public void Fail(Exception e)
+        {
+            foreach (IObserver<T> o in _observers.ToArray())
+            {
+                o.OnError(e);
+            }
+        }
+
+        public void Complete()
+        {
+            foreach (IObserver<T> o in _observers.ToArray())
+            {
+                o.OnCompleted();
+            }
+        }
+
+        private sealed class Remover(Action remove) : IDisposable
+        {
+            public void Dispose() => remove();
+        }
+    }
+}

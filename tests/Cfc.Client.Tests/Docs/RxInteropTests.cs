@@ -1,0 +1,77 @@
+using System;
+using Cfc.Client;
+using Cfc.Client.Testing;
+
+// Deliberately NOT a namespace below Cfc.Client: inside one, C# would find Cfc.Client's extension methods in an
+// enclosing namespace before it looks at the using directives, and the test would not see what an app sees.
+namespace CfcRxInteropApp;
+
+/// <summary>
+/// An app that imports both <c>System</c> (System.Reactive's <c>ObservableExtensions</c>) and <c>Cfc.Client</c>
+/// (<see cref="CfcObservableExtensions"/>): the lambda <c>Subscribe</c> calls with one or two handlers compile without
+/// ambiguity and bind to Rx.
+/// </summary>
+public sealed class RxInteropTests
+{
+    [Fact]
+    public void Lambda_subscribe_compiles_and_binds_to_rx_when_both_are_imported()
+    {
+        var source = new CapturingObservable<int>();
+        int seen = 0;
+        Exception? error = null;
+        bool completed = false;
+
+        using IDisposable a = source.Subscribe(t => seen = t);
+        using IDisposable b = source.Subscribe(t => seen = t, e => error = e);
+        using IDisposable c = source.Subscribe(t => seen = t, () => completed = true);
+        // All three handlers match both libraries' methods exactly (neither needs a default), which C# calls
+        // ambiguous; such a call names Rx's class (or passes an IObserver), as documented on CfcObservableExtensions.
+        using IDisposable d = ObservableExtensions.Subscribe(source, t => seen = t, e => error = e, () => completed = true);
+
+        Assert.Equal(4, source.Observers.Count);
+        Assert.All(source.Observers, o => Assert.StartsWith("System.Reactive", o.GetType().Namespace, StringComparison.Ordinal));
+        source.Observers[3].OnNext(3);
+        Assert.Equal(3, seen);
+        source.Observers[1].OnError(new InvalidOperationException("x"));
+        Assert.IsType<InvalidOperationException>(error);
+        source.Observers[2].OnCompleted();
+        Assert.True(completed);
+    }
+
+    [Fact]
+    public async Task The_api_md_example_compiles_and_runs_next_to_rx()
+    {
+        await using FakeCfc fake = await FakeCfc.StartAsync(new FakeCfcOptions { TickPeriod = TimeSpan.FromMilliseconds(50) });
+        using var key = CryptosignKey.Generate();
+        fake.AddUser("alice@example.com", key.PublicKeyHex);
+        await using CfcClient client = await CfcClient.ConnectAsync(new CfcClientOptions
+        {
+            Url = fake.Url,
+            Realm = CfcRealms.Global,
+            Authenticator = CfcAuthenticator.Cryptosign(key, "alice@example.com"),
+        });
+        var tick = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        using IDisposable subscription = client.System.OnTick.Subscribe(t => tick.TrySetResult(t.Tick));
+
+        Assert.True(await tick.Task.WaitAsync(TimeSpan.FromSeconds(10)) > 0);
+    }
+
+    private sealed class CapturingObservable<T> : IObservable<T>
+    {
+        public List<IObserver<T>> Observers { get; } = [];
+
+        public IDisposable Subscribe(IObserver<T> observer)
+        {
+            Observers.Add(observer);
+            return new Noop();
+        }
+
+        private sealed class Noop : IDisposable
+        {
+            public void Dispose()
+            {
+            }
+        }
+    }
+}
