@@ -36,9 +36,14 @@ public sealed record CfcClientOptions
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often to ping the router. Default: 10 seconds (CFC's own auto-ping period). <see cref="TimeSpan.Zero"/> turns pings off.</summary>
+    /// <remarks>
+    /// A connection that dies silently is detected within <see cref="KeepAliveInterval"/> + <see cref="KeepAliveTimeout"/>
+    /// (15 seconds by default); then the client reconnects (with <see cref="Reconnect"/>) or ends.
+    /// </remarks>
     public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long a ping may go unanswered before the connection counts as dead. Default: 5 seconds.</summary>
+    /// <remarks>A dead connection is detected within <see cref="KeepAliveInterval"/> + <see cref="KeepAliveTimeout"/> (15 seconds by default).</remarks>
     public TimeSpan KeepAliveTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Reconnect behaviour; subscriptions are restored on the new session. Default: <see langword="null"/>, no reconnect.</summary>

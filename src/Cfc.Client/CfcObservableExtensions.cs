@@ -13,12 +13,15 @@ namespace Cfc.Client;
 /// <c>Subscribe</c> overload per combination of handlers, each with exactly that many parameters; the lambda
 /// <c>Subscribe</c> here has one overload whose <c>onError</c> and <c>onCompleted</c> are optional. When an app
 /// imports both namespaces, C# prefers the candidate that needs no default values filled in, so
-/// <c>stream.Subscribe(t => ...)</c> binds to Rx's method, and to this one when Rx is not referenced.
+/// <c>stream.Subscribe(t => ...)</c> (and the two-handler forms) bind to Rx's method, and to this one when Rx is not
+/// referenced. The one call both match equally well is the one that passes all three handlers: with Rx imported, write
+/// it as <c>ObservableExtensions.Subscribe(stream, onNext, onError, onCompleted)</c> (or pass an <see cref="IObserver{T}"/>).
 /// </remarks>
 public static class CfcObservableExtensions
 {
     // One overload with optional parameters on purpose (see the class remarks): exact-arity overloads here would
-    // tie with System.Reactive's and make `Subscribe(t => ...)` ambiguous in apps that use both.
+    // tie with System.Reactive's and make `Subscribe(t => ...)` ambiguous in apps that use both. With optional
+    // parameters, C#'s tie-break ("a candidate that needs no default values is better") picks Rx's instead.
 
     /// <summary>Subscribes with delegates instead of an <see cref="IObserver{T}"/>.</summary>
     /// <remarks>

@@ -35,9 +35,14 @@ public sealed record WampClientOptions
     public WampCancelMode CancelMode { get; init; } = WampCancelMode.KillNoWait;
 
     /// <summary>How often to ping the router. Default: 10 seconds. <see cref="TimeSpan.Zero"/> turns pings off.</summary>
+    /// <remarks>
+    /// A connection that dies silently is detected within <see cref="KeepAliveInterval"/> + <see cref="KeepAliveTimeout"/>
+    /// (15 seconds by default); then the client reconnects (with <see cref="Reconnect"/>) or ends.
+    /// </remarks>
     public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long a ping may go unanswered before the connection is considered dead. Default: 5 seconds.</summary>
+    /// <remarks>A dead connection is detected within <see cref="KeepAliveInterval"/> + <see cref="KeepAliveTimeout"/> (15 seconds by default).</remarks>
     public TimeSpan KeepAliveTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The largest message sent or accepted, in bytes. Default: 16 MiB.</summary>
