@@ -4,24 +4,23 @@ namespace Cfc.Client;
 
 /// <summary>
 /// Subscribing to the SDK's event streams (<c>client.System.OnTick</c>, ...) without a reactive library: a lambda
-/// <see cref="Subscribe{T}(IObservable{T}, Action{T}, Action{Exception}?, Action?)"/>, and
+/// <see cref="Subscribe{T}(IObservable{T}, Action{T}, Action{Exception}?, Action?, CancellationToken)"/>, and
 /// <see cref="SubscribeAsync{T}(IObservable{T}, IObserver{T}, CancellationToken)"/>, which waits until the router
 /// subscription is in place.
 /// </summary>
 /// <remarks>
 /// These methods live beside System.Reactive without ambiguity. Rx's <c>System.ObservableExtensions</c> has one
 /// <c>Subscribe</c> overload per combination of handlers, each with exactly that many parameters; the lambda
-/// <c>Subscribe</c> here has one overload whose <c>onError</c> and <c>onCompleted</c> are optional. When an app
-/// imports both namespaces, C# prefers the candidate that needs no default values filled in, so
-/// <c>stream.Subscribe(t => ...)</c> (and the two-handler forms) bind to Rx's method, and to this one when Rx is not
-/// referenced. The one call both match equally well is the one that passes all three handlers: with Rx imported, write
-/// it as <c>ObservableExtensions.Subscribe(stream, onNext, onError, onCompleted)</c> (or pass an <see cref="IObserver{T}"/>).
+/// <c>Subscribe</c> here has one overload whose <c>onError</c>, <c>onCompleted</c> and <c>cancellationToken</c> are
+/// optional. When an app imports both namespaces, C# prefers the candidate that needs no default values filled in,
+/// so every call with one, two or three handlers binds to Rx's method, and to this one when Rx is not referenced.
 /// </remarks>
 public static class CfcObservableExtensions
 {
     // One overload with optional parameters on purpose (see the class remarks): exact-arity overloads here would
     // tie with System.Reactive's and make `Subscribe(t => ...)` ambiguous in apps that use both. With optional
-    // parameters, C#'s tie-break ("a candidate that needs no default values is better") picks Rx's instead.
+    // parameters, C#'s tie-break ("a candidate that needs no default values is better") picks Rx's instead; the
+    // trailing token keeps even the three-handler call from tying.
 
     /// <summary>Subscribes with delegates instead of an <see cref="IObserver{T}"/>.</summary>
     /// <remarks>
@@ -36,12 +35,29 @@ public static class CfcObservableExtensions
     /// <param name="onNext">Called for each element.</param>
     /// <param name="onError">Called when the stream ends with an error (for the SDK's streams: a <see cref="CfcException"/> when the subscription is lost for good); <see langword="null"/> to ignore errors.</param>
     /// <param name="onCompleted">Called when the stream completes (for the SDK's streams: when the client is disposed); <see langword="null"/> to ignore it.</param>
+    /// <param name="cancellationToken">Ends the subscription when cancelled, as disposing the result does.</param>
     /// <returns>Disposing it ends the subscription.</returns>
-    public static IDisposable Subscribe<T>(this IObservable<T> source, Action<T> onNext, Action<Exception>? onError = null, Action? onCompleted = null)
+    public static IDisposable Subscribe<T>(this IObservable<T> source, Action<T> onNext, Action<Exception>? onError = null, Action? onCompleted = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(onNext);
-        return source.Subscribe(new DelegateObserver<T>(onNext, onError, onCompleted));
+        IDisposable subscription = source.Subscribe(new DelegateObserver<T>(onNext, onError, onCompleted));
+        if (!cancellationToken.CanBeCanceled)
+        {
+            return subscription;
+        }
+
+        CancellationTokenRegistration registration = cancellationToken.Register(static s => ((IDisposable)s!).Dispose(), subscription);
+        return new TokenBoundSubscription(subscription, registration);
+    }
+
+    private sealed class TokenBoundSubscription(IDisposable subscription, CancellationTokenRegistration registration) : IDisposable
+    {
+        public void Dispose()
+        {
+            registration.Dispose();
+            subscription.Dispose();
+        }
     }
 
     /// <summary>

@@ -31,6 +31,21 @@ public sealed class ObservableExtensionsTests
     }
 
     [Fact]
+    public async Task Lambda_subscribe_ends_when_its_token_is_cancelled()
+    {
+        var peer = new ScriptedWampClient();
+        await using CfcClient client = CfcClient.Create(peer);
+        using var stop = new CancellationTokenSource();
+        var ticks = new List<long>();
+
+        using IDisposable subscription = client.System.OnTick.Subscribe(t => ticks.Add(t.Tick), cancellationToken: stop.Token);
+        await WaitUntil(() => peer.ActiveSubscriptions.Count == 1, "subscription");
+        await stop.CancelAsync();
+        await WaitUntil(() => peer.ActiveSubscriptions.Count == 0, "unsubscribe after the token was cancelled");
+        Assert.Empty(ticks);
+    }
+
+    [Fact]
     public async Task Lambda_subscribe_gets_completion_when_the_client_is_disposed()
     {
         var peer = new ScriptedWampClient();

@@ -8,7 +8,7 @@ namespace CfcRxInteropApp;
 
 /// <summary>
 /// An app that imports both <c>System</c> (System.Reactive's <c>ObservableExtensions</c>) and <c>Cfc.Client</c>
-/// (<see cref="CfcObservableExtensions"/>): the lambda <c>Subscribe</c> calls with one or two handlers compile without
+/// (<see cref="CfcObservableExtensions"/>): the lambda <c>Subscribe</c> calls with one, two or three handlers compile without
 /// ambiguity and bind to Rx.
 /// </summary>
 public sealed class RxInteropTests
@@ -24,9 +24,7 @@ public sealed class RxInteropTests
         using IDisposable a = source.Subscribe(t => seen = t);
         using IDisposable b = source.Subscribe(t => seen = t, e => error = e);
         using IDisposable c = source.Subscribe(t => seen = t, () => completed = true);
-        // All three handlers match both libraries' methods exactly (neither needs a default), which C# calls
-        // ambiguous; such a call names Rx's class (or passes an IObserver), as documented on CfcObservableExtensions.
-        using IDisposable d = ObservableExtensions.Subscribe(source, t => seen = t, e => error = e, () => completed = true);
+        using IDisposable d = source.Subscribe(t => seen = t, e => error = e, () => completed = true);
 
         Assert.Equal(4, source.Observers.Count);
         Assert.All(source.Observers, o => Assert.StartsWith("System.Reactive", o.GetType().Namespace, StringComparison.Ordinal));
