@@ -15,15 +15,23 @@ namespace Cfc.Interop.Tests;
 public sealed class AutobahnJsAgainstOurRouterTests : IAsyncLifetime
 {
     private const string Realm = "interop.js";
-    private WampRouterHost _host = null!;
+    private WampRouterHost? _host;
 
     public async Task InitializeAsync()
     {
         _host = await WampRouterHost.StartNewAsync(new WampRouterOptions { AutoCreateRealms = false });
-        _host.Router.AddRealm(new WampRealmOptions(Realm)); // anonymous access (no authenticator)
+        Host.Router.AddRealm(new WampRealmOptions(Realm)); // anonymous access (no authenticator)
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (_host is not null) // null when InitializeAsync failed: report that failure, not a NullReferenceException here
+        {
+            await _host.DisposeAsync();
+        }
+    }
+
+    private WampRouterHost Host => _host ?? throw new InvalidOperationException("The router did not start.");
 
     [Theory(Timeout = Timeouts.TestMilliseconds)]
     [InlineData("json")]
@@ -178,13 +186,13 @@ public sealed class AutobahnJsAgainstOurRouterTests : IAsyncLifetime
     private static string Prefix(string serializer) => $"js.{serializer}.{Guid.NewGuid():N}.";
 
     private PeerProcess Node(string script, string serializer, params string[] args) =>
-        PeerProcess.StartNode(script, ["--url", _host.Url.ToString(), "--realm", Realm, "--serializer", serializer, .. args]);
+        PeerProcess.StartNode(script, ["--url", Host.Url.ToString(), "--realm", Realm, "--serializer", serializer, .. args]);
 
     private Task<WampClient> ConnectAsync(string serializer, CancellationToken cancellationToken) =>
         WampClient.ConnectAsync(
             new WampClientOptions
             {
-                Url = _host.Url,
+                Url = Host.Url,
                 Realm = Realm,
                 Serializers = [InteropSerializers.Parse(serializer)],
                 ConnectTimeout = Timeouts.Operation,

@@ -14,20 +14,28 @@ namespace Cfc.Interop.Tests;
 public sealed class RawSocketInteropTests : IAsyncLifetime
 {
     private const string Realm = "interop.rawsocket";
-    private WampRouterHost _host = null!;
+    private WampRouterHost? _host;
 
     public async Task InitializeAsync()
     {
         _host = await WampRouterHost.StartNewAsync(
             new WampRouterOptions { AutoCreateRealms = false },
             new WampRouterHostOptions { RawSocketPort = 0 });
-        _host.Router.AddRealm(new WampRealmOptions(Realm)); // anonymous access (no authenticator)
+        Host.Router.AddRealm(new WampRealmOptions(Realm)); // anonymous access (no authenticator)
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (_host is not null) // null when InitializeAsync failed: report that failure, not a NullReferenceException here
+        {
+            await _host.DisposeAsync();
+        }
+    }
+
+    private WampRouterHost Host => _host ?? throw new InvalidOperationException("The router did not start.");
 
     /// <summary>autobahn-python refuses a RawSocket URL with a path, so no trailing slash (which <see cref="Uri"/> adds).</summary>
-    private string PythonRawSocketUrl => "rs://127.0.0.1:" + _host.RawSocketUrl.Port.ToString(CultureInfo.InvariantCulture);
+    private string PythonRawSocketUrl => "rs://127.0.0.1:" + Host.RawSocketUrl.Port.ToString(CultureInfo.InvariantCulture);
 
     [Theory(Timeout = Timeouts.TestMilliseconds)]
     [InlineData("json", true)]
@@ -100,7 +108,7 @@ public sealed class RawSocketInteropTests : IAsyncLifetime
         WampClient.ConnectAsync(
             new WampClientOptions
             {
-                Url = rawSocket ? _host.RawSocketUrl : _host.Url,
+                Url = rawSocket ? Host.RawSocketUrl : Host.Url,
                 Realm = Realm,
                 Serializers = [InteropSerializers.Parse(serializer)],
                 ConnectTimeout = Timeouts.Operation,
