@@ -13,19 +13,27 @@ namespace Cfc.Interop.Tests;
 public sealed class AutobahnPythonAgainstOurRouterTests : IAsyncLifetime
 {
     private const string Realm = "interop.python";
-    private WampRouterHost _host = null!;
+    private WampRouterHost? _host;
 
     public async Task InitializeAsync()
     {
         _host = await WampRouterHost.StartNewAsync(new WampRouterOptions { AutoCreateRealms = false });
-        _host.Router.AddRealm(new WampRealmOptions(Realm)); // anonymous access (no authenticator)
+        Host.Router.AddRealm(new WampRealmOptions(Realm)); // anonymous access (no authenticator)
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (_host is not null) // null when InitializeAsync failed: report that failure, not a NullReferenceException here
+        {
+            await _host.DisposeAsync();
+        }
+    }
+
+    private WampRouterHost Host => _host ?? throw new InvalidOperationException("The router did not start.");
 
     private PeerProcess Python(string mode, string serializer, params string[] args) =>
         PeerProcess.Start(RepoPaths.DebianPython, RepoPaths.PythonPeersDirectory,
-            ["peer.py", mode, "--url", _host.Url.ToString(), "--realm", Realm, "--serializer", serializer, .. args]);
+            ["peer.py", mode, "--url", Host.Url.ToString(), "--realm", Realm, "--serializer", serializer, .. args]);
 
     [Theory(Timeout = Timeouts.TestMilliseconds)]
     [InlineData("json")]

@@ -18,10 +18,16 @@ public sealed class PeerProcess : IAsyncDisposable
     private readonly StringBuilder _junk = new();
     private readonly string _name;
 
+    private readonly DataReceivedEventHandler _onStdout;
+    private readonly DataReceivedEventHandler _onStderr;
+    private int _disposed;
+
     private PeerProcess(Process process, string name)
     {
         _process = process;
         _name = name;
+        _onStdout = (_, e) => OnLine(e.Data);
+        _onStderr = (_, e) => OnStderr(e.Data);
     }
 
     /// <summary>Starts <paramref name="fileName"/> with <paramref name="arguments"/> in <paramref name="workingDirectory"/>.</summary>
@@ -44,20 +50,22 @@ public sealed class PeerProcess : IAsyncDisposable
 
         var process = new Process { StartInfo = info };
         var peer = new PeerProcess(process, Path.GetFileName(fileName) + " " + string.Join(' ', info.ArgumentList.Take(2)));
-        process.OutputDataReceived += (_, e) => peer.OnLine(e.Data);
-        process.ErrorDataReceived += (_, e) =>
+        process.OutputDataReceived += peer._onStdout;
+        process.ErrorDataReceived += peer._onStderr;
+        try
         {
-            if (e.Data is not null)
-            {
-                lock (peer._stderr)
-                {
-                    peer._stderr.AppendLine(e.Data);
-                }
-            }
-        };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+            process.Start();
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+        catch
+        {
+            process.OutputDataReceived -= peer._onStdout;
+            process.ErrorDataReceived -= peer._onStderr;
+            process.Dispose();
+            throw;
+        }
+
         return peer;
     }
 
@@ -110,14 +118,23 @@ public sealed class PeerProcess : IAsyncDisposable
         return value;
     }
 
-    /// <summary>Closes stdin (the peer exits by itself), then kills the process tree if it is still there.</summary>
+    /// <summary>
+    /// Closes stdin (the peer exits by itself), kills the process tree if it is still there after 2 s, then waits
+    /// (bounded) until the stdout/stderr readers have delivered their last line before the process is disposed, so
+    /// no output callback runs against a disposed process. Idempotent.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         try
         {
             _process.StandardInput.Close();
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or ObjectDisposedException)
         {
             // Already gone.
         }
@@ -125,7 +142,7 @@ public sealed class PeerProcess : IAsyncDisposable
         try
         {
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await _process.WaitForExitAsync(cts.Token);
+            await _process.WaitForExitAsync(cts.Token); // also waits for the output streams' end
         }
         catch (OperationCanceledException)
         {
@@ -136,7 +153,44 @@ public sealed class PeerProcess : IAsyncDisposable
             // Never started.
         }
 
+        await DrainOutputAsync();
+        _process.OutputDataReceived -= _onStdout;
+        _process.ErrorDataReceived -= _onStderr;
+        _lines.Writer.TryComplete();
         _process.Dispose();
+    }
+
+    // After the process exited, the parameterless WaitForExit returns once both async readers reached end of
+    // stream. Bounded: a grandchild that inherited the pipes could keep them open; then (or when the process could
+    // not be killed) reading is cancelled instead, so no callback is pending when the process is disposed.
+    private async Task DrainOutputAsync()
+    {
+        bool drained = false;
+        try
+        {
+            if (_process.HasExited)
+            {
+                await Task.Run(() => _process.WaitForExit()).WaitAsync(TimeSpan.FromSeconds(5));
+                drained = true;
+            }
+        }
+        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
+        {
+            // Not drained: cancel below.
+        }
+
+        if (!drained)
+        {
+            try
+            {
+                _process.CancelOutputRead();
+                _process.CancelErrorRead();
+            }
+            catch (InvalidOperationException)
+            {
+                // Reading was not started or is already over.
+            }
+        }
     }
 
     private void KillTree()
@@ -146,9 +200,20 @@ public sealed class PeerProcess : IAsyncDisposable
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit(5000);
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
         {
-            // Exited meanwhile.
+            // Exited meanwhile, or could not be killed (then reading is cancelled instead of drained).
+        }
+    }
+
+    private void OnStderr(string? data)
+    {
+        if (data is not null)
+        {
+            lock (_stderr)
+            {
+                _stderr.AppendLine(data);
+            }
         }
     }
 

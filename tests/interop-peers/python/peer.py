@@ -33,6 +33,19 @@ from autobahn.wamp.serializer import CBORSerializer, JsonSerializer, MsgPackSeri
 from autobahn.wamp.types import CallOptions, CallResult, PublishOptions, RegisterOptions  # noqa: E402
 
 
+def patch_asyncio_rawsocket():
+    """autobahn-python 22.7's asyncio RawSocket protocol stores _transport_details but lacks the public
+    transport_details property the session reads on WELCOME (AttributeError in onWelcome, session lost). The
+    Twisted flavour and later autobahn releases have it; add the same one-line accessor. Wire behaviour is untouched."""
+    from autobahn.asyncio.rawsocket import PrefixProtocol
+
+    if not hasattr(PrefixProtocol, "transport_details"):
+        PrefixProtocol.transport_details = property(lambda self: getattr(self, "_transport_details", None))
+
+
+patch_asyncio_rawsocket()
+
+
 def to_json(value):
     if isinstance(value, (bytes, bytearray)):
         return "\u0000" + base64.b64encode(bytes(value)).decode("ascii")
