@@ -8,9 +8,7 @@ internal sealed class ClientRegistration : WampRegistration
 {
     private readonly WampClient _client;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Lock _gate = new();
-    private WampSession? _session;
-    private long _routerId;
+    private readonly RouterAttachment _attachment = new();
     private int _disposed;
 
     public ClientRegistration(WampClient client, string procedure, WampRegisterOptions? options, WampInvocationHandler handler)
@@ -28,16 +26,7 @@ internal sealed class ClientRegistration : WampRegistration
 
     public WampInvocationHandler Handler { get; }
 
-    public override long? RegistrationId
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _session is null ? null : _routerId;
-            }
-        }
-    }
+    public override long? RegistrationId => _attachment.RouterId;
 
     public override Task Completion => _completion.Task;
 
@@ -51,36 +40,11 @@ internal sealed class ClientRegistration : WampRegistration
         }
     }
 
-    public void Attach(WampSession session, long routerId)
-    {
-        lock (_gate)
-        {
-            _session = session;
-            _routerId = routerId;
-        }
-    }
+    public void Attach(WampSession session, long routerId) => _attachment.Attach(session, routerId);
 
-    public void Detach(WampSession session)
-    {
-        lock (_gate)
-        {
-            if (_session == session)
-            {
-                _session = null;
-                _routerId = 0;
-            }
-        }
-    }
+    public void Detach(WampSession session) => _attachment.Detach(session);
 
-    public bool TryGetAttachment(out WampSession session, out long routerId)
-    {
-        lock (_gate)
-        {
-            session = _session!;
-            routerId = _routerId;
-            return _session is not null;
-        }
-    }
+    public bool TryGetAttachment(out WampSession session, out long routerId) => _attachment.TryGet(out session, out routerId);
 
     public void Complete() => _completion.TrySetResult();
 

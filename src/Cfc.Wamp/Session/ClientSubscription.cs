@@ -11,9 +11,7 @@ internal sealed class ClientSubscription : WampSubscription
     private readonly WampClient _client;
     private readonly EventDispatcher _dispatcher;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Lock _gate = new();
-    private WampSession? _session;
-    private long _routerId;
+    private readonly RouterAttachment _attachment = new();
     private int _disposed;
 
     public ClientSubscription(WampClient client, string topic, WampMatch match, Func<WampEvent, CancellationToken, ValueTask> handler, int maxQueuedEvents, ILogger logger)
@@ -31,16 +29,7 @@ internal sealed class ClientSubscription : WampSubscription
 
     public override WampMatch Match { get; }
 
-    public override long? SubscriptionId
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _session is null ? null : _routerId;
-            }
-        }
-    }
+    public override long? SubscriptionId => _attachment.RouterId;
 
     public override Task Completion => _completion.Task;
 
@@ -56,37 +45,12 @@ internal sealed class ClientSubscription : WampSubscription
 
     public void Post(WampEvent @event) => _dispatcher.Post(@event);
 
-    public void Attach(WampSession session, long routerId)
-    {
-        lock (_gate)
-        {
-            _session = session;
-            _routerId = routerId;
-        }
-    }
+    public void Attach(WampSession session, long routerId) => _attachment.Attach(session, routerId);
 
     /// <summary>Forgets the router id if it belongs to <paramref name="session"/>.</summary>
-    public void Detach(WampSession session)
-    {
-        lock (_gate)
-        {
-            if (_session == session)
-            {
-                _session = null;
-                _routerId = 0;
-            }
-        }
-    }
+    public void Detach(WampSession session) => _attachment.Detach(session);
 
-    public bool TryGetAttachment(out WampSession session, out long routerId)
-    {
-        lock (_gate)
-        {
-            session = _session!;
-            routerId = _routerId;
-            return _session is not null;
-        }
-    }
+    public bool TryGetAttachment(out WampSession session, out long routerId) => _attachment.TryGet(out session, out routerId);
 
     public void Complete()
     {
