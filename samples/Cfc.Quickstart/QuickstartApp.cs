@@ -66,13 +66,19 @@ public static class QuickstartApp
             }
             catch (CfcAuthenticationException e)
             {
-                await error.WriteLineAsync($"error: authentication failed ({e.ErrorUri}): {e.Message}");
+                await error.WriteLineAsync($"error: authentication failed: {e.Message}");
                 return Failure;
             }
             catch (CfcException e)
             {
-                await error.WriteLineAsync($"error: {e.ErrorUri}: {e.Message}");
+                await error.WriteLineAsync($"error: {e.Message}");
                 return Failure;
+            }
+            catch (ArgumentException e)
+            {
+                // An option that parsed but that the SDK refuses (e.g. a realm name it cannot use).
+                await error.WriteLineAsync($"error: {e.Message}");
+                return BadArguments;
             }
             catch (Exception e) when (e is System.Net.WebSockets.WebSocketException or System.Net.Http.HttpRequestException or IOException or TimeoutException)
             {

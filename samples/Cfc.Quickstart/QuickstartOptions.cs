@@ -38,7 +38,7 @@ public sealed record QuickstartOptions
         {
             string arg = args[i];
             string Value() => i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
-                ? args[++i]
+                ? (string.IsNullOrWhiteSpace(args[i + 1]) ? throw new ArgumentException($"{arg} needs a non-empty value.") : args[++i])
                 : throw new ArgumentException($"{arg} needs a value.");
             options = arg switch
             {

@@ -97,7 +97,11 @@ public sealed record CfcClientOptions
         catch (ArgumentException ex)
         {
             // Say it in the caller's terms: the option they set is on CfcClientOptions.
-            throw new ArgumentException(ex.Message.Replace("WampClientOptions.", "CfcClientOptions.", StringComparison.Ordinal), ex.ParamName, ex);
+            // ArgumentException.Message already ends with " (Parameter 'X')"; the new exception adds it again.
+            string message = ex.ParamName is { } name && ex.Message.EndsWith($" (Parameter '{name}')", StringComparison.Ordinal)
+                ? ex.Message[..^$" (Parameter '{name}')".Length]
+                : ex.Message;
+            throw new ArgumentException(message.Replace("WampClientOptions.", "CfcClientOptions.", StringComparison.Ordinal), ex.ParamName, ex);
         }
     }
 

@@ -48,8 +48,9 @@ public static class CfcErrors
         return exception switch
         {
             WampAuthenticationException => new CfcAuthenticationException(uri, message, args, kwargs, exception),
-            WampConnectionLostException => new CfcConnectionLostException(uri, message, exception),
-            WampTimeoutException => new CfcTimeoutException(uri, message, exception),
+            // Local failures carry no server message; their own text already says what happened.
+            WampConnectionLostException => new CfcConnectionLostException(uri, $"{operation} failed: {exception.Message}", exception),
+            WampTimeoutException => new CfcTimeoutException(uri, $"{operation} failed: {exception.Message}", exception),
             _ when uri.StartsWith("fabric.auth-failed.", StringComparison.Ordinal) => new CfcAuthenticationException(uri, message, args, kwargs, exception),
             _ when NotFound.Contains(uri) => new CfcNotFoundException(uri, message, args, kwargs, exception),
             _ when AlreadyExists.Contains(uri) => new CfcAlreadyExistsException(uri, message, args, kwargs, exception),

@@ -46,7 +46,7 @@ public sealed class RawSocketTransportFactory : IWampTransportFactory
             }
             catch (SocketException ex)
             {
-                throw TransportErrors.Lost($"Could not connect to {url}", ex);
+                throw TransportErrors.CouldNotConnect(url, ex);
             }
 
             stream = new NetworkStream(socket, ownsSocket: true);

@@ -19,4 +19,26 @@ internal static class TransportErrors
 
     public static WampConnectionLostException Lost(string what, Exception? inner = null) =>
         new(inner is null ? what : $"{what}: {inner.Message}", inner);
+
+    /// <summary>
+    /// A connection that never opened. The .NET exceptions nest the real cause (refused, TLS failure, name not found)
+    /// two or three levels deep, so every distinct message of the chain is named, followed by what to check.
+    /// </summary>
+    public static WampConnectionLostException CouldNotConnect(Uri url, Exception inner)
+    {
+        var reasons = new List<string>();
+        for (Exception? e = inner; e is not null; e = e.InnerException)
+        {
+            string text = e.Message.TrimEnd('.');
+            if (text.Length > 0 && !reasons.Exists(r => r.Contains(text, StringComparison.Ordinal)))
+            {
+                reasons.Add(text);
+            }
+        }
+
+        string hint = url.Scheme is "wss" or "rss"
+            ? "check the host and port, and that the router speaks TLS there (use ws:// or rs:// for a plain listener)"
+            : "check the host and port, that a WAMP router is listening there, and whether it needs TLS (wss:// or rss://)";
+        return new($"Could not connect to {url}: {string.Join(": ", reasons)}. {char.ToUpperInvariant(hint[0])}{hint[1..]}.", inner);
+    }
 }

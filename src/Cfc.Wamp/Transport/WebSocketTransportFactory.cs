@@ -36,7 +36,7 @@ public sealed class WebSocketTransportFactory : IWampTransportFactory
             }
             catch (Exception ex) when (ex is WebSocketException or HttpRequestException or IOException)
             {
-                throw TransportErrors.Lost($"Could not open a WebSocket to {url}", ex);
+                throw TransportErrors.CouldNotConnect(url, ex);
             }
 
             // Crossbar and most routers answer with one of the offered subprotocols; anything else is unusable.

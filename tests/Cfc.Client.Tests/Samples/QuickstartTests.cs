@@ -37,6 +37,8 @@ public class QuickstartTests
     [InlineData("--url", "http://example.com/ws", "--key-file", "k.priv")]
     [InlineData("--url", "ws://127.0.0.1:1/ws")]
     [InlineData("--key-file", "k.priv")]
+    [InlineData("--realm", "")]
+    [InlineData("--url", "ws://127.0.0.1:1/ws", "--key-file", " ")]
     public async Task Bad_arguments_exit_2_with_a_message(params string[] args)
     {
         (int exit, string output, string error) = await RunAsync(args);

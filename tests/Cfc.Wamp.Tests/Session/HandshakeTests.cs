@@ -172,7 +172,9 @@ public sealed class HandshakeTests
             Url = new Uri($"ws://127.0.0.1:{port}/ws"),
         };
         var ex = await Assert.ThrowsAsync<WampConnectionLostException>(() => WampClient.ConnectAsync(options).Within());
-        Assert.Contains($"ws://127.0.0.1:{port}/ws", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Could not connect to ws://127.0.0.1:{port}/ws: ", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("refused", ex.Message, StringComparison.OrdinalIgnoreCase); // the root cause, not only the wrapper's text
+        Assert.Contains("check the host and port", ex.Message, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact(Timeout = 20000)]

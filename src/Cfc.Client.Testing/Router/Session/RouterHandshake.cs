@@ -65,7 +65,11 @@ internal sealed partial class RouterConnection
         WampRouterPrincipal? principal = await realm.Authenticator.FindPrincipalAsync(request, cancellationToken).ConfigureAwait(false);
         if (principal is null)
         {
-            Abort("wamp.error.not_authorized", $"{method}: principal '{authId ?? publicKey ?? "anonymous"}' is not allowed on realm '{realm.Name}'");
+            // Say which credential was not recognized: a key that is not registered reads very differently from a role problem.
+            string who = method == "cryptosign" && publicKey is not null
+                ? $"the public key {publicKey[..Math.Min(16, publicKey.Length)]}... is not registered{(authId is null ? string.Empty : $" for '{authId}'")}"
+                : $"'{authId ?? "anonymous"}' is not known";
+            Abort("wamp.error.not_authorized", $"{method}: {who} on realm '{realm.Name}'");
             return false;
         }
 
