@@ -27,10 +27,10 @@ public sealed class CfcClient : IAsyncDisposable
     private readonly CfcApiContext _context;
     private int _disposed;
 
-    private CfcClient(IWampClient wamp, CfcUriScheme scheme, ILoggerFactory? loggerFactory)
+    private CfcClient(IWampClient wamp, CfcUriScheme scheme, ILoggerFactory? loggerFactory, string? realm = null)
     {
         ILogger logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Cfc.Client");
-        _context = new CfcApiContext(wamp, CfcUriTables.For(scheme), logger);
+        _context = new CfcApiContext(wamp, CfcUriTables.For(scheme), logger, realm);
         UriScheme = scheme;
         System = new FabricSystemApi(_context);
         ManagementRealms = new ManagementRealmsApi(_context);
@@ -141,7 +141,7 @@ public sealed class CfcClient : IAsyncDisposable
             throw CfcErrors.Map(ex, $"Connecting to {options.Url} (realm {options.Realm}, {options.Authenticator})");
         }
 
-        return new CfcClient(wamp, options.UriScheme, options.LoggerFactory);
+        return new CfcClient(wamp, options.UriScheme, options.LoggerFactory, options.Realm);
     }
 
     /// <summary>Completes every event stream, unsubscribes and closes the session. Later calls fail with <see cref="ObjectDisposedException"/>.</summary>

@@ -380,6 +380,10 @@ GROUPS = [
 # Remote Meta API: the seed names only the prefix cfc.remote.router.meta.* ("remote access to CF nodes WAMP meta API").
 # Every URI below is that prefix + a WAMP meta procedure/topic; arguments are (node_id, worker_id, realm_id, *meta args).
 META = ("realm_id", "id", "ID of the router realm whose meta API to use")
+# The groups served on the global realm (com.crossbario.fabric); every other group lives on a management realm.
+# The client uses this to explain a no_such_procedure caused by calling a group on the wrong realm.
+GLOBAL_REALM_GROUPS = ("System", "ManagementRealms")
+
 META_PREFIX_FABRIC = FABRIC + "remote.router.meta."
 META_PREFIX_LEGACY = LEGACY + "remote.router.meta."
 

@@ -12,16 +12,19 @@ namespace Cfc.Client.Connection;
 /// </summary>
 internal sealed class CfcApiContext
 {
+    private readonly string? _realm;
     private volatile bool _disposed;
 
     /// <summary>Creates the context.</summary>
     /// <param name="wamp">The WAMP session.</param>
     /// <param name="uris">The URI table of the chosen scheme.</param>
     /// <param name="logger">Where event decoding and observer failures are logged.</param>
-    public CfcApiContext(IWampClient wamp, ICfcUriTable uris, ILogger logger)
+    /// <param name="realm">The realm the session joins, or <see langword="null"/> when only the session knows it (a wrapped <see cref="IWampClient"/>).</param>
+    public CfcApiContext(IWampClient wamp, ICfcUriTable uris, ILogger logger, string? realm = null)
     {
         Wamp = wamp;
         Uris = uris;
+        _realm = realm;
         Events = new CfcEventHub(wamp, logger);
     }
 
@@ -30,6 +33,9 @@ internal sealed class CfcApiContext
 
     /// <summary>The URI table.</summary>
     public ICfcUriTable Uris { get; }
+
+    /// <summary>The realm the session joined: the configured one, else the session's, else <see langword="null"/>.</summary>
+    public string? Realm => _realm ?? Wamp.SessionDetails?.Realm;
 
     /// <summary>The event streams.</summary>
     public CfcEventHub Events { get; }
@@ -72,7 +78,7 @@ internal sealed class CfcApiContext
         }
         catch (WampException ex)
         {
-            throw CfcErrors.Map(ex, $"Call to {uri}");
+            throw CfcErrors.Map(ex, $"Call to {uri}", CfcErrors.WrongRealmHint(ex.ErrorUri, Uris.RealmOf(uri), Realm));
         }
     }
 }

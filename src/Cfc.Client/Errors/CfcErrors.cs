@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cfc.Client.Uris;
 using Cfc.Wamp;
 
 namespace Cfc.Client;
@@ -38,11 +39,23 @@ public static class CfcErrors
     /// <param name="exception">The WAMP failure.</param>
     /// <param name="operation">What was attempted, e.g. <c>call crossbarfabriccenter.mrealm.pair_node</c>; it starts the message.</param>
     /// <returns>The exception to throw (its inner exception is <paramref name="exception"/>).</returns>
-    public static CfcException Map(WampException exception, string operation)
+    public static CfcException Map(WampException exception, string operation) => Map(exception, operation, hint: null);
+
+    /// <summary>Maps a WAMP failure of an operation, appending a hint on how to fix it to the message.</summary>
+    /// <param name="exception">The WAMP failure.</param>
+    /// <param name="operation">What was attempted; it starts the message.</param>
+    /// <param name="hint">What the caller likely has to change, or <see langword="null"/>; it ends the message.</param>
+    /// <returns>The exception to throw.</returns>
+    internal static CfcException Map(WampException exception, string operation, string? hint)
     {
         ArgumentNullException.ThrowIfNull(exception);
         string uri = exception.ErrorUri;
         string message = $"{operation} failed with {Describe(exception)}";
+        if (hint is not null)
+        {
+            message = $"{message}: {hint}";
+        }
+
         JsonElement? args = exception.Arguments;
         JsonElement? kwargs = exception.ArgumentsKeywords;
         return exception switch
@@ -57,6 +70,35 @@ public static class CfcErrors
             _ when NotAuthorized.Contains(uri) => new CfcNotAuthorizedException(uri, message, args, kwargs, exception),
             _ when InvalidArgument.Contains(uri) => new CfcInvalidArgumentException(uri, message, args, kwargs, exception),
             _ => new CfcException(uri, message, args, kwargs, exception),
+        };
+    }
+
+    /// <summary>
+    /// Explains a missing callee that comes from calling an API group on the wrong kind of realm: the global realm serves
+    /// only System and Management Realms, a management realm only its own API and the Remote APIs. Without this, such a
+    /// call looks like an unknown or offline node.
+    /// </summary>
+    /// <param name="errorUri">The error the call failed with.</param>
+    /// <param name="procedureRealm">Where the procedure is served (from the URI table), or <see langword="null"/> when unknown.</param>
+    /// <param name="clientRealm">The realm the session joined, or <see langword="null"/> when unknown.</param>
+    /// <returns>The hint, or <see langword="null"/> when the realms match or either is unknown.</returns>
+    internal static string? WrongRealmHint(string errorUri, CfcApiRealm? procedureRealm, string? clientRealm)
+    {
+        if (errorUri != "wamp.error.no_such_procedure" || procedureRealm is null || clientRealm is null)
+        {
+            return null;
+        }
+
+        bool onGlobal = clientRealm == CfcRealms.Global;
+        return (procedureRealm, onGlobal) switch
+        {
+            (CfcApiRealm.Management, true) =>
+                $"remote and management-realm procedures live on a management realm, not on the global realm {CfcRealms.Global}; " +
+                "connect with CfcClientOptions.Realm = \"<your management realm>\"",
+            (CfcApiRealm.Global, false) =>
+                $"global-realm procedures (System, ManagementRealms) live on the global realm, not on the management realm {clientRealm}; " +
+                $"connect with CfcClientOptions.Realm = CfcRealms.Global (\"{CfcRealms.Global}\")",
+            _ => null,
         };
     }
 

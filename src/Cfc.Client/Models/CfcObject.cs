@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -10,9 +11,30 @@ namespace Cfc.Client;
 /// </summary>
 public abstract record CfcObject
 {
-    /// <summary>The fields the SDK has no property for, by their wire name, or <see langword="null"/> when there were none.</summary>
-    /// <remarks>Set only by the deserializer: System.Text.Json's source generator cannot fill extension data through <c>init</c>.</remarks>
+    /// <summary>The fields the SDK has no property for, by their wire name; empty when there were none. Read-only.</summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, JsonElement> ExtensionData =>
+        ExtensionStore is { Count: > 0 } store ? new CfcExtensionFields(store) : CfcExtensionFields.Empty;
+
+    // The deserializer's store for unknown fields. Internal so callers cannot mutate a model through it; the source
+    // generator lives in this assembly, so [JsonInclude] on an internal member is accessible to it (AOT-safe).
+    // It stays a settable Dictionary because that is what System.Text.Json fills for [JsonExtensionData].
     [JsonExtensionData]
     [JsonInclude]
-    public Dictionary<string, JsonElement>? ExtensionData { get; internal set; }
+    internal Dictionary<string, JsonElement>? ExtensionStore { get; set; }
+
+    /// <summary>Prints the names of the unknown fields (not their values) so <c>ToString</c> stays readable.</summary>
+    /// <param name="builder">The builder <c>ToString</c> writes to.</param>
+    /// <returns><see langword="true"/> when something was printed (the derived record then adds a separator).</returns>
+    protected virtual bool PrintMembers(StringBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (ExtensionStore is not { Count: > 0 } store)
+        {
+            return false;
+        }
+
+        builder.Append("ExtensionData = { ").AppendJoin(", ", store.Keys).Append(" }");
+        return true;
+    }
 }

@@ -315,4 +315,10 @@ internal interface ICfcUriTable
     /// <param name="group">The API group key.</param>
     /// <returns>The prefix, or <see langword="null"/>.</returns>
     string? GroupPrefix(string group);
+
+    /// <summary>The kind of realm a procedure of the typed API is served on (its group's realm), or <see langword="null"/> for a procedure
+    /// the table does not know or both kinds of realm serve. Any procedure under the Remote Meta API prefix is a management-realm procedure.</summary>
+    /// <param name="procedure">The procedure URI.</param>
+    /// <returns>The realm kind, or <see langword="null"/>.</returns>
+    CfcApiRealm? RealmOf(string procedure);
 }

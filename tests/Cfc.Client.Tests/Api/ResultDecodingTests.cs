@@ -22,7 +22,7 @@ public sealed class ResultDecodingTests
         Assert.Equal(new DateTimeOffset(2017, 8, 23, 13, 1, 25, 416, TimeSpan.Zero), status.Now);
         Assert.Equal(982344L, status.Tick);
         Assert.Equal("2 hours", status.Uptime);
-        Assert.Equal("[1]", status.ExtensionData!["extra"].GetRawText());
+        Assert.Equal("[1]", status.ExtensionData["extra"].GetRawText());
     }
 
     [Fact]

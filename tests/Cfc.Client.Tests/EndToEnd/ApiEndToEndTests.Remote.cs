@@ -194,10 +194,10 @@ public abstract partial class ApiEndToEndTests<TFixture>
         IRemoteDocker api = c.RemoteDocker;
 
         DockerStatus status = await walk.Did(nameof(api.GetDockerStatusAsync), api.GetDockerStatusAsync(Node));
-        Assert.NotEmpty(status.ExtensionData ?? []);
+        Assert.NotEmpty(status.ExtensionData);
         Assert.Equal([SimulatedNodeDefaults.DockerContainer], await walk.Did(nameof(api.GetDockerContainersAsync), api.GetDockerContainersAsync(Node)));
         DockerContainer container = await walk.Did(nameof(api.GetDockerContainerAsync), api.GetDockerContainerAsync(Node, SimulatedNodeDefaults.DockerContainer));
-        Assert.NotEmpty(container.ExtensionData ?? []);
+        Assert.NotEmpty(container.ExtensionData);
         DockerContainerStarted started = await walk.Did(nameof(api.StartDockerContainerAsync), api.StartDockerContainerAsync(Node, null, new Dictionary<string, object?> { ["image"] = "crossbario/crossbar:latest" }));
         Assert.Equal(2, (await api.GetDockerContainersAsync(Node)).Count);
         string newId = (await api.GetDockerContainersAsync(Node)).Single(id => id != SimulatedNodeDefaults.DockerContainer);
@@ -207,7 +207,7 @@ public abstract partial class ApiEndToEndTests<TFixture>
         IReadOnlyList<string> images = await walk.Did(nameof(api.GetDockerImagesAsync), api.GetDockerImagesAsync(Node));
         Assert.Contains(SimulatedNodeDefaults.DockerImage, images);
         DockerImage image = await walk.Did(nameof(api.GetDockerImageAsync), api.GetDockerImageAsync(Node, SimulatedNodeDefaults.DockerImage));
-        Assert.NotEmpty(image.ExtensionData ?? []);
+        Assert.NotEmpty(image.ExtensionData);
         Assert.NotNull(await walk.Did(nameof(api.UpdateDockerImageAsync), api.UpdateDockerImageAsync(Node, SimulatedNodeDefaults.DockerImage)));
         string other = images.First(i => i != SimulatedNodeDefaults.DockerImage);
         Assert.NotNull(await walk.Did(nameof(api.RemoveDockerImageAsync), api.RemoveDockerImageAsync(Node, other)));

@@ -41,7 +41,8 @@ public sealed class ScriptedWampClient : IWampClient
 
     public long? SessionId { get; set; } = 4242;
 
-    public WampSessionDetails? SessionDetails => null;
+    /// <summary>The joined session's details; null unless a test sets them (e.g. to give the realm).</summary>
+    public WampSessionDetails? SessionDetails { get; set; }
 
     public void SetState(WampConnectionState state)
     {
