@@ -43,6 +43,12 @@ public sealed class ScriptedWampClient : IWampClient
 
     public WampSessionDetails? SessionDetails => null;
 
+    public Exception? LastError { get; set; }
+
+#pragma warning disable CS0067 // Part of IWampClient; nothing is restored in this fake.
+    public event EventHandler<WampRestoreFailedEventArgs>? RestoreFailed;
+#pragma warning restore CS0067
+
     public void SetState(WampConnectionState state)
     {
         State = state;
