@@ -100,6 +100,18 @@ public sealed class FakeCfc : IAsyncDisposable
         return user;
     }
 
+    /// <summary>
+    /// Removes a user: from now on its key is refused (<c>wamp.error.not_authorized</c>, "unknown public key"), e.g.
+    /// to test what a client does when re-joining after a reconnect is refused. Sessions already open stay open.
+    /// </summary>
+    /// <param name="authId">The user's authid.</param>
+    /// <returns>Whether there was such a user.</returns>
+    public bool RemoveUser(string authId)
+    {
+        ArgumentNullException.ThrowIfNull(authId);
+        return _state.RemoveUser(authId);
+    }
+
     /// <summary>Adds (or replaces) a user; see <see cref="FakeCfcUser"/>.</summary>
     /// <param name="user">The user.</param>
     /// <exception cref="ArgumentException">The key, a realm name or a role name is not valid.</exception>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cfc.Client.Api;
 using Cfc.Client.Connection;
 using Cfc.Client.Uris;
@@ -26,6 +27,7 @@ public sealed class CfcClient : IAsyncDisposable
 {
     private readonly CfcApiContext _context;
     private int _disposed;
+    private MappedError? _lastError;
 
     private CfcClient(IWampClient wamp, CfcUriScheme scheme, ILoggerFactory? loggerFactory, string? realm = null)
     {
@@ -94,6 +96,39 @@ public sealed class CfcClient : IAsyncDisposable
     /// <summary>The current WAMP session id, or <see langword="null"/> while no session is open; changes on every reconnect.</summary>
     public long? SessionId => _context.Wamp.SessionId;
 
+    /// <summary>
+    /// Why the client last lost its session or failed to get one, as a <see cref="CfcException"/> (mapped like every
+    /// other failure; the WAMP error is its inner exception), or <see langword="null"/> when that never happened.
+    /// Read it when <see cref="StateChanges"/> reports <see cref="CfcConnectionState.Failed"/> (or an unplanned
+    /// <see cref="CfcConnectionState.Disconnected"/>): a <see cref="CfcAuthenticationException"/> means the router refused
+    /// to let the client back in (e.g. its key was removed). Kept after a successful reconnect (it then tells why the
+    /// last outage began).
+    /// </summary>
+    public CfcException? LastError
+    {
+        get
+        {
+            Exception? error = _context.Wamp.LastError;
+            if (error is null)
+            {
+                return null;
+            }
+
+            // Mapped once per underlying error, so that repeated reads give the same object.
+            MappedError? known = Volatile.Read(ref _lastError);
+            if (known is not null && ReferenceEquals(known.Source, error))
+            {
+                return known.Mapped;
+            }
+
+            CfcException mapped = CfcErrors.Map(
+                error as WampException ?? new WampConnectionLostException(error.Message, error),
+                $"The connection to CFC (session {_context.Wamp.SessionId?.ToString(CultureInfo.InvariantCulture) ?? "none"})");
+            Volatile.Write(ref _lastError, new MappedError(error, mapped));
+            return mapped;
+        }
+    }
+
     /// <summary>Connects to CFC and joins the realm in <paramref name="options"/>.</summary>
     /// <param name="options">Where and how to connect.</param>
     /// <param name="cancellationToken">Cancels connecting.</param>
@@ -157,4 +192,6 @@ public sealed class CfcClient : IAsyncDisposable
         await _context.Events.CompleteAllAsync().ConfigureAwait(false);
         await _context.Wamp.DisposeAsync().ConfigureAwait(false);
     }
+
+    private sealed record MappedError(Exception Source, CfcException Mapped);
 }

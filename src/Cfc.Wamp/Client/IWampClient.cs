@@ -19,6 +19,19 @@ public interface IWampClient : IAsyncDisposable
     /// <summary>What the router said about the current session (authid, authrole, router roles), or <see langword="null"/>.</summary>
     WampSessionDetails? SessionDetails { get; }
 
+    /// <summary>
+    /// Why the client last lost its session or failed to get one, or <see langword="null"/> when that never happened.
+    /// Kept after a successful reconnect; after <see cref="WampConnectionState.Failed"/> it says why (e.g. a
+    /// <see cref="WampAuthenticationException"/> when re-joining was refused).
+    /// </summary>
+    Exception? LastError { get; }
+
+    /// <summary>
+    /// Raised when a subscription or registration could not be restored on a new session (the router refused it);
+    /// the item's <c>Completion</c> has faulted already.
+    /// </summary>
+    event EventHandler<WampRestoreFailedEventArgs>? RestoreFailed;
+
     /// <summary>Calls a procedure.</summary>
     /// <param name="procedure">The procedure URI.</param>
     /// <param name="payload">The arguments.</param>

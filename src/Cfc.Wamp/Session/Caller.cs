@@ -40,29 +40,29 @@ internal sealed class Caller
     /// <summary>The caller gave up on the call: it leaves the pending table (a late RESULT or ERROR is dropped by id).</summary>
     public void Forget(PendingCall call) => _session.ForgetAbandoned(call);
 
-    public string DescribeTimeout(PendingCall call, TimeSpan timeout) =>
+    public string DescribeTimeout(PendingCall call, TimeSpan timeout, bool written) =>
         $"The call to '{call.Procedure}' got no result within {timeout.TotalSeconds:0.###} s (router {_session.Options.Url}, realm '{_session.Options.Realm}', " +
         $"session {_session.SessionId}, {_session.Pending.WaitingCount} other request(s) pending); " +
-        (_session.DealerCancels ? $"a CANCEL ({OptionsJson.Cancel(call.CancelMode).GetProperty("mode").GetString()}) was sent." : "the dealer does not support CANCEL.");
+        (!written ? "the CALL was still waiting to be written (the connection took no data), so no CANCEL was sent." : _session.DealerCancels ? $"a CANCEL ({OptionsJson.Cancel(call.CancelMode).GetProperty("mode").GetString()}) was sent." : "the dealer does not support CANCEL.");
 
     public void ProgressHandlerFailed(PendingCall call, Exception exception) => _session.Logger.ProgressHandlerFailed(call.Procedure, exception);
 
     private async Task<WampResult> SendAndWaitAsync(PendingCall call, CallMessage message, TimeSpan timeout, CancellationToken cancellationToken)
     {
         _session.AddPending(call);
-        try
-        {
-            await _session.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            // Not sent (too large, session gone, or cancelled while waiting for the writer): nothing to cancel.
-            _session.Pending.Remove(call.RequestId);
-            call.Discard();
-            throw;
-        }
 
+        // Armed before the CALL is written: a write the peer never takes (it stopped reading, keep-alive off) must
+        // not hold the caller beyond its timeout or token. A CALL that was not written fails or ends the call there.
         call.Arm(timeout, _session.TimeProvider, cancellationToken);
+        _ = WriteAsync(call, message, cancellationToken);
         return await call.Task.ConfigureAwait(false);
+    }
+
+    private async Task WriteAsync(PendingCall call, CallMessage message, CancellationToken cancellationToken)
+    {
+        if (await _session.WriteRequestAsync(message, call, cancellationToken).ConfigureAwait(false))
+        {
+            call.OnWritten();
+        }
     }
 }

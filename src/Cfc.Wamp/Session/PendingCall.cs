@@ -6,7 +6,8 @@ namespace Cfc.Wamp.Session;
 
 /// <summary>
 /// One CALL waiting for its RESULT. Ends exactly once: final RESULT, ERROR, timeout (CANCEL sent),
-/// cancellation (CANCEL sent, the task ends at once) or session end. With progressive results, the
+/// cancellation (CANCEL sent, the task ends at once), a failed write or session end. The timeout and the token
+/// count from the start, even while the CALL waits to be written; CANCEL goes out only once the CALL is written. With progressive results, the
 /// progress callbacks and then the final result go through one queue drained off the reader loop, so
 /// they arrive in order and a slow callback never stalls the reader.
 /// </summary>
@@ -20,6 +21,8 @@ internal sealed class PendingCall : PendingRequest
     private ITimer? _timer;
     private CancellationTokenRegistration _cancellation;
     private TimeSpan _timeout;
+    private bool _written;
+    private bool _cancelOwed;
 
     public PendingCall(Caller caller, long requestId, string procedure, WampCancelMode cancelMode, Action<WampResult>? onProgress)
         : base(requestId, WampMessageType.Call, WampMessageType.Result)
@@ -41,7 +44,7 @@ internal sealed class PendingCall : PendingRequest
 
     public Task<WampResult> Task => _tcs.Task;
 
-    /// <summary>Starts the timeout and watches the token. Called once the CALL is on the wire.</summary>
+    /// <summary>Starts the timeout and watches the token. Called before the CALL is written.</summary>
     public void Arm(TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -114,12 +117,19 @@ internal sealed class PendingCall : PendingRequest
         }
     }
 
-    /// <summary>Drops a call that was never sent.</summary>
-    public void Discard()
+    /// <summary>The CALL is on the wire: a CANCEL owed by a caller that gave up meanwhile goes out now.</summary>
+    public void OnWritten()
     {
-        if (TryAbandon())
+        bool cancel;
+        lock (_gate)
         {
-            Cleanup();
+            _written = true;
+            cancel = _cancelOwed;
+        }
+
+        if (cancel)
+        {
+            _caller.SendCancel(this);
         }
     }
 
@@ -129,8 +139,12 @@ internal sealed class PendingCall : PendingRequest
         {
             _caller.Forget(this);
             Cleanup();
+            bool written = OweCancel();
             _tcs.TrySetCanceled(token);
-            _caller.SendCancel(this);
+            if (written)
+            {
+                _caller.SendCancel(this);
+            }
         }
     }
 
@@ -140,8 +154,23 @@ internal sealed class PendingCall : PendingRequest
         {
             _caller.Forget(this);
             Cleanup();
-            _tcs.TrySetException(new WampTimeoutException(_caller.DescribeTimeout(this, _timeout)));
-            _caller.SendCancel(this);
+            bool written = OweCancel();
+            _tcs.TrySetException(new WampTimeoutException(_caller.DescribeTimeout(this, _timeout, written)));
+            if (written)
+            {
+                _caller.SendCancel(this);
+            }
+        }
+    }
+
+    // The router must hear of the abandoned call only if it has seen the CALL: true means cancel now; otherwise
+    // the CANCEL goes out if the write completes later (a CALL never written needs none).
+    private bool OweCancel()
+    {
+        lock (_gate)
+        {
+            _cancelOwed = !_written;
+            return _written;
         }
     }
 

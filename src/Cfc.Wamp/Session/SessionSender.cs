@@ -31,7 +31,14 @@ internal sealed class SessionSender
     }
 
     // The token cancels only waiting for the turn to write, never the write itself.
-    public async ValueTask SendAsync(WampMessage message, CancellationToken cancellationToken)
+    public async ValueTask SendAsync(WampMessage message, CancellationToken cancellationToken) =>
+        await SendAsync(message, null, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Sends a message; for a request, the write is skipped when its waiter gave up (timeout, cancellation) while it
+    /// waited for the turn to write. Returns whether the message was written.
+    /// </summary>
+    public async ValueTask<bool> SendAsync(WampMessage message, PendingRequest? request, CancellationToken cancellationToken)
     {
         using var buffer = new PooledBufferWriter(1024);
         _serializer.Serialize(message, buffer);
@@ -48,7 +55,14 @@ internal sealed class SessionSender
         await _lock.WaitAsync(linked?.Token ?? _lifetime).ConfigureAwait(false);
         try
         {
+            if (request is not null && !request.IsWaiting)
+            {
+                // Nobody waits for it any more (and the router has never seen it): writing it would only make work.
+                return false;
+            }
+
             await _transport.SendAsync(buffer.WrittenMemory, _lifetime).ConfigureAwait(false);
+            return true;
         }
         finally
         {

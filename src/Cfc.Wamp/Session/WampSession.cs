@@ -145,26 +145,38 @@ internal sealed class WampSession
     }
 
     /// <summary>Sends a message; failures because the session is gone become <see cref="WampConnectionLostException"/>.</summary>
-    public async ValueTask SendAsync(WampMessage message, CancellationToken cancellationToken)
-    {
-        int phase = Volatile.Read(ref _phase);
-        if (phase is Ended or Closing)
-        {
-            throw ConnectionLost(phase == Ended ? "the session has ended" : "the session is closing", null);
-        }
+    public async ValueTask SendAsync(WampMessage message, CancellationToken cancellationToken) =>
+        await SendAsync(message, null, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>
+    /// Writes a request's message in the background while its waiter already waits (with its timeout and token):
+    /// a write the peer never takes (it stopped reading) must not hold the waiter. Never throws. A request that was
+    /// not written leaves the table (its id was never seen by the router) and, when still waited for, fails with the
+    /// send error. Returns whether the message was written.
+    /// </summary>
+    public async Task<bool> WriteRequestAsync(WampMessage message, PendingRequest request, CancellationToken cancellationToken)
+    {
         try
         {
-            await Sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            if (await SendAsync(message, request, cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+
+            Pending.Remove(request.RequestId);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            throw ConnectionLost("the session ended while sending", null);
+            // The waiter's own token ends it (and reports the cancellation); it was not written.
+            Pending.Remove(request.RequestId);
         }
-        catch (Exception ex) when (ex is not WampException and not OperationCanceledException)
+        catch (Exception ex)
         {
-            throw ConnectionLost($"sending failed: {ex.Message}", ex);
+            Pending.Remove(request.RequestId);
+            request.Fail(ex);
         }
+
+        return false;
     }
 
     /// <summary>Sends in the background (CANCEL, error answers); failures are only logged.</summary>
@@ -186,16 +198,9 @@ internal sealed class WampSession
     {
         cancellationToken.ThrowIfCancellationRequested();
         AddPending(pending);
-        try
-        {
-            await SendAsync(message, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            Pending.Remove(pending.RequestId);
-            throw;
-        }
 
+        // The timeout and the token count from here, not from when the write ends: it may never end.
+        _ = WriteRequestAsync(message, pending, cancellationToken);
         try
         {
             return await pending.Task.WaitAsync(Options.RequestTimeout, TimeProvider, cancellationToken).ConfigureAwait(false);
@@ -264,6 +269,28 @@ internal sealed class WampSession
         && f.TryGetProperty(feature, out JsonElement v) && v.ValueKind == JsonValueKind.True;
 
     private static string Name(WampMessageType type) => type.ToString().ToUpperInvariant();
+
+    private async ValueTask<bool> SendAsync(WampMessage message, PendingRequest? request, CancellationToken cancellationToken)
+    {
+        int phase = Volatile.Read(ref _phase);
+        if (phase is Ended or Closing)
+        {
+            throw ConnectionLost(phase == Ended ? "the session has ended" : "the session is closing", null);
+        }
+
+        try
+        {
+            return await Sender.SendAsync(message, request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw ConnectionLost("the session ended while sending", null);
+        }
+        catch (Exception ex) when (ex is not WampException and not OperationCanceledException)
+        {
+            throw ConnectionLost($"sending failed: {ex.Message}", ex);
+        }
+    }
 
     private async Task PostAsync(WampMessage message)
     {

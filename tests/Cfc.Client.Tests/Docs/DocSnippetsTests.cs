@@ -176,6 +176,11 @@ public sealed class DocSnippetsTests
         using IDisposable states = client.StateChanges.Subscribe(state =>
         {
             Console.WriteLine($"state: {state}");   // Reconnecting ... Connected, or Failed when it gives up
+            if (state == CfcConnectionState.Failed)
+            {
+                // Why: e.g. a CfcAuthenticationException when CFC refused to let the client back in (key removed).
+                Console.WriteLine($"gave up: {client.LastError?.Message}");
+            }
         });
     }
 

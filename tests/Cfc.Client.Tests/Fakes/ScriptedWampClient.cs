@@ -44,6 +44,12 @@ public sealed class ScriptedWampClient : IWampClient
     /// <summary>The joined session's details; null unless a test sets them (e.g. to give the realm).</summary>
     public WampSessionDetails? SessionDetails { get; set; }
 
+    public Exception? LastError { get; set; }
+
+#pragma warning disable CS0067 // Part of IWampClient; nothing is restored in this fake.
+    public event EventHandler<WampRestoreFailedEventArgs>? RestoreFailed;
+#pragma warning restore CS0067
+
     public void SetState(WampConnectionState state)
     {
         State = state;

@@ -105,6 +105,30 @@ public sealed class CfcClientReconnectTests
         }
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task A_refused_rejoin_ends_failed_and_last_error_is_an_authentication_error()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(25));
+        using CryptosignKey key = CryptosignKey.Generate();
+        (FakeCfc fake, CfcClient client) = await StartAsync(key, timeout.Token);
+        await using (fake)
+        await using (client)
+        {
+            Assert.Null(client.LastError);
+            var states = new ConcurrentQueue<CfcConnectionState>();
+            using IDisposable stateLog = client.StateChanges.Subscribe(new Observer<CfcConnectionState>(states.Enqueue));
+
+            Assert.True(fake.RemoveUser(Alice));
+            await fake.DropAllConnectionsAsync();
+            await WaitUntilAsync(() => states.Contains(CfcConnectionState.Failed), timeout.Token);
+
+            Assert.Equal(CfcConnectionState.Failed, client.State);
+            var error = Assert.IsType<CfcAuthenticationException>(client.LastError);
+            Assert.IsType<WampAuthenticationException>(error.InnerException);
+            Assert.Same(error, client.LastError);
+        }
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken)
     {
         while (!condition())

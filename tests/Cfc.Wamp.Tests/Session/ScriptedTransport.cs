@@ -25,11 +25,45 @@ internal sealed class ScriptedTransport : IWampTransport
     /// <summary>Whether a GOODBYE from the client is answered at once. Default: true.</summary>
     public bool AutoAnswerGoodbye { get; set; } = true;
 
+    private TaskCompletionSource? _sendGate;
+    private int _blockedSends;
+
     public Task Closed => _closed.Task;
+
+    /// <summary>How many writes are blocked right now by <see cref="BlockSends"/>.</summary>
+    public int BlockedSends => Volatile.Read(ref _blockedSends);
+
+    /// <summary>From now on every write blocks (the peer stopped reading, TCP window full) until <see cref="ReleaseSends"/>.</summary>
+    public void BlockSends() => Interlocked.CompareExchange(ref _sendGate, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), null);
+
+    /// <summary>Lets blocked and later writes through.</summary>
+    public void ReleaseSends() => Interlocked.Exchange(ref _sendGate, null)?.TrySetResult();
 
     public bool IsClosed => _closed.Task.IsCompleted;
 
     public ValueTask SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    {
+        TaskCompletionSource? gate = Volatile.Read(ref _sendGate);
+        return gate is null ? Write(frame) : BlockedWriteAsync(frame.ToArray(), gate.Task, cancellationToken);
+    }
+
+    private async ValueTask BlockedWriteAsync(byte[] frame, Task gate, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _blockedSends);
+        try
+        {
+            // Like a socket write: only the transport's lifetime (the session end) can abort it.
+            await gate.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _blockedSends);
+        }
+
+        await Write(frame);
+    }
+
+    private ValueTask Write(ReadOnlyMemory<byte> frame)
     {
         if (IsClosed)
         {

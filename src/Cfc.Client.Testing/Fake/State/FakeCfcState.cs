@@ -87,6 +87,15 @@ internal sealed partial class FakeCfcState
     public FakeCfcUser? FindUserByPublicKey(string publicKeyHex) =>
         _usersById.Values.FirstOrDefault(u => string.Equals(u.PublicKeyHex, publicKeyHex, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>Removes a user: its key no longer logs in (sessions already open stay). False when there was none.</summary>
+    public bool RemoveUser(string authId)
+    {
+        lock (Gate)
+        {
+            return _usersById.Remove(authId);
+        }
+    }
+
     /// <summary>Adds (or replaces) a user and grants the roles it names; realms it names that do not exist are created active, without events.</summary>
     public void AddUser(FakeCfcUser user)
     {
