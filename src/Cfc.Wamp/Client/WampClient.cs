@@ -71,6 +71,9 @@ public sealed partial class WampClient : IWampClient
     /// <summary>Requests of the current session that are still in the pending table (tests: nothing leaks).</summary>
     internal int PendingRequestCount => Volatile.Read(ref _ready)?.Pending.Count ?? 0;
 
+    /// <summary>The session in use, or <see langword="null"/> (tests hold old ones weakly to prove they are let go).</summary>
+    internal WampSession? CurrentSession => Volatile.Read(ref _ready);
+
     /// <summary>Connects to the router and joins the realm (HELLO .. WELCOME, with CHALLENGE rounds as needed).</summary>
     /// <param name="options">Where and how to connect. Checked with <see cref="WampClientOptions.Validate"/>.</param>
     /// <param name="cancellationToken">Cancels connecting (also the retries of <see cref="WampReconnectOptions.RetryFirstConnect"/>).</param>

@@ -35,7 +35,8 @@ public sealed class BackoffTests
     [Fact(Timeout = 20000)]
     public async Task Attempts_follow_the_backoff_on_the_options_clock_and_stop_at_MaxAttempts()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var fake = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var time = new TimerRecordingTimeProvider(fake);
         var first = new ScriptedTransport();
         var factory = new ScriptedTransportFactory(first); // every later connect fails
         WampClientOptions options = TestRouter.Options(factory) with
@@ -50,31 +51,26 @@ public sealed class BackoffTests
 
         first.PushClose();
         await Harness.EventuallyAsync(() => client.State == WampConnectionState.Reconnecting, "Reconnecting");
-        await SettleAsync();
-        Assert.Equal(1, factory.Connects);
 
         // 1.5 s to the first attempt, then 2.25 s, then 3.375 s (growth 1.5) ... but MaxAttempts is 3.
-        await AdvanceAsync(time, TimeSpan.FromSeconds(1.4));
+        // Each step waits until the backoff timer it is about to fire exists: the clock never moves before it.
+        await time.WaitForTimerAsync(TimeSpan.FromSeconds(1.5));
         Assert.Equal(1, factory.Connects);
-        await AdvanceAsync(time, TimeSpan.FromSeconds(0.1));
+        fake.Advance(TimeSpan.FromSeconds(1.4));
+        Assert.Equal(1, factory.Connects);
+        fake.Advance(TimeSpan.FromSeconds(0.1));
         await Harness.EventuallyAsync(() => factory.Connects == 2, "attempt 1 at 1.5 s");
-        await AdvanceAsync(time, TimeSpan.FromSeconds(2.2));
+
+        await time.WaitForTimerAsync(TimeSpan.FromSeconds(2.25));
+        fake.Advance(TimeSpan.FromSeconds(2.2));
         Assert.Equal(2, factory.Connects);
-        await AdvanceAsync(time, TimeSpan.FromSeconds(0.05));
+        fake.Advance(TimeSpan.FromSeconds(0.05));
         await Harness.EventuallyAsync(() => factory.Connects == 3, "attempt 2 after 2.25 s more");
-        await AdvanceAsync(time, TimeSpan.FromSeconds(3.375));
+
+        await time.WaitForTimerAsync(TimeSpan.FromSeconds(3.375));
+        fake.Advance(TimeSpan.FromSeconds(3.375));
         await Harness.EventuallyAsync(() => client.State == WampConnectionState.Failed, "Failed after 3 attempts");
         Assert.Equal(4, factory.Connects);
         Assert.IsType<IOException>(client.LastError);
     }
-
-    private static async Task AdvanceAsync(FakeTimeProvider time, TimeSpan by)
-    {
-        await SettleAsync();
-        time.Advance(by);
-        await SettleAsync();
-    }
-
-    // Lets continuations scheduled by the fake clock run (they hop to the thread pool).
-    private static Task SettleAsync() => Task.Delay(50);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Cfc.Client.Testing.Router;
 using Xunit.Abstractions;
 
@@ -26,12 +27,20 @@ public sealed class CycleTests(ITestOutputHelper output)
         await client.RegisterAsync("com.app.one", (_, _) => ValueTask.FromResult(Harness.Args(1)));
         await client.RegisterAsync("com.app.two", (_, _) => ValueTask.FromResult(Harness.Args(2)));
 
-        await CyclesAsync(host, client, 5); // warm up: pools, JIT, first-time allocations
+        var sessions = new List<WeakReference>();
+        await CyclesAsync(host, client, 5, sessions); // warm up: pools, JIT, first-time allocations
         long before = GC.GetTotalMemory(forceFullCollection: true);
-        await CyclesAsync(host, client, 100);
+        await CyclesAsync(host, client, 100, sessions);
         await Harness.EventuallyAsync(() => publisher.State == WampConnectionState.Connected, "the publisher reconnected");
         long after = GC.GetTotalMemory(forceFullCollection: true);
         output.WriteLine($"GC.GetTotalMemory: before {before / 1024} KiB, after 100 cycles {after / 1024} KiB, growth {(after - before) / 1024} KiB");
+
+        // Every old session object must be let go; only the current one may live. Background endings (transport
+        // close, reader loop) may still be finishing, so collect until none is left, bounded.
+        int alive = await AliveOldSessionsAsync(client, sessions);
+        output.WriteLine($"Sessions: {sessions.Count} old ones held weakly, {alive} still alive after GC");
+        Assert.Equal(105, sessions.Count);
+        Assert.Equal(0, alive);
 
         Assert.Equal(3, client.Registry.SubscriptionCount);
         Assert.Equal(2, client.Registry.RegistrationCount);
@@ -44,18 +53,48 @@ public sealed class CycleTests(ITestOutputHelper output)
 
         // The router holds exactly what the client holds: one session's worth, nothing left from old sessions.
         Assert.Equal(2, host.Router.SessionCount);
-        Assert.True(after - before < 16 * 1024 * 1024, $"memory grew by {(after - before) / 1024} KiB over 100 cycles");
+        Assert.True(after - before < 2 * 1024 * 1024, $"memory grew by {(after - before) / 1024} KiB over 100 cycles");
     }
 
-    private static async Task CyclesAsync(WampRouterHost host, WampClient client, int count)
+    private static async Task CyclesAsync(WampRouterHost host, WampClient client, int count, List<WeakReference> sessions)
     {
         for (int i = 0; i < count; i++)
         {
             long? session = client.SessionId;
+            sessions.Add(HoldWeakly(client));
             await host.Router.DropAllConnectionsAsync();
             await Harness.ReconnectedAsync(client, session);
             Assert.Equal(3, client.Registry.SubscriptionCount);
             Assert.Equal(2, client.Registry.RegistrationCount);
         }
+    }
+
+    // Not inlined, so that no strong reference to the session lingers in the caller's state machine.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference HoldWeakly(WampClient client) => new(client.CurrentSession ?? throw new InvalidOperationException("no session"));
+
+    private static async Task<int> AliveOldSessionsAsync(WampClient client, List<WeakReference> sessions)
+    {
+        DateTime until = DateTime.UtcNow + Harness.Wait;
+        while (true)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            int alive = CountAlive(client, sessions);
+            if (alive == 0 || DateTime.UtcNow > until)
+            {
+                return alive;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int CountAlive(WampClient client, List<WeakReference> sessions)
+    {
+        object? current = client.CurrentSession;
+        return sessions.Count(w => w.Target is { } s && !ReferenceEquals(s, current));
     }
 }
