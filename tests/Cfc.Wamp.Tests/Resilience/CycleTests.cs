@@ -53,7 +53,9 @@ public sealed class CycleTests(ITestOutputHelper output)
 
         // The router holds exactly what the client holds: one session's worth, nothing left from old sessions.
         Assert.Equal(2, host.Router.SessionCount);
-        Assert.True(after - before < 2 * 1024 * 1024, $"memory grew by {(after - before) / 1024} KiB over 100 cycles");
+        // The weak references above are the precise leak check. This process-wide figure also counts what test classes
+        // running in parallel allocate at the same moment, so its bound only catches gross growth (about 160 KB a cycle).
+        Assert.True(after - before < 16 * 1024 * 1024, $"memory grew by {(after - before) / 1024} KiB over 100 cycles");
     }
 
     private static async Task CyclesAsync(WampRouterHost host, WampClient client, int count, List<WeakReference> sessions)
