@@ -12,4 +12,14 @@ public enum CfcUriScheme
 
     /// <summary>The <c>cfc.*</c> names of the CFC API Reference (<c>cfc.get_management_realms</c>, <c>cfc.remote.node.get_status</c>, ...).</summary>
     Legacy = 1,
+
+    /// <summary>
+    /// The real Crossbar.io master node (the open-source CFC): <c>crossbarfabriccenter.domain.*</c>,
+    /// <c>crossbarfabriccenter.mrealm.list_mrealms|create_mrealm|...</c> and <c>crossbarfabriccenter.remote.*</c> with node oids.
+    /// Users still name realms and nodes by name and node id; the client translates to the master's oids and shapes.
+    /// </summary>
+    CrossbarMaster = 2,
+
+    /// <summary>The client finds out during connect which of the other schemes the server speaks; <c>CfcClient.UriScheme</c> says which.</summary>
+    Auto = 3,
 }
