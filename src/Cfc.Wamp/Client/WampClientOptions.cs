@@ -10,6 +10,9 @@ namespace Cfc.Wamp;
 /// </summary>
 public sealed record WampClientOptions
 {
+    /// <summary>The most CHALLENGE messages one handshake answers (8); more is a protocol violation. Routers send one.</summary>
+    public const int MaxChallengeRounds = 8;
+
     /// <summary>The router's address: <c>ws://</c> or <c>wss://</c> (WebSocket), <c>rs://</c>, <c>rss://</c> or <c>tcp://</c> (RawSocket). Required.</summary>
     public Uri? Url { get; init; }
 

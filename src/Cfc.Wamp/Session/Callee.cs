@@ -92,7 +92,7 @@ internal sealed class Callee
         }
 
         registration.Detach(_session);
-        string reason = WampSession.StringOrNull(details, "reason") ?? "no reason given";
+        string reason = WampSession.ServerStringOrNull(details, "reason") ?? "no reason given";
         _session.Logger.Revoked("registration", registration.Procedure, reason);
         registration.Revoke(new WampException(
             SessionErrors.RegistrationRevoked,

@@ -259,6 +259,10 @@ internal sealed class WampSession
     public WampConnectionLostException ConnectionLost(string what, Exception? inner) =>
         new($"No session with the router at {Options.Url} (realm '{Options.Realm}', session {SessionId}): {what}.", inner);
 
+    /// <summary>A string from the router made safe for messages and logs (<see cref="ServerText.Sanitize"/>), or null.</summary>
+    public static string? ServerStringOrNull(JsonElement dict, string name) =>
+        StringOrNull(dict, name) is { } text ? ServerText.Sanitize(text) : null;
+
     public static string? StringOrNull(JsonElement dict, string name) =>
         dict.ValueKind == JsonValueKind.Object && dict.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
@@ -388,7 +392,7 @@ internal sealed class WampSession
             case UnregisteredMessage m:
                 return m.RequestId == 0 ? Callee.OnRevoked(m) : OnReply(m.RequestId, m);
             case GoodbyeMessage m:
-                return new SessionEnd(SessionEndKind.RouterGoodbye, $"the router closed the session with GOODBYE {m.Reason}", null, m.Reason);
+                return new SessionEnd(SessionEndKind.RouterGoodbye, $"the router closed the session with GOODBYE {ServerText.Sanitize(m.Reason)}", null, m.Reason);
             case AbortMessage m:
                 return RouterAbort(m);
             default:
@@ -455,7 +459,7 @@ internal sealed class WampSession
         new(SessionEndKind.ProtocolViolation, $"The router at {Options.Url} broke the WAMP protocol (realm '{Options.Realm}', session {SessionId}): it sent {what}", cause);
 
     private static SessionEnd RouterAbort(AbortMessage abort) =>
-        new(SessionEndKind.RouterAbort, $"the router aborted the session: {StringOrNull(abort.Details, "message") ?? WampException.DescribeError(abort.Reason, abort.Payload)} ({abort.Reason})", null, abort.Reason);
+        new(SessionEndKind.RouterAbort, $"the router aborted the session: {ServerStringOrNull(abort.Details, "message") ?? WampException.DescribeError(abort.Reason, abort.Payload)} ({ServerText.Sanitize(abort.Reason)})", null, abort.Reason);
 
     private async Task EndAsync(SessionEnd end)
     {
