@@ -127,7 +127,7 @@ public sealed partial class WampClient : IWampClient
         ArgumentException.ThrowIfNullOrEmpty(topic);
         ArgumentNullException.ThrowIfNull(handler);
         WampSession session = await GetSessionAsync($"SUBSCRIBE to '{topic}'", cancellationToken).ConfigureAwait(false);
-        var subscription = new ClientSubscription(this, topic, options?.Match ?? WampMatch.Exact, handler, options?.MaxQueuedEvents ?? WampSubscribeOptions.DefaultMaxQueuedEvents, _logger);
+        var subscription = new ClientSubscription(this, topic, options?.Match ?? WampMatch.Exact, handler, options?.MaxQueuedEvents ?? WampSubscribeOptions.DefaultMaxQueuedEvents, options?.MaxQueuedEventBytes ?? WampSubscribeOptions.DefaultMaxQueuedEventBytes, _logger);
         try
         {
             await session.Subscriber.SubscribeAsync(subscription, cancellationToken).ConfigureAwait(false);

@@ -33,6 +33,7 @@ internal sealed class WampSession
         Logger = logger;
         Ids = ids ?? new RequestIdGenerator();
         Sender = new SessionSender(transport, options.MaxMessageSize, _lifetime.Token);
+        Control = new ControlQueue(this, options.MaxQueuedControlMessages);
         Caller = new Caller(this);
         Callee = new Callee(this);
         Publisher = new Publisher(this);
@@ -52,6 +53,9 @@ internal sealed class WampSession
     public PendingRequestTable Pending { get; } = new();
 
     public SessionSender Sender { get; }
+
+    /// <summary>Messages sent without a waiter (CANCEL, ERROR answers, cleanup requests), bounded where the router triggers them.</summary>
+    public ControlQueue Control { get; }
 
     public Caller Caller { get; }
 
@@ -179,8 +183,11 @@ internal sealed class WampSession
         return false;
     }
 
-    /// <summary>Sends in the background (CANCEL, error answers); failures are only logged.</summary>
-    public void Post(WampMessage message) => _ = PostAsync(message);
+    /// <summary>Sends in the background through the control queue; failures are only logged. Never dropped (the application caused it).</summary>
+    public void Post(WampMessage message) => Control.Post(message, droppable: false);
+
+    /// <summary>Sends an answer the router provoked on its own (ERROR to an INVOCATION) in the background; dropped (counted, logged) when the control queue is full.</summary>
+    public void PostDroppable(WampMessage message) => Control.Post(message, droppable: true);
 
     /// <summary>Adds a pending request; fails at once when the session already ended (so that nothing waits forever).</summary>
     public void AddPending(PendingRequest request)
@@ -293,18 +300,6 @@ internal sealed class WampSession
         catch (Exception ex) when (ex is not WampException and not OperationCanceledException)
         {
             throw ConnectionLost($"sending failed: {ex.Message}", ex);
-        }
-    }
-
-    private async Task PostAsync(WampMessage message)
-    {
-        try
-        {
-            await SendAsync(message, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            Logger.SendFailed(message.Type, ex);
         }
     }
 
@@ -508,6 +503,8 @@ internal sealed class WampSession
         }
 
         await _lifetime.CancelAsync().ConfigureAwait(false);
+        Control.Complete();
+        Caller.Timeouts.Dispose();
         Callee.EndAll();
         Subscriber.DetachAll();
         try
