@@ -8,7 +8,7 @@ namespace Cfc.Wamp;
 
 /// <summary>
 /// A WAMP v2 client: caller, callee, publisher and subscriber on one realm. Create it with
-/// <see cref="ConnectAsync"/>. Thread-safe. Handlers never run on the socket reader: events are delivered
+/// <see cref="ConnectAsync"/> (or <see cref="Create"/> now and <see cref="StartAsync"/> later). Thread-safe. Handlers never run on the socket reader: events are delivered
 /// per subscription, in order, on a task of their own; invocations run on the thread pool.
 /// </summary>
 /// <remarks>
@@ -87,7 +87,7 @@ public sealed partial class WampClient : IWampClient
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var client = new WampClient(options);
+        var client = new WampClient(options) { _started = 1 };
         try
         {
             await client.ConnectFirstAsync(cancellationToken).ConfigureAwait(false);
