@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Cfc.Wamp.Reconnect;
 using Cfc.Wamp.Session;
 using Cfc.Wamp.Transport;
@@ -106,6 +107,11 @@ public sealed partial class WampClient : IWampClient
     public Task<WampResult> CallAsync(string procedure, WampPayload payload = default, WampCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(procedure);
+        if (WampInstruments.CallsObserved)
+        {
+            return CallObservedAsync(procedure, payload, options, cancellationToken);
+        }
+
         return TryGetReadySession(out WampSession? session)
             ? session.Caller.CallAsync(procedure, payload, options, cancellationToken)
             : CallQueuedAsync(procedure, payload, options, cancellationToken);
@@ -115,6 +121,11 @@ public sealed partial class WampClient : IWampClient
     public Task<long?> PublishAsync(string topic, WampPayload payload = default, WampPublishOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(topic);
+        if (WampInstruments.PublishObserved)
+        {
+            return PublishObservedAsync(topic, payload, options, cancellationToken);
+        }
+
         return TryGetReadySession(out WampSession? session)
             ? session.Publisher.PublishAsync(topic, payload, options, cancellationToken)
             : PublishQueuedAsync(topic, payload, options, cancellationToken);
@@ -272,6 +283,53 @@ public sealed partial class WampClient : IWampClient
     {
         WampSession session = await GetSessionAsync($"the call to '{procedure}'", cancellationToken).ConfigureAwait(false);
         return await session.Caller.CallAsync(procedure, payload, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The call with a span and metrics around it; taken only while someone listens (see WampInstruments).
+    private async Task<WampResult> CallObservedAsync(string procedure, WampPayload payload, WampCallOptions? options, CancellationToken cancellationToken)
+    {
+        Activity? activity = WampInstruments.StartCall(procedure, _options.Realm);
+        bool countedPending = WampInstruments.CallStarted(procedure);
+        long started = _options.TimeProvider.GetTimestamp();
+        Exception? error = null;
+        try
+        {
+            return await (TryGetReadySession(out WampSession? session)
+                ? session.Caller.CallAsync(procedure, payload, options, cancellationToken)
+                : CallQueuedAsync(procedure, payload, options, cancellationToken)).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            error = ex;
+            throw;
+        }
+        finally
+        {
+            WampInstruments.CallEnded(activity, procedure, _options.TimeProvider.GetElapsedTime(started), error, countedPending);
+        }
+    }
+
+    private async Task<long?> PublishObservedAsync(string topic, WampPayload payload, WampPublishOptions? options, CancellationToken cancellationToken)
+    {
+        Activity? activity = WampInstruments.StartPublish(topic, _options.Realm);
+        long? publicationId = null;
+        Exception? error = null;
+        try
+        {
+            publicationId = await (TryGetReadySession(out WampSession? session)
+                ? session.Publisher.PublishAsync(topic, payload, options, cancellationToken)
+                : PublishQueuedAsync(topic, payload, options, cancellationToken)).ConfigureAwait(false);
+            return publicationId;
+        }
+        catch (Exception ex)
+        {
+            error = ex;
+            throw;
+        }
+        finally
+        {
+            WampInstruments.PublishEnded(activity, publicationId, error);
+        }
     }
 
     private async Task<long?> PublishQueuedAsync(string topic, WampPayload payload, WampPublishOptions? options, CancellationToken cancellationToken)

@@ -41,7 +41,11 @@ internal sealed class EventDispatcher
 
     /// <summary>Queues the event; never waits (a full queue drops its oldest event).</summary>
     /// <param name="event">The event.</param>
-    public void Post(WampEvent @event) => _queue.Writer.TryWrite(@event);
+    public void Post(WampEvent @event)
+    {
+        WampInstruments.EventReceived(_topic);
+        _queue.Writer.TryWrite(@event);
+    }
 
     /// <summary>Stops delivery: queued events are dropped and a running handler sees its token cancelled.</summary>
     public void Stop()
@@ -56,6 +60,7 @@ internal sealed class EventDispatcher
     private void OnDropped(WampEvent dropped)
     {
         long count = Interlocked.Increment(ref _dropped);
+        WampInstruments.EventDropped(_topic);
         if (count == 1 || count % DropLogInterval == 0)
         {
             _logger.EventQueueOverflow(_topic, count);
@@ -72,16 +77,20 @@ internal sealed class EventDispatcher
             {
                 while (!stop.IsCancellationRequested && reader.TryRead(out WampEvent? @event))
                 {
+                    System.Diagnostics.Activity? delivery = WampInstruments.StartDelivery(_topic, @event);
                     try
                     {
                         await _handler(@event, stop).ConfigureAwait(false);
+                        WampInstruments.DeliveryEnded(delivery, null);
                     }
-                    catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                    catch (OperationCanceledException ex) when (stop.IsCancellationRequested)
                     {
+                        WampInstruments.DeliveryEnded(delivery, ex);
                         return;
                     }
                     catch (Exception ex)
                     {
+                        WampInstruments.DeliveryEnded(delivery, ex);
                         _logger.EventHandlerFailed(_topic, ex);
                     }
                 }
