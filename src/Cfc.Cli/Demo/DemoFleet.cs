@@ -26,7 +26,7 @@ internal sealed class DemoFleet : IAsyncDisposable
 
     public static async Task<DemoFleet> StartAsync(TimeSpan? answerDelay, CancellationToken cancellationToken)
     {
-        FakeCfc fake = await FakeCfc.StartAsync(new FakeCfcOptions(), cancellationToken).ConfigureAwait(false);
+        FakeCfc fake = await FakeCfc.StartAsync(new FakeCfcOptions { TickPeriod = TimeSpan.FromSeconds(1) }, cancellationToken).ConfigureAwait(false);
         var key = CryptosignKey.Generate();
         fake.AddUser(User, key.PublicKeyHex, new Dictionary<string, IReadOnlyList<string>>
         {
