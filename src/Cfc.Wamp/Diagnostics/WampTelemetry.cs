@@ -233,12 +233,12 @@ internal static class WampInstruments
         }
     }
 
-    /// <summary>Counts an event a full queue dropped.</summary>
-    public static void EventDropped(string topic)
+    /// <summary>Counts events a full queue dropped.</summary>
+    public static void EventDropped(string topic, long count = 1)
     {
         if (EventsDropped.Enabled)
         {
-            EventsDropped.Add(1, new KeyValuePair<string, object?>("messaging.destination.name", topic));
+            EventsDropped.Add(count, new KeyValuePair<string, object?>("messaging.destination.name", topic));
         }
     }
 
