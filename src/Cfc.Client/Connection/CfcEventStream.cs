@@ -15,6 +15,7 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
     private readonly IWampClient _wamp;
     private readonly string _topic;
     private readonly Func<WampPayload, T> _decode;
+    private readonly Func<WampPayload, CancellationToken, ValueTask<WampPayload>>? _translate;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private IObserver<T>[] _observers = [];
@@ -26,11 +27,15 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
     /// <param name="topic">The topic URI.</param>
     /// <param name="decode">Decodes an event's payload.</param>
     /// <param name="logger">Where decoding and observer failures go.</param>
-    public CfcEventStream(IWampClient wamp, string topic, Func<WampPayload, T> decode, ILogger logger)
+    /// <param name="translate">Reshapes a payload before decoding (a scheme adapter's), or <see langword="null"/>.</param>
+    public CfcEventStream(
+        IWampClient wamp, string topic, Func<WampPayload, T> decode, ILogger logger,
+        Func<WampPayload, CancellationToken, ValueTask<WampPayload>>? translate = null)
     {
         _wamp = wamp;
         _topic = topic;
         _decode = decode;
+        _translate = translate;
         _logger = logger;
     }
 
@@ -155,7 +160,7 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
         }
     }
 
-    private void Deliver(Lease lease, WampEvent e)
+    private void Deliver(Lease lease, WampPayload payload)
     {
         IObserver<T>[] observers;
         lock (_gate)
@@ -171,7 +176,7 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
         T value;
         try
         {
-            value = _decode(e.Payload);
+            value = _decode(payload);
         }
         catch (Exception ex)
         {
@@ -330,8 +335,31 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
 
         private ValueTask OnEventAsync(WampEvent e, CancellationToken cancellationToken)
         {
-            owner.Deliver(this, e);
-            return ValueTask.CompletedTask;
+            if (owner._translate is null)
+            {
+                owner.Deliver(this, e.Payload);
+                return ValueTask.CompletedTask;
+            }
+
+            return TranslateAndDeliverAsync(e, cancellationToken);
+        }
+
+        // The WAMP client hands one subscription's events to this handler one at a time on its own task, so a
+        // translation that awaits a call keeps the events in order and holds up nothing else.
+        private async ValueTask TranslateAndDeliverAsync(WampEvent e, CancellationToken cancellationToken)
+        {
+            WampPayload payload;
+            try
+            {
+                payload = await owner._translate!(e.Payload, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                CfcLog.EventDecodeFailed(owner._logger, owner._topic, ex);
+                return;
+            }
+
+            owner.Deliver(this, payload);
         }
     }
 

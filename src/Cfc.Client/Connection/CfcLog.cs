@@ -16,4 +16,7 @@ internal static partial class CfcLog
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Debug, Message = "Unsubscribing from {Topic} failed")]
     public static partial void UnsubscribeFailed(ILogger logger, string topic, Exception exception);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "CfcUriScheme.Auto: {Url} (realm {Realm}) speaks {Scheme}")]
+    public static partial void SchemeDetected(ILogger logger, Uri url, string realm, string scheme);
 }
