@@ -25,6 +25,7 @@ public sealed partial class WampClient
     private int _state = (int)WampConnectionState.Disconnected;
     private int _attempt;
     private int _disposed;
+    private int _plaintextWarned;
     private bool _stopped;
 
     /// <summary>
@@ -43,6 +44,7 @@ public sealed partial class WampClient
             ConfigureWebSocket = _options.ConfigureWebSocket,
         };
 
+        WarnIfSecretOverPlaintext();
         using var timeout = new CancellationTokenSource(_options.ConnectTimeout, _options.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         IWampTransport? transport = null;
@@ -447,6 +449,24 @@ public sealed partial class WampClient
         Volatile.Write(ref _state, (int)state);
         _logger.StateChanged(state);
         _states.OnNext(state);
+    }
+
+    // Once per client: a ticket or WAMP-CRA secret (or its HMAC, open to offline guessing) about to cross a plain connection.
+    private void WarnIfSecretOverPlaintext()
+    {
+        if (_options.Url!.Scheme is "wss" or "rss" || Volatile.Read(ref _plaintextWarned) != 0)
+        {
+            return;
+        }
+
+        foreach (string method in _options.Authenticator.AuthMethods)
+        {
+            if (method is "ticket" or "wampcra" && Interlocked.Exchange(ref _plaintextWarned, 1) == 0)
+            {
+                _logger.SecretOverPlaintext(method, _options.Url);
+                return;
+            }
+        }
     }
 
     private static async Task CloseQuietlyAsync(IWampTransport? transport)

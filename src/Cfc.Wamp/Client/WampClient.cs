@@ -20,7 +20,8 @@ namespace Cfc.Wamp;
 /// </remarks>
 public sealed partial class WampClient : IWampClient
 {
-    private readonly WampClientOptions _options;
+    // Not readonly: dispose swaps the authenticator out so that no secret stays reachable from a disposed client.
+    private WampClientOptions _options;
     private readonly ILogger _logger;
     private readonly StateSubject _states;
 
@@ -126,7 +127,7 @@ public sealed partial class WampClient : IWampClient
         ArgumentException.ThrowIfNullOrEmpty(topic);
         ArgumentNullException.ThrowIfNull(handler);
         WampSession session = await GetSessionAsync($"SUBSCRIBE to '{topic}'", cancellationToken).ConfigureAwait(false);
-        var subscription = new ClientSubscription(this, topic, options?.Match ?? WampMatch.Exact, handler, options?.MaxQueuedEvents ?? WampSubscribeOptions.DefaultMaxQueuedEvents, _logger);
+        var subscription = new ClientSubscription(this, topic, options?.Match ?? WampMatch.Exact, handler, options?.MaxQueuedEvents ?? WampSubscribeOptions.DefaultMaxQueuedEvents, options?.MaxQueuedEventBytes ?? WampSubscribeOptions.DefaultMaxQueuedEventBytes, _logger);
         try
         {
             await session.Subscriber.SubscribeAsync(subscription, cancellationToken).ConfigureAwait(false);
@@ -223,6 +224,9 @@ public sealed partial class WampClient : IWampClient
         SetState(WampConnectionState.Disconnected);
         _states.OnCompleted();
         _stopping.Dispose();
+
+        // The ticket, WAMP-CRA secret or signing key lives in the authenticator: a disposed client lets go of it.
+        _options = _options with { Authenticator = WampAuthenticator.Anonymous };
     }
 
     /// <summary>The transport factory used when the options name none.</summary>

@@ -10,6 +10,9 @@ namespace Cfc.Wamp;
 /// </summary>
 public sealed record WampClientOptions
 {
+    /// <summary>The most CHALLENGE messages one handshake answers (8); more is a protocol violation. Routers send one.</summary>
+    public const int MaxChallengeRounds = 8;
+
     /// <summary>The router's address: <c>ws://</c> or <c>wss://</c> (WebSocket), <c>rs://</c>, <c>rss://</c> or <c>tcp://</c> (RawSocket). Required.</summary>
     public Uri? Url { get; init; }
 
@@ -47,6 +50,17 @@ public sealed record WampClientOptions
 
     /// <summary>The largest message sent or accepted, in bytes. Default: 16 MiB.</summary>
     public int MaxMessageSize { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// How many messages the router provoked on its own (ERROR answers to INVOCATIONs for unknown registrations or over
+    /// a registration's <see cref="WampRegisterOptions.MaxConcurrentInvocations"/>) may wait to be written. Default: 1,000.
+    /// </summary>
+    /// <remarks>
+    /// A router that keeps sending while it does not read would otherwise make the client queue answers without end.
+    /// Past the bound such answers are dropped, counted and logged (event id 1021). CANCELs are never dropped: there is
+    /// at most one per call the application made.
+    /// </remarks>
+    public int MaxQueuedControlMessages { get; init; } = 1_000;
 
     /// <summary>The agent string sent in HELLO. Default: <c>Cfc.Wamp</c> and its version.</summary>
     public string Agent { get; init; } = "Cfc.Wamp/" + typeof(WampClientOptions).Assembly.GetName().Version?.ToString(3);
@@ -112,6 +126,11 @@ public sealed record WampClientOptions
         if (MaxMessageSize is < 512 or > 16 * 1024 * 1024)
         {
             throw new ArgumentException($"WampClientOptions.MaxMessageSize must be between 512 bytes and 16 MiB, not {MaxMessageSize}.", nameof(MaxMessageSize));
+        }
+
+        if (MaxQueuedControlMessages <= 0)
+        {
+            throw new ArgumentException($"WampClientOptions.MaxQueuedControlMessages must be positive, not {MaxQueuedControlMessages}.", nameof(MaxQueuedControlMessages));
         }
 
         if (TimeProvider is null)
