@@ -22,6 +22,7 @@ public static class CfcErrors
     private static readonly HashSet<string> AlreadyExists = new(StringComparer.Ordinal)
     {
         "crossbar.error.already_exists", "fabric.node-already-paired", "fabric.realm-already-exists", "crossbar.error.already_running",
+        "crossbar.error.worker_already_running",
     };
 
     private static readonly HashSet<string> NotAuthorized = new(StringComparer.Ordinal)
