@@ -44,7 +44,7 @@ internal sealed class CryptosignAuthenticator : WampAuthenticator
     {
         if (authMethod != "cryptosign")
         {
-            throw Fail($"The router sent a '{authMethod}' challenge, but the client offered only 'cryptosign'.");
+            throw Fail($"The router sent a '{ServerText.Sanitize(authMethod, 64)}' challenge, but the client offered only 'cryptosign'.");
         }
 
         if (extra.ValueKind != JsonValueKind.Object || !extra.TryGetProperty("challenge", out JsonElement challengeElement) || challengeElement.ValueKind != JsonValueKind.String)
@@ -54,12 +54,13 @@ internal sealed class CryptosignAuthenticator : WampAuthenticator
 
         if (extra.TryGetProperty("channel_binding", out JsonElement binding) && binding.ValueKind != JsonValueKind.Null)
         {
-            throw Fail($"The router asked for cryptosign channel binding ({binding.GetRawText()}), but the client never requests it and cannot provide a TLS channel id.");
+            throw Fail($"The router asked for cryptosign channel binding ({ServerText.Sanitize(binding.GetRawText(), 64)}), but the client never requests it and cannot provide a TLS channel id.");
         }
 
         if (!Hex.TryParse(challengeElement.GetString(), CryptosignChallenge.ChallengeLength, out byte[] challenge))
         {
-            throw Fail($"The cryptosign challenge must be {CryptosignChallenge.ChallengeLength * 2} hex characters, not '{challengeElement.GetString()}'.");
+            // Never echoed: a router could send megabytes and have them copied into the error and the ABORT.
+            throw Fail($"The cryptosign challenge must be {CryptosignChallenge.ChallengeLength * 2} hex characters; the router sent {challengeElement.GetString()!.Length} characters that are not.");
         }
 
         byte[] signed = CryptosignChallenge.SignChallenge(_signer, challenge);

@@ -29,7 +29,7 @@ internal sealed class TicketAuthenticator : WampAuthenticator
     {
         if (authMethod != "ticket")
         {
-            throw new WampException("wamp.error.cannot_authenticate", $"The router sent a '{authMethod}' challenge, but the client offered only 'ticket'.");
+            throw new WampException("wamp.error.cannot_authenticate", $"The router sent a '{ServerText.Sanitize(authMethod, 64)}' challenge, but the client offered only 'ticket'.");
         }
 
         return ValueTask.FromResult(new WampAuthenticateResponse(_ticket));

@@ -25,6 +25,7 @@ public sealed partial class WampClient
     private int _state = (int)WampConnectionState.Disconnected;
     private int _attempt;
     private int _disposed;
+    private int _plaintextWarned;
     private bool _stopped;
 
     /// <summary>
@@ -41,28 +42,38 @@ public sealed partial class WampClient
             KeepAliveInterval = _options.KeepAliveInterval,
             KeepAliveTimeout = _options.KeepAliveTimeout,
             ConfigureWebSocket = _options.ConfigureWebSocket,
+            TimeProvider = _options.TimeProvider,
+            Tls = _options.Tls,
+            AllowRedirects = _options.AllowRedirects,
+            SendsCredentials = !ReferenceEquals(_options.Authenticator, WampAuthenticator.Anonymous) || _options.ConfigureWebSocket is not null
+                || _options.Tls?.ClientCertificates is { Count: > 0 },
         };
 
+        WarnIfSecretOverPlaintext();
         using var timeout = new CancellationTokenSource(_options.ConnectTimeout, _options.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         IWampTransport? transport = null;
+        System.Diagnostics.Activity? join = WampInstruments.StartJoin(_options.Url!, _options.Realm!);
         try
         {
             transport = await factory.ConnectAsync(_options.Url!, _options.Serializers, settings, linked.Token).ConfigureAwait(false);
             var session = new WampSession(_options, transport, _logger);
             await session.HandshakeAsync(linked.Token).ConfigureAwait(false);
+            WampInstruments.JoinEnded(join, session.SessionId, null);
             return session;
         }
         catch (Exception ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested && ex is not WampAuthenticationException)
         {
             await CloseQuietlyAsync(transport).ConfigureAwait(false);
+            WampInstruments.JoinEnded(join, null, ex);
             throw new WampTimeoutException(
                 $"Connecting to {_options.Url} (realm '{_options.Realm}') did not complete within the connect timeout of {_options.ConnectTimeout.TotalSeconds:0.###} s " +
                 (transport is null ? "(the transport did not open)." : "(the router did not answer HELLO with WELCOME)."));
         }
-        catch
+        catch (Exception ex)
         {
             await CloseQuietlyAsync(transport).ConfigureAwait(false);
+            WampInstruments.JoinEnded(join, null, ex);
             throw;
         }
     }
@@ -98,6 +109,7 @@ public sealed partial class WampClient
         if (Volatile.Read(ref _lastError) is not null)
         {
             _logger.Reconnected(_options.Url!, session.SessionId, attempts);
+            WampInstruments.Reconnected(_options.Realm);
         }
     }
 
@@ -447,6 +459,24 @@ public sealed partial class WampClient
         Volatile.Write(ref _state, (int)state);
         _logger.StateChanged(state);
         _states.OnNext(state);
+    }
+
+    // Once per client: a ticket or WAMP-CRA secret (or its HMAC, open to offline guessing) about to cross a plain connection.
+    private void WarnIfSecretOverPlaintext()
+    {
+        if (_options.Url!.Scheme is "wss" or "rss" || Volatile.Read(ref _plaintextWarned) != 0)
+        {
+            return;
+        }
+
+        foreach (string method in _options.Authenticator.AuthMethods)
+        {
+            if (method is "ticket" or "wampcra" && Interlocked.Exchange(ref _plaintextWarned, 1) == 0)
+            {
+                _logger.SecretOverPlaintext(method, _options.Url);
+                return;
+            }
+        }
     }
 
     private static async Task CloseQuietlyAsync(IWampTransport? transport)

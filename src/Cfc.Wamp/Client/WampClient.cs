@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Cfc.Wamp.Reconnect;
 using Cfc.Wamp.Session;
 using Cfc.Wamp.Transport;
@@ -8,7 +9,7 @@ namespace Cfc.Wamp;
 
 /// <summary>
 /// A WAMP v2 client: caller, callee, publisher and subscriber on one realm. Create it with
-/// <see cref="ConnectAsync"/>. Thread-safe. Handlers never run on the socket reader: events are delivered
+/// <see cref="ConnectAsync"/> (or <see cref="Create"/> now and <see cref="StartAsync"/> later). Thread-safe. Handlers never run on the socket reader: events are delivered
 /// per subscription, in order, on a task of their own; invocations run on the thread pool.
 /// </summary>
 /// <remarks>
@@ -20,7 +21,8 @@ namespace Cfc.Wamp;
 /// </remarks>
 public sealed partial class WampClient : IWampClient
 {
-    private readonly WampClientOptions _options;
+    // Not readonly: dispose swaps the authenticator out so that no secret stays reachable from a disposed client.
+    private WampClientOptions _options;
     private readonly ILogger _logger;
     private readonly StateSubject _states;
 
@@ -87,7 +89,7 @@ public sealed partial class WampClient : IWampClient
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var client = new WampClient(options);
+        var client = new WampClient(options) { _started = 1 };
         try
         {
             await client.ConnectFirstAsync(cancellationToken).ConfigureAwait(false);
@@ -106,6 +108,11 @@ public sealed partial class WampClient : IWampClient
     public Task<WampResult> CallAsync(string procedure, WampPayload payload = default, WampCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(procedure);
+        if (WampInstruments.CallsObserved)
+        {
+            return CallObservedAsync(procedure, payload, options, cancellationToken);
+        }
+
         return TryGetReadySession(out WampSession? session)
             ? session.Caller.CallAsync(procedure, payload, options, cancellationToken)
             : CallQueuedAsync(procedure, payload, options, cancellationToken);
@@ -115,6 +122,11 @@ public sealed partial class WampClient : IWampClient
     public Task<long?> PublishAsync(string topic, WampPayload payload = default, WampPublishOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(topic);
+        if (WampInstruments.PublishObserved)
+        {
+            return PublishObservedAsync(topic, payload, options, cancellationToken);
+        }
+
         return TryGetReadySession(out WampSession? session)
             ? session.Publisher.PublishAsync(topic, payload, options, cancellationToken)
             : PublishQueuedAsync(topic, payload, options, cancellationToken);
@@ -126,7 +138,7 @@ public sealed partial class WampClient : IWampClient
         ArgumentException.ThrowIfNullOrEmpty(topic);
         ArgumentNullException.ThrowIfNull(handler);
         WampSession session = await GetSessionAsync($"SUBSCRIBE to '{topic}'", cancellationToken).ConfigureAwait(false);
-        var subscription = new ClientSubscription(this, topic, options?.Match ?? WampMatch.Exact, handler, options?.MaxQueuedEvents ?? WampSubscribeOptions.DefaultMaxQueuedEvents, _logger);
+        var subscription = new ClientSubscription(this, topic, options?.Match ?? WampMatch.Exact, handler, options?.MaxQueuedEvents ?? WampSubscribeOptions.DefaultMaxQueuedEvents, options?.MaxQueuedEventBytes ?? WampSubscribeOptions.DefaultMaxQueuedEventBytes, _logger);
         try
         {
             await session.Subscriber.SubscribeAsync(subscription, cancellationToken).ConfigureAwait(false);
@@ -223,6 +235,9 @@ public sealed partial class WampClient : IWampClient
         SetState(WampConnectionState.Disconnected);
         _states.OnCompleted();
         _stopping.Dispose();
+
+        // The ticket, WAMP-CRA secret or signing key lives in the authenticator: a disposed client lets go of it.
+        _options = _options with { Authenticator = WampAuthenticator.Anonymous };
     }
 
     /// <summary>The transport factory used when the options name none.</summary>
@@ -272,6 +287,53 @@ public sealed partial class WampClient : IWampClient
     {
         WampSession session = await GetSessionAsync($"the call to '{procedure}'", cancellationToken).ConfigureAwait(false);
         return await session.Caller.CallAsync(procedure, payload, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The call with a span and metrics around it; taken only while someone listens (see WampInstruments).
+    private async Task<WampResult> CallObservedAsync(string procedure, WampPayload payload, WampCallOptions? options, CancellationToken cancellationToken)
+    {
+        Activity? activity = WampInstruments.StartCall(procedure, _options.Realm);
+        bool countedPending = WampInstruments.CallStarted(procedure);
+        long started = _options.TimeProvider.GetTimestamp();
+        Exception? error = null;
+        try
+        {
+            return await (TryGetReadySession(out WampSession? session)
+                ? session.Caller.CallAsync(procedure, payload, options, cancellationToken)
+                : CallQueuedAsync(procedure, payload, options, cancellationToken)).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            error = ex;
+            throw;
+        }
+        finally
+        {
+            WampInstruments.CallEnded(activity, procedure, _options.TimeProvider.GetElapsedTime(started), error, countedPending);
+        }
+    }
+
+    private async Task<long?> PublishObservedAsync(string topic, WampPayload payload, WampPublishOptions? options, CancellationToken cancellationToken)
+    {
+        Activity? activity = WampInstruments.StartPublish(topic, _options.Realm);
+        long? publicationId = null;
+        Exception? error = null;
+        try
+        {
+            publicationId = await (TryGetReadySession(out WampSession? session)
+                ? session.Publisher.PublishAsync(topic, payload, options, cancellationToken)
+                : PublishQueuedAsync(topic, payload, options, cancellationToken)).ConfigureAwait(false);
+            return publicationId;
+        }
+        catch (Exception ex)
+        {
+            error = ex;
+            throw;
+        }
+        finally
+        {
+            WampInstruments.PublishEnded(activity, publicationId, error);
+        }
     }
 
     private async Task<long?> PublishQueuedAsync(string topic, WampPayload payload, WampPublishOptions? options, CancellationToken cancellationToken)

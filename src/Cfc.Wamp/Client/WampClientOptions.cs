@@ -10,6 +10,9 @@ namespace Cfc.Wamp;
 /// </summary>
 public sealed record WampClientOptions
 {
+    /// <summary>The most CHALLENGE messages one handshake answers (8); more is a protocol violation. Routers send one.</summary>
+    public const int MaxChallengeRounds = 8;
+
     /// <summary>The router's address: <c>ws://</c> or <c>wss://</c> (WebSocket), <c>rs://</c>, <c>rss://</c> or <c>tcp://</c> (RawSocket). Required.</summary>
     public Uri? Url { get; init; }
 
@@ -48,11 +51,33 @@ public sealed record WampClientOptions
     /// <summary>The largest message sent or accepted, in bytes. Default: 16 MiB.</summary>
     public int MaxMessageSize { get; init; } = 16 * 1024 * 1024;
 
+    /// <summary>
+    /// How many messages the router provoked on its own (ERROR answers to INVOCATIONs for unknown registrations or over
+    /// a registration's <see cref="WampRegisterOptions.MaxConcurrentInvocations"/>) may wait to be written. Default: 1,000.
+    /// </summary>
+    /// <remarks>
+    /// A router that keeps sending while it does not read would otherwise make the client queue answers without end.
+    /// Past the bound such answers are dropped, counted and logged (event id 1021). CANCELs are never dropped: there is
+    /// at most one per call the application made.
+    /// </remarks>
+    public int MaxQueuedControlMessages { get; init; } = 1_000;
+
     /// <summary>The agent string sent in HELLO. Default: <c>Cfc.Wamp</c> and its version.</summary>
     public string Agent { get; init; } = "Cfc.Wamp/" + typeof(WampClientOptions).Assembly.GetName().Version?.ToString(3);
 
     /// <summary>A hook to adjust the WebSocket options (headers, certificates, proxy). Default: none.</summary>
     public Action<ClientWebSocketOptions>? ConfigureWebSocket { get; init; }
+
+    /// <summary>TLS for <c>wss://</c> and <c>rss://</c> alike: trusted roots (a private CA), a server certificate validation callback, client certificates. Default: <see langword="null"/> (system roots, no client certificate).</summary>
+    public Transport.WampTlsOptions? Tls { get; init; }
+
+    /// <summary>
+    /// Whether an HTTP redirect answering the WebSocket upgrade is followed. Default: <see langword="false"/>: the
+    /// connect fails and says where the router pointed. When on, at most 5 redirects are followed, never from
+    /// <c>wss://</c> to <c>ws://</c>, and never to another host when the connection carries credentials (any
+    /// authenticator but anonymous, <see cref="ConfigureWebSocket"/>, or client certificates).
+    /// </summary>
+    public bool AllowRedirects { get; init; }
 
     /// <summary>Opens transports. Default: <see langword="null"/>, the built-in WebSocket and RawSocket transports. Tests and in-process peers plug their own here.</summary>
     public Transport.IWampTransportFactory? TransportFactory { get; init; }
@@ -112,6 +137,11 @@ public sealed record WampClientOptions
         if (MaxMessageSize is < 512 or > 16 * 1024 * 1024)
         {
             throw new ArgumentException($"WampClientOptions.MaxMessageSize must be between 512 bytes and 16 MiB, not {MaxMessageSize}.", nameof(MaxMessageSize));
+        }
+
+        if (MaxQueuedControlMessages <= 0)
+        {
+            throw new ArgumentException($"WampClientOptions.MaxQueuedControlMessages must be positive, not {MaxQueuedControlMessages}.", nameof(MaxQueuedControlMessages));
         }
 
         if (TimeProvider is null)

@@ -68,7 +68,11 @@ public sealed record WampSubscribeOptions
     /// <summary>The default of <see cref="MaxQueuedEvents"/>.</summary>
     public const int DefaultMaxQueuedEvents = 10_000;
 
+    /// <summary>The default of <see cref="MaxQueuedEventBytes"/>: 16 MiB.</summary>
+    public const long DefaultMaxQueuedEventBytes = 16L * 1024 * 1024;
+
     private readonly int _maxQueuedEvents = DefaultMaxQueuedEvents;
+    private readonly long _maxQueuedEventBytes = DefaultMaxQueuedEventBytes;
 
     /// <summary>How the topic is matched. Default: <see cref="WampMatch.Exact"/>.</summary>
     public WampMatch Match { get; init; }
@@ -81,7 +85,7 @@ public sealed record WampSubscribeOptions
     /// delays neither the connection nor other subscriptions. When the queue is full, the OLDEST queued event is
     /// dropped to make room for the new one (the connection is never blocked) and a warning with the topic and the
     /// number dropped so far is logged (event id 1019: at the first drop and every 1,000th after it).
-    /// Memory use per subscription is bounded by this number of events.
+    /// The queue is bounded in bytes too (<see cref="MaxQueuedEventBytes"/>); whichever bound is reached first drops.
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
     public int MaxQueuedEvents
@@ -91,6 +95,28 @@ public sealed record WampSubscribeOptions
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
             _maxQueuedEvents = value;
+        }
+    }
+
+    /// <summary>
+    /// How many bytes of events (their JSON size: arguments, keyword arguments and details) may wait for the handler.
+    /// Default: 16 MiB (<see cref="DefaultMaxQueuedEventBytes"/>).
+    /// </summary>
+    /// <remarks>
+    /// When a new event would go over the bound, the oldest queued events are dropped until it fits (counted and logged
+    /// like <see cref="MaxQueuedEvents"/> drops). An event larger than the whole bound is still queued when nothing else
+    /// waits, so the memory held per subscription is at most this bound plus one event (at most
+    /// <see cref="WampClientOptions.MaxMessageSize"/>). Before this bound, 15,000 events of 100 KiB for a stuck handler
+    /// held 983 MB.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
+    public long MaxQueuedEventBytes
+    {
+        get => _maxQueuedEventBytes;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
+            _maxQueuedEventBytes = value;
         }
     }
 }
@@ -106,4 +132,28 @@ public sealed record WampRegisterOptions
 
     /// <summary>Asks the router to disclose callers to this callee. Default: <see langword="false"/>.</summary>
     public bool DiscloseCaller { get; init; }
+
+    /// <summary>The default of <see cref="MaxConcurrentInvocations"/>.</summary>
+    public const int DefaultMaxConcurrentInvocations = 100;
+
+    private readonly int _maxConcurrentInvocations = DefaultMaxConcurrentInvocations;
+
+    /// <summary>
+    /// How many invocations of this registration run at once. Default: 100 (<see cref="DefaultMaxConcurrentInvocations"/>).
+    /// </summary>
+    /// <remarks>
+    /// An INVOCATION beyond the bound is answered at once with <c>wamp.error.unavailable</c> (a dealer may try another
+    /// callee) and logged (event id 1022, at the first refusal and every 1,000th). Before this bound, 100,000
+    /// INVOCATIONs started 100,000 handlers at once.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
+    public int MaxConcurrentInvocations
+    {
+        get => _maxConcurrentInvocations;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
+            _maxConcurrentInvocations = value;
+        }
+    }
 }

@@ -37,23 +37,28 @@ public class WampException : Exception
     /// <summary>The details dictionary of the ERROR or ABORT message, or <see langword="null"/>.</summary>
     public JsonElement? Details { get; }
 
-    /// <summary>Builds a readable message from an error URI and the first string argument, as routers put the reason there.</summary>
+    /// <summary>
+    /// Builds a readable message from an error URI and the first string argument, as routers put the reason there.
+    /// The router's text is neutralised (<see cref="ServerText.Sanitize"/>: control characters escaped, length capped);
+    /// the full values stay in <see cref="Payload"/>.
+    /// </summary>
     /// <param name="errorUri">The error URI.</param>
     /// <param name="payload">The error payload.</param>
     /// <returns>The message.</returns>
     public static string DescribeError(string errorUri, WampPayload payload)
     {
+        string uri = ServerText.Sanitize(errorUri);
         if (payload.Count > 0 && payload[0].ValueKind == JsonValueKind.String)
         {
-            return $"{errorUri}: {payload[0].GetString()}";
+            return $"{uri}: {ServerText.Sanitize(payload[0].GetString())}";
         }
 
         if (payload.TryGetKeyword("message", out JsonElement m) && m.ValueKind == JsonValueKind.String)
         {
-            return $"{errorUri}: {m.GetString()}";
+            return $"{uri}: {ServerText.Sanitize(m.GetString())}";
         }
 
-        return payload.IsEmpty ? errorUri : $"{errorUri} ({payload})";
+        return payload.IsEmpty ? uri : $"{uri} ({ServerText.Sanitize(payload.ToString())})";
     }
 }
 

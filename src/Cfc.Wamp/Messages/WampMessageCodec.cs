@@ -40,11 +40,11 @@ public static class WampMessageCodec
         {
             WampMessageType.Hello => Expect(type, n, 3, 3) ? new HelloMessage(Uri(root, 1), Dict(root, 2)) : null!,
             WampMessageType.Welcome => Expect(type, n, 3, 3) ? new WelcomeMessage(Id(root, 1), Dict(root, 2)) : null!,
-            WampMessageType.Abort => Expect(type, n, 3, 5) ? new AbortMessage(Dict(root, 1), Uri(root, 2), Payload(root, 3)) : null!,
+            WampMessageType.Abort => Expect(type, n, 3, 5) ? new AbortMessage(Dict(root, 1), ReasonUri(root, 2), Payload(root, 3)) : null!,
             WampMessageType.Challenge => Expect(type, n, 3, 3) ? new ChallengeMessage(Str(root, 1), Dict(root, 2)) : null!,
             WampMessageType.Authenticate => Expect(type, n, 3, 3) ? new AuthenticateMessage(Str(root, 1), Dict(root, 2)) : null!,
-            WampMessageType.Goodbye => Expect(type, n, 3, 3) ? new GoodbyeMessage(Dict(root, 1), Uri(root, 2)) : null!,
-            WampMessageType.Error => Expect(type, n, 5, 7) ? new ErrorMessage(RequestType(root, 1), Id(root, 2), Dict(root, 3), Uri(root, 4), Payload(root, 5)) : null!,
+            WampMessageType.Goodbye => Expect(type, n, 3, 3) ? new GoodbyeMessage(Dict(root, 1), ReasonUri(root, 2)) : null!,
+            WampMessageType.Error => Expect(type, n, 5, 7) ? new ErrorMessage(RequestType(root, 1), Id(root, 2), Dict(root, 3), ReasonUri(root, 4), Payload(root, 5)) : null!,
             WampMessageType.Publish => Expect(type, n, 4, 6) ? new PublishMessage(Id(root, 1), Dict(root, 2), Uri(root, 3), Payload(root, 4)) : null!,
             WampMessageType.Published => Expect(type, n, 3, 3) ? new PublishedMessage(Id(root, 1), Id(root, 2)) : null!,
             WampMessageType.Subscribe => Expect(type, n, 4, 4) ? new SubscribeMessage(Id(root, 1), Dict(root, 2), Uri(root, 3)) : null!,
@@ -177,6 +177,46 @@ public static class WampMessageCodec
         return s;
     }
 
+    /// <summary>The longest error or close reason URI accepted: 512 characters.</summary>
+    public const int MaxReasonUriLength = 512;
+
+    // Error and close reasons end up in exception messages and logs (ErrorUri), so they must really be URIs in
+    // WAMP's loose rule: dot-separated non-empty components without whitespace, control characters or '#'.
+    private static string ReasonUri(JsonElement root, int index)
+    {
+        string s = Uri(root, index);
+        if (!IsLooseUri(s))
+        {
+            throw Violation($"element {index} must be an error URI (dot-separated components without whitespace, control characters or '#', at most {MaxReasonUriLength} characters), not '{ServerText.Sanitize(s, 80)}'");
+        }
+
+        return s;
+    }
+
+    /// <summary>Whether <paramref name="uri"/> is a URI by WAMP's loose rule, at most <see cref="MaxReasonUriLength"/> characters.</summary>
+    /// <param name="uri">The text to check.</param>
+    /// <returns><see langword="true"/> when it is.</returns>
+    public static bool IsLooseUri(string uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        if (uri.Length is 0 or > MaxReasonUriLength || uri[0] == '.' || uri[^1] == '.')
+        {
+            return false;
+        }
+
+        for (int i = 0; i < uri.Length; i++)
+        {
+            char c = uri[i];
+            if (c == '#' || char.IsWhiteSpace(c) || char.IsControl(c) || (c == '.' && uri[i - 1] == '.')
+                || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static string Str(JsonElement root, int index)
     {
         JsonElement e = root[index];
@@ -215,7 +255,7 @@ public static class WampMessageCodec
     private static string Describe(JsonElement e) => e.ValueKind switch
     {
         JsonValueKind.String => "a string",
-        JsonValueKind.Number => $"the number {e.GetRawText()}",
+        JsonValueKind.Number => $"the number {ServerText.Sanitize(e.GetRawText(), 40)}",
         JsonValueKind.Array => "a list",
         JsonValueKind.Object => "a dictionary",
         JsonValueKind.Null => "null",

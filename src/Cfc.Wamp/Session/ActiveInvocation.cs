@@ -108,6 +108,7 @@ internal sealed class ActiveInvocation : WampInvocation, IThreadPoolWorkItem
         finally
         {
             _callee.Finished(this);
+            _registration.Exit();
             _cts.Dispose();
         }
     }

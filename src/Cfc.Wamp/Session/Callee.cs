@@ -49,13 +49,28 @@ internal sealed class Callee
         {
             // Not a session-ending offence: the registration may just have been unregistered. Answer so the caller does not hang.
             _session.Logger.InvocationForUnknownRegistration(message.RequestId, message.RegistrationId);
-            _session.Post(new ErrorMessage(WampMessageType.Invocation, message.RequestId, WampJson.EmptyObject, SessionErrors.NoSuchRegistration, default));
+            _session.PostDroppable(new ErrorMessage(WampMessageType.Invocation, message.RequestId, WampJson.EmptyObject, SessionErrors.NoSuchRegistration, default));
+            return null;
+        }
+
+        if (!registration.TryEnter())
+        {
+            // Bounded work per registration: a router cannot make the client run unboundedly many handlers at once.
+            long refused = registration.CountRefused();
+            if (refused == 1 || refused % 1000 == 0)
+            {
+                _session.Logger.InvocationRefused(registration.Procedure, registration.MaxConcurrentInvocations, refused);
+            }
+
+            _session.PostDroppable(new ErrorMessage(WampMessageType.Invocation, message.RequestId, WampJson.EmptyObject, SessionErrors.Unavailable,
+                new WampPayloadBuilder().Add($"The callee is busy: {registration.MaxConcurrentInvocations} invocations of '{registration.Procedure}' are running (its MaxConcurrentInvocations).").Build()));
             return null;
         }
 
         var invocation = new ActiveInvocation(this, _session, registration, message);
         if (!_running.TryAdd(message.RequestId, invocation))
         {
+            registration.Exit();
             return new SessionEnd(SessionEndKind.ProtocolViolation,
                 $"The router at {_session.Options.Url} broke the WAMP protocol (realm '{_session.Options.Realm}', session {_session.SessionId}): it sent INVOCATION with request id {message.RequestId}, which is still running");
         }
@@ -92,7 +107,7 @@ internal sealed class Callee
         }
 
         registration.Detach(_session);
-        string reason = WampSession.StringOrNull(details, "reason") ?? "no reason given";
+        string reason = WampSession.ServerStringOrNull(details, "reason") ?? "no reason given";
         _session.Logger.Revoked("registration", registration.Procedure, reason);
         registration.Revoke(new WampException(
             SessionErrors.RegistrationRevoked,

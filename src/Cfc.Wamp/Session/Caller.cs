@@ -6,8 +6,16 @@ namespace Cfc.Wamp.Session;
 internal sealed class Caller
 {
     private readonly WampSession _session;
+    private int _outstanding;
 
-    public Caller(WampSession session) => _session = session;
+    public Caller(WampSession session)
+    {
+        _session = session;
+        Timeouts = new CallTimeouts(session.TimeProvider);
+    }
+
+    /// <summary>The timeouts of this session's calls (one timer per distinct timeout length).</summary>
+    public CallTimeouts Timeouts { get; }
 
     public Task<WampResult> CallAsync(string procedure, WampPayload payload, WampCallOptions? options, CancellationToken cancellationToken)
     {
@@ -34,6 +42,7 @@ internal sealed class Caller
             return;
         }
 
+        // Queued, never dropped: there is at most one CANCEL per call the application made.
         _session.Post(new CancelMessage(call.RequestId, OptionsJson.Cancel(call.CancelMode)));
     }
 
@@ -42,7 +51,7 @@ internal sealed class Caller
 
     public string DescribeTimeout(PendingCall call, TimeSpan timeout, bool written) =>
         $"The call to '{call.Procedure}' got no result within {timeout.TotalSeconds:0.###} s (router {_session.Options.Url}, realm '{_session.Options.Realm}', " +
-        $"session {_session.SessionId}, {_session.Pending.WaitingCount} other request(s) pending); " +
+        $"session {_session.SessionId}, {Math.Max(0, Volatile.Read(ref _outstanding) - 1)} other call(s) waiting); " +
         (!written ? "the CALL was still waiting to be written (the connection took no data), so no CANCEL was sent." : _session.DealerCancels ? $"a CANCEL ({OptionsJson.Cancel(call.CancelMode).GetProperty("mode").GetString()}) was sent." : "the dealer does not support CANCEL.");
 
     public void ProgressHandlerFailed(PendingCall call, Exception exception) => _session.Logger.ProgressHandlerFailed(call.Procedure, exception);
@@ -51,11 +60,20 @@ internal sealed class Caller
     {
         _session.AddPending(call);
 
-        // Armed before the CALL is written: a write the peer never takes (it stopped reading, keep-alive off) must
-        // not hold the caller beyond its timeout or token. A CALL that was not written fails or ends the call there.
-        call.Arm(timeout, _session.TimeProvider, cancellationToken);
-        _ = WriteAsync(call, message, cancellationToken);
-        return await call.Task.ConfigureAwait(false);
+        // Counted for the timeout message in O(1) (counting the pending table on every timeout made them O(n^2)).
+        Interlocked.Increment(ref _outstanding);
+        try
+        {
+            // Armed before the CALL is written: a write the peer never takes (it stopped reading, keep-alive off) must
+            // not hold the caller beyond its timeout or token. A CALL that was not written fails or ends the call there.
+            call.Arm(timeout, Timeouts, cancellationToken);
+            _ = WriteAsync(call, message, cancellationToken);
+            return await call.Task.ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _outstanding);
+        }
     }
 
     private async Task WriteAsync(PendingCall call, CallMessage message, CancellationToken cancellationToken)

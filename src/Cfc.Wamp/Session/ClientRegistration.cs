@@ -10,6 +10,8 @@ internal sealed class ClientRegistration : WampRegistration
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly RouterAttachment _attachment = new();
     private int _disposed;
+    private int _running;
+    private long _refused;
 
     public ClientRegistration(WampClient client, string procedure, WampRegisterOptions? options, WampInvocationHandler handler)
     {
@@ -25,6 +27,27 @@ internal sealed class ClientRegistration : WampRegistration
     public WampRegisterOptions? Options { get; }
 
     public WampInvocationHandler Handler { get; }
+
+    /// <summary>The most invocations of this registration that run at once.</summary>
+    public int MaxConcurrentInvocations => Options?.MaxConcurrentInvocations ?? WampRegisterOptions.DefaultMaxConcurrentInvocations;
+
+    /// <summary>Claims a slot for one invocation; false when <see cref="MaxConcurrentInvocations"/> are running.</summary>
+    public bool TryEnter()
+    {
+        if (Interlocked.Increment(ref _running) > MaxConcurrentInvocations)
+        {
+            Interlocked.Decrement(ref _running);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Releases the slot of a finished invocation.</summary>
+    public void Exit() => Interlocked.Decrement(ref _running);
+
+    /// <summary>Counts an invocation refused for lack of a slot; returns the count so far.</summary>
+    public long CountRefused() => Interlocked.Increment(ref _refused);
 
     public override long? RegistrationId => _attachment.RouterId;
 

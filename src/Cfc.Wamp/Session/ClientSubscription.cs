@@ -14,12 +14,12 @@ internal sealed class ClientSubscription : WampSubscription
     private readonly RouterAttachment _attachment = new();
     private int _disposed;
 
-    public ClientSubscription(WampClient client, string topic, WampMatch match, Func<WampEvent, CancellationToken, ValueTask> handler, int maxQueuedEvents, ILogger logger)
+    public ClientSubscription(WampClient client, string topic, WampMatch match, Func<WampEvent, CancellationToken, ValueTask> handler, int maxQueuedEvents, long maxQueuedBytes, ILogger logger)
     {
         _client = client;
         Topic = topic;
         Match = match;
-        _dispatcher = new EventDispatcher(topic, handler, maxQueuedEvents, logger);
+        _dispatcher = new EventDispatcher(topic, handler, maxQueuedEvents, logger, maxQueuedBytes);
 
         // A revoked subscription nobody watches must not surface as an unobserved task exception.
         _ = _completion.Task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -44,6 +44,12 @@ internal sealed class ClientSubscription : WampSubscription
     }
 
     public void Post(WampEvent @event) => _dispatcher.Post(@event);
+
+    /// <summary>The JSON size of the events waiting for the handler (tests: the byte bound holds).</summary>
+    public long QueuedEventBytes => _dispatcher.QueuedBytes;
+
+    /// <summary>How many events were dropped because the queue was full.</summary>
+    public long DroppedEvents => _dispatcher.Dropped;
 
     public void Attach(WampSession session, long routerId) => _attachment.Attach(session, routerId);
 

@@ -1,4 +1,5 @@
-using System.Threading.Channels;
+using System.Runtime.InteropServices;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
 namespace Cfc.Wamp.Session;
@@ -6,8 +7,9 @@ namespace Cfc.Wamp.Session;
 /// <summary>
 /// Delivers one subscription's events to its handler, one at a time and in order, on its own task: the
 /// reader loop only enqueues, so a slow handler delays neither the reader nor other subscriptions.
-/// The queue is bounded (<see cref="WampSubscribeOptions.MaxQueuedEvents"/>): when it is full the oldest event is
-/// dropped, so the reader never waits and memory stays bounded. Handler exceptions are logged and swallowed.
+/// The queue is bounded in count (<see cref="WampSubscribeOptions.MaxQueuedEvents"/>) and in bytes
+/// (<see cref="WampSubscribeOptions.MaxQueuedEventBytes"/>, the events' JSON size): when a new event does not fit, the
+/// oldest are dropped, so the reader never waits and memory stays bounded. Handler exceptions are logged and swallowed.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The stop source is only cancelled (no timer); a handler may still observe its token after the stop.")]
 internal sealed class EventDispatcher
@@ -15,21 +17,26 @@ internal sealed class EventDispatcher
     // Drops are logged at the first and then every 1,000th, so an overloaded handler does not also flood the log.
     private const long DropLogInterval = 1000;
 
-    private readonly Channel<WampEvent> _queue;
+    private readonly Queue<(WampEvent Event, long Size)> _queue = new();
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _signal = new(0);
     private readonly CancellationTokenSource _stop = new();
     private readonly Func<WampEvent, CancellationToken, ValueTask> _handler;
     private readonly string _topic;
     private readonly ILogger _logger;
+    private readonly int _maxCount;
+    private readonly long _maxBytes;
+    private long _queuedBytes;
     private long _dropped;
+    private bool _completed;
 
-    public EventDispatcher(string topic, Func<WampEvent, CancellationToken, ValueTask> handler, int maxQueuedEvents, ILogger logger)
+    public EventDispatcher(string topic, Func<WampEvent, CancellationToken, ValueTask> handler, int maxQueuedEvents, ILogger logger, long maxQueuedBytes = WampSubscribeOptions.DefaultMaxQueuedEventBytes)
     {
-        _queue = Channel.CreateBounded<WampEvent>(
-            new BoundedChannelOptions(maxQueuedEvents) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest },
-            OnDropped);
         _topic = topic;
         _handler = handler;
         _logger = logger;
+        _maxCount = maxQueuedEvents;
+        _maxBytes = maxQueuedBytes;
         Completion = Task.Run(PumpAsync);
     }
 
@@ -39,51 +46,127 @@ internal sealed class EventDispatcher
     /// <summary>The number of events dropped because the queue was full.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
-    /// <summary>Queues the event; never waits (a full queue drops its oldest event).</summary>
+    /// <summary>The JSON size of the events waiting for the handler.</summary>
+    public long QueuedBytes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _queuedBytes;
+            }
+        }
+    }
+
+    /// <summary>The size an event is counted with: the UTF-8 JSON of its arguments, keyword arguments and details.</summary>
+    public static long SizeOf(WampEvent @event) =>
+        Size(@event.Payload.Arguments) + Size(@event.Payload.ArgumentsKeywords) + Size(@event.Details) + @event.Topic.Length;
+
+    /// <summary>Queues the event; never waits (the oldest queued events are dropped to make room).</summary>
     /// <param name="event">The event.</param>
-    public void Post(WampEvent @event) => _queue.Writer.TryWrite(@event);
+    public void Post(WampEvent @event)
+    {
+        WampInstruments.EventReceived(_topic);
+        long size = SizeOf(@event);
+        long dropped = 0;
+        lock (_gate)
+        {
+            if (_completed)
+            {
+                return;
+            }
+
+            // An event bigger than the whole byte bound still goes in when nothing else waits (bound + one event).
+            while (_queue.Count > 0 && (_queue.Count >= _maxCount || _queuedBytes + size > _maxBytes))
+            {
+                (WampEvent _, long oldSize) = _queue.Dequeue();
+                _queuedBytes -= oldSize;
+                dropped++;
+            }
+
+            _queue.Enqueue((@event, size));
+            _queuedBytes += size;
+        }
+
+        if (dropped > 0)
+        {
+            OnDropped(dropped);
+        }
+        else
+        {
+            _signal.Release();
+        }
+    }
 
     /// <summary>Stops delivery: queued events are dropped and a running handler sees its token cancelled.</summary>
     public void Stop()
     {
-        if (_queue.Writer.TryComplete())
+        lock (_gate)
         {
-            // Asynchronously: this may run on the reader loop, and the handler's cancellation callbacks are user code.
-            _ = _stop.CancelAsync();
+            if (_completed)
+            {
+                return;
+            }
+
+            _completed = true;
+            _queue.Clear();
+            _queuedBytes = 0;
         }
+
+        // Asynchronously: this may run on the reader loop, and the handler's cancellation callbacks are user code.
+        _ = _stop.CancelAsync();
     }
 
-    private void OnDropped(WampEvent dropped)
+    private static long Size(JsonElement? element) =>
+        element is { } e && e.ValueKind != JsonValueKind.Undefined ? JsonMarshal.GetRawUtf8Value(e).Length : 0;
+
+    private void OnDropped(long count)
     {
-        long count = Interlocked.Increment(ref _dropped);
-        if (count == 1 || count % DropLogInterval == 0)
+        long after = Interlocked.Add(ref _dropped, count);
+        long before = after - count;
+        WampInstruments.EventDropped(_topic, count);
+        if (before == 0 || after / DropLogInterval != before / DropLogInterval)
         {
-            _logger.EventQueueOverflow(_topic, count);
+            _logger.EventQueueOverflow(_topic, after);
         }
     }
 
     private async Task PumpAsync()
     {
-        ChannelReader<WampEvent> reader = _queue.Reader;
         CancellationToken stop = _stop.Token;
         try
         {
-            while (await reader.WaitToReadAsync(stop).ConfigureAwait(false))
+            while (true)
             {
-                while (!stop.IsCancellationRequested && reader.TryRead(out WampEvent? @event))
+                // The signal counts posts that added to the queue; a post that dropped to make room added nothing net.
+                await _signal.WaitAsync(stop).ConfigureAwait(false);
+                WampEvent @event;
+                lock (_gate)
                 {
-                    try
+                    if (_queue.Count == 0)
                     {
-                        await _handler(@event, stop).ConfigureAwait(false);
+                        continue;
                     }
-                    catch (OperationCanceledException) when (stop.IsCancellationRequested)
-                    {
-                        return;
-                    }
-                    catch (Exception ex)
-                    {
-                        _logger.EventHandlerFailed(_topic, ex);
-                    }
+
+                    (@event, long size) = _queue.Dequeue();
+                    _queuedBytes -= size;
+                }
+
+                System.Diagnostics.Activity? delivery = WampInstruments.StartDelivery(_topic, @event);
+                try
+                {
+                    await _handler(@event, stop).ConfigureAwait(false);
+                    WampInstruments.DeliveryEnded(delivery, null);
+                }
+                catch (OperationCanceledException ex) when (stop.IsCancellationRequested)
+                {
+                    WampInstruments.DeliveryEnded(delivery, ex);
+                    return;
+                }
+                catch (Exception ex)
+                {
+                    WampInstruments.DeliveryEnded(delivery, ex);
+                    _logger.EventHandlerFailed(_topic, ex);
                 }
             }
         }

@@ -18,7 +18,6 @@ internal sealed class PendingCall : PendingRequest
     private readonly Action<WampResult>? _onProgress;
     private readonly Channel<WampResult>? _queue;
     private readonly Lock _gate = new();
-    private ITimer? _timer;
     private CancellationTokenRegistration _cancellation;
     private TimeSpan _timeout;
     private bool _written;
@@ -44,8 +43,8 @@ internal sealed class PendingCall : PendingRequest
 
     public Task<WampResult> Task => _tcs.Task;
 
-    /// <summary>Starts the timeout and watches the token. Called before the CALL is written.</summary>
-    public void Arm(TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken)
+    /// <summary>Starts the timeout (in the session's <see cref="CallTimeouts"/>) and watches the token. Called before the CALL is written.</summary>
+    public void Arm(TimeSpan timeout, CallTimeouts timeouts, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -57,7 +56,7 @@ internal sealed class PendingCall : PendingRequest
 
             if (timeout != Timeout.InfiniteTimeSpan)
             {
-                _timer = timeProvider.CreateTimer(static s => ((PendingCall)s!).OnTimeout(), this, timeout, Timeout.InfiniteTimeSpan);
+                timeouts.Add(this, timeout);
             }
 
             // A reply (or the session end) may have come before the timer existed.
@@ -148,7 +147,8 @@ internal sealed class PendingCall : PendingRequest
         }
     }
 
-    private void OnTimeout()
+    /// <summary>The call's deadline passed (called by <see cref="CallTimeouts"/>).</summary>
+    public void Expire()
     {
         if (TryAbandon())
         {
@@ -178,8 +178,6 @@ internal sealed class PendingCall : PendingRequest
     {
         lock (_gate)
         {
-            _timer?.Dispose();
-            _timer = null;
             _cancellation.Dispose();
             _cancellation = default;
         }

@@ -18,4 +18,7 @@ internal static class SessionErrors
     public const string Canceled = "wamp.error.canceled";
 
     public const string NoSuchRegistration = "wamp.error.no_such_registration";
+
+    /// <summary>The callee refuses an INVOCATION because the registration's concurrency limit is reached (dealers may try another callee).</summary>
+    public const string Unavailable = "wamp.error.unavailable";
 }

@@ -17,6 +17,7 @@ internal static class SessionHandshake
 
         IWampMessageSerializer serializer = session.Transport.Serializer;
         using var buffer = new PooledBufferWriter(4096);
+        int rounds = 0;
         while (true)
         {
             buffer.Clear();
@@ -32,21 +33,35 @@ internal static class SessionHandshake
             }
             catch (Exception ex)
             {
-                throw await ViolationAsync(session, $"an undecodable message ({ex.Message})", ex).ConfigureAwait(false);
+                throw await ViolationAsync(session, $"an undecodable message ({ServerText.Sanitize(ex.Message)})", ex).ConfigureAwait(false);
             }
 
             switch (message)
             {
                 case WelcomeMessage welcome:
+                    if (WampSession.StringOrNull(welcome.Details, "realm") is { } realm && !string.Equals(realm, options.Realm, StringComparison.Ordinal))
+                    {
+                        // A session on another realm than asked for would run every call against the wrong realm.
+                        throw await ViolationAsync(session, $"WELCOME for the realm '{ServerText.Sanitize(realm, 128)}', but the client asked to join '{options.Realm}'", null).ConfigureAwait(false);
+                    }
+
                     return welcome;
                 case AbortMessage abort:
-                    string text = WampSession.StringOrNull(abort.Details, "message") ?? WampException.DescribeError(abort.Reason, abort.Payload);
-                    throw new WampAuthenticationException(
-                        abort.Reason,
-                        $"The router at {options.Url} refused the session on realm '{options.Realm}': {abort.Reason}: {text}",
-                        abort.Payload,
-                        abort.Details);
+                    string text = WampSession.ServerStringOrNull(abort.Details, "message") ?? WampException.DescribeError(abort.Reason, abort.Payload);
+                    string refusal = $"The router at {options.Url} refused the session on realm '{options.Realm}': {ServerText.Sanitize(abort.Reason)}: {text}";
+                    if (IsTryAgainLater(abort.Reason))
+                    {
+                        // Not a refusal of these credentials: the router is going down. The reconnect policy retries it.
+                        throw new WampException(abort.Reason, refusal + " (the router is shutting down; try again later)", abort.Payload, abort.Details);
+                    }
+
+                    throw new WampAuthenticationException(abort.Reason, refusal, abort.Payload, abort.Details);
                 case ChallengeMessage challenge:
+                    if (++rounds > WampClientOptions.MaxChallengeRounds)
+                    {
+                        throw await ViolationAsync(session, $"more than {WampClientOptions.MaxChallengeRounds} CHALLENGE messages in one handshake (WampClientOptions.MaxChallengeRounds)", null).ConfigureAwait(false);
+                    }
+
                     WampAuthenticateResponse response = await AnswerAsync(session, challenge, cancellationToken).ConfigureAwait(false);
                     await session.Sender.SendAsync(new AuthenticateMessage(response.Signature, response.Extra ?? WampJson.EmptyObject), cancellationToken).ConfigureAwait(false);
                     break;
@@ -55,6 +70,9 @@ internal static class SessionHandshake
             }
         }
     }
+
+    /// <summary>ABORT reasons during the handshake that mean "try again later", not "you may not": retried by the reconnect policy.</summary>
+    internal static bool IsTryAgainLater(string reason) => reason is "wamp.close.system_shutdown" or "wamp.error.system_shutdown";
 
     private static async Task<WampAuthenticateResponse> AnswerAsync(WampSession session, ChallengeMessage challenge, CancellationToken cancellationToken)
     {
@@ -66,10 +84,10 @@ internal static class SessionHandshake
         {
             // Like autobahn: tell the router we give up, then report why.
             await SendQuietlyAsync(session, new AbortMessage(
-                WampJson.BuildObject(w => w.WriteString("message", ex.Message)), "wamp.error.cannot_authenticate", default)).ConfigureAwait(false);
+                WampJson.BuildObject(w => w.WriteString("message", ServerText.Sanitize(ex.Message))), "wamp.error.cannot_authenticate", default)).ConfigureAwait(false);
             throw new WampAuthenticationException(
                 ex is WampException wamp ? wamp.ErrorUri : "wamp.error.cannot_authenticate",
-                $"Could not answer the router's '{challenge.AuthMethod}' challenge (router {session.Options.Url}, realm '{session.Options.Realm}'): {ex.Message}");
+                $"Could not answer the router's '{ServerText.Sanitize(challenge.AuthMethod, 64)}' challenge (router {session.Options.Url}, realm '{session.Options.Realm}'): {ServerText.Sanitize(ex.Message)}");
         }
     }
 

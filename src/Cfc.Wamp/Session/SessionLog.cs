@@ -64,4 +64,13 @@ internal static partial class SessionLog
 
     [LoggerMessage(EventId = 1019, Level = LogLevel.Warning, Message = "The event queue of topic '{Topic}' is full: dropped the oldest queued event ({Dropped} dropped so far)")]
     public static partial void EventQueueOverflow(this ILogger logger, string topic, long dropped);
+
+    [LoggerMessage(EventId = 1020, Level = LogLevel.Warning, Message = "The {Method} secret is sent to {Url} over an unencrypted connection: anyone on the path can read it. Use wss:// or rss://")]
+    public static partial void SecretOverPlaintext(this ILogger logger, string method, Uri url);
+
+    [LoggerMessage(EventId = 1021, Level = LogLevel.Warning, Message = "The outgoing control queue is full ({Capacity} messages): dropped {MessageType} ({Dropped} dropped so far); the router is not reading")]
+    public static partial void ControlMessageDropped(this ILogger logger, int capacity, Messages.WampMessageType messageType, long dropped);
+
+    [LoggerMessage(EventId = 1022, Level = LogLevel.Warning, Message = "INVOCATION of '{Procedure}' refused with wamp.error.unavailable: {Limit} invocations already running (WampRegisterOptions.MaxConcurrentInvocations; {Refused} refused so far)")]
+    public static partial void InvocationRefused(this ILogger logger, string procedure, int limit, long refused);
 }

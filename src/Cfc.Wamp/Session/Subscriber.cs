@@ -119,7 +119,7 @@ internal sealed class Subscriber
             }
         }
 
-        string reason = WampSession.StringOrNull(details, "reason") ?? "no reason given";
+        string reason = WampSession.ServerStringOrNull(details, "reason") ?? "no reason given";
         foreach (ClientSubscription member in members)
         {
             _session.Logger.Revoked("subscription", member.Topic, reason);

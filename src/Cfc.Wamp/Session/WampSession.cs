@@ -33,6 +33,7 @@ internal sealed class WampSession
         Logger = logger;
         Ids = ids ?? new RequestIdGenerator();
         Sender = new SessionSender(transport, options.MaxMessageSize, _lifetime.Token);
+        Control = new ControlQueue(this, options.MaxQueuedControlMessages);
         Caller = new Caller(this);
         Callee = new Callee(this);
         Publisher = new Publisher(this);
@@ -52,6 +53,9 @@ internal sealed class WampSession
     public PendingRequestTable Pending { get; } = new();
 
     public SessionSender Sender { get; }
+
+    /// <summary>Messages sent without a waiter (CANCEL, ERROR answers, cleanup requests), bounded where the router triggers them.</summary>
+    public ControlQueue Control { get; }
 
     public Caller Caller { get; }
 
@@ -179,8 +183,11 @@ internal sealed class WampSession
         return false;
     }
 
-    /// <summary>Sends in the background (CANCEL, error answers); failures are only logged.</summary>
-    public void Post(WampMessage message) => _ = PostAsync(message);
+    /// <summary>Sends in the background through the control queue; failures are only logged. Never dropped (the application caused it).</summary>
+    public void Post(WampMessage message) => Control.Post(message, droppable: false);
+
+    /// <summary>Sends an answer the router provoked on its own (ERROR to an INVOCATION) in the background; dropped (counted, logged) when the control queue is full.</summary>
+    public void PostDroppable(WampMessage message) => Control.Post(message, droppable: true);
 
     /// <summary>Adds a pending request; fails at once when the session already ended (so that nothing waits forever).</summary>
     public void AddPending(PendingRequest request)
@@ -259,6 +266,10 @@ internal sealed class WampSession
     public WampConnectionLostException ConnectionLost(string what, Exception? inner) =>
         new($"No session with the router at {Options.Url} (realm '{Options.Realm}', session {SessionId}): {what}.", inner);
 
+    /// <summary>A string from the router made safe for messages and logs (<see cref="ServerText.Sanitize"/>), or null.</summary>
+    public static string? ServerStringOrNull(JsonElement dict, string name) =>
+        StringOrNull(dict, name) is { } text ? ServerText.Sanitize(text) : null;
+
     public static string? StringOrNull(JsonElement dict, string name) =>
         dict.ValueKind == JsonValueKind.Object && dict.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
@@ -289,18 +300,6 @@ internal sealed class WampSession
         catch (Exception ex) when (ex is not WampException and not OperationCanceledException)
         {
             throw ConnectionLost($"sending failed: {ex.Message}", ex);
-        }
-    }
-
-    private async Task PostAsync(WampMessage message)
-    {
-        try
-        {
-            await SendAsync(message, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            Logger.SendFailed(message.Type, ex);
         }
     }
 
@@ -388,7 +387,7 @@ internal sealed class WampSession
             case UnregisteredMessage m:
                 return m.RequestId == 0 ? Callee.OnRevoked(m) : OnReply(m.RequestId, m);
             case GoodbyeMessage m:
-                return new SessionEnd(SessionEndKind.RouterGoodbye, $"the router closed the session with GOODBYE {m.Reason}", null, m.Reason);
+                return new SessionEnd(SessionEndKind.RouterGoodbye, $"the router closed the session with GOODBYE {ServerText.Sanitize(m.Reason)}", null, m.Reason);
             case AbortMessage m:
                 return RouterAbort(m);
             default:
@@ -455,7 +454,7 @@ internal sealed class WampSession
         new(SessionEndKind.ProtocolViolation, $"The router at {Options.Url} broke the WAMP protocol (realm '{Options.Realm}', session {SessionId}): it sent {what}", cause);
 
     private static SessionEnd RouterAbort(AbortMessage abort) =>
-        new(SessionEndKind.RouterAbort, $"the router aborted the session: {StringOrNull(abort.Details, "message") ?? WampException.DescribeError(abort.Reason, abort.Payload)} ({abort.Reason})", null, abort.Reason);
+        new(SessionEndKind.RouterAbort, $"the router aborted the session: {ServerStringOrNull(abort.Details, "message") ?? WampException.DescribeError(abort.Reason, abort.Payload)} ({ServerText.Sanitize(abort.Reason)})", null, abort.Reason);
 
     private async Task EndAsync(SessionEnd end)
     {
@@ -504,6 +503,8 @@ internal sealed class WampSession
         }
 
         await _lifetime.CancelAsync().ConfigureAwait(false);
+        Control.Complete();
+        Caller.Timeouts.Dispose();
         Callee.EndAll();
         Subscriber.DetachAll();
         try
