@@ -29,3 +29,17 @@ if [ -f "$PEERS/package-lock.json" ]; then
     (cd "$PEERS" && npm ci --ignore-scripts --no-audit --no-fund)
   fi
 fi
+
+# The real Crossbar.io master node for tests/Cfc.Master.Tests: the shared crossbar-master kit beside the clone
+# (../shared/crossbar-master, or CFC_MASTER_KIT_DIR). Its setup.sh is idempotent (apt packages + unpack/patch into
+# CBM_HOME); the test fixture runs it again (a few seconds) and starts a fresh master + edge per run. With
+# CFC_MASTER_URL set the tests use a master you run yourself and nothing is installed here.
+if [ -z "${CFC_MASTER_URL:-}" ]; then
+  KIT="${CFC_MASTER_KIT_DIR:-../shared/crossbar-master}"
+  if [ ! -f "$KIT/setup.sh" ]; then
+    echo "setup-test-deps: the crossbar-master kit is missing ($KIT/setup.sh); lay out shared/ beside the clone," >&2
+    echo "  set CFC_MASTER_KIT_DIR, or set CFC_MASTER_URL and CFC_MASTER_KEY_FILE (tests/Cfc.TestKit/README.md)" >&2
+    exit 1
+  fi
+  bash "$KIT/setup.sh"
+fi

@@ -35,9 +35,10 @@ public sealed class FakeCfc : IAsyncDisposable
             TimeProvider = options.TimeProvider,
         });
         _host = new WampRouterHost(router, new WampRouterHostOptions { Port = options.Port });
-        _carrier = new FakeCfcRouterHost(router, new FakeCfcRouterAuthenticator(new FakeCfcAuthenticatorPolicy(_state)));
+        bool master = options.UriScheme == CfcUriScheme.CrossbarMaster;
+        _carrier = new FakeCfcRouterHost(router, new FakeCfcRouterAuthenticator(new FakeCfcAuthenticatorPolicy(_state) { EveryUserIsSuperuser = master }));
         IReadOnlyList<CfcUriScheme>? schemes = options.UriScheme is { } only ? [only] : null;
-        _backend = new FakeCfcBackend(_state, _carrier, options.TickPeriod, schemes);
+        _backend = new FakeCfcBackend(_state, _carrier, options.TickPeriod, schemes, options.MasterStopRealmBug);
         _carrier.OpenRealm(FakeCfcState.GlobalRealm);
         foreach (FakeCfcUser user in options.Users)
         {
@@ -73,6 +74,11 @@ public sealed class FakeCfc : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.TickPeriod, TimeSpan.Zero, nameof(options));
         ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options));
         ArgumentNullException.ThrowIfNull(options.Users, nameof(options));
+        if (options.UriScheme is CfcUriScheme.Auto or (not null and not (CfcUriScheme.Fabric or CfcUriScheme.Legacy or CfcUriScheme.CrossbarMaster)))
+        {
+            throw new ArgumentException($"FakeCfcOptions.UriScheme {options.UriScheme} is not a contract a server serves: use Fabric, Legacy, CrossbarMaster, or null for Fabric and Legacy together (Auto is a client setting).", nameof(options));
+        }
+
         var fake = new FakeCfc(options);
         try
         {
@@ -139,12 +145,27 @@ public sealed class FakeCfc : IAsyncDisposable
         publicKeyHex ??= Convert.ToHexStringLower(_state.RandomBytes(32));
         try
         {
-            // Completes synchronously: the router host publishes events without waiting.
-            return _backend.ManagementRealms.PairNodeAsync(null, publicKeyHex, realm, nodeId, null, checkCaller: false).AsTask().GetAwaiter().GetResult().Node;
+            return _backend.AddNode(realm, nodeId, publicKeyHex);
         }
         catch (Cfc.Wamp.WampException e)
         {
             throw new ArgumentException(e.Message, nameof(nodeId), e);
+        }
+    }
+
+    /// <summary>Finds a paired node by its node id (authid), e.g. one paired through the API, to change its simulated state
+    /// (for example <see cref="SimulatedNode.IsOnline"/>). When several nodes of the realm share the id (the master allows it),
+    /// the one paired last.</summary>
+    /// <param name="realm">The management realm.</param>
+    /// <param name="nodeId">The node id.</param>
+    /// <returns>The node, or <see langword="null"/> when no such node is paired with the realm.</returns>
+    public SimulatedNode? FindNode(string realm, string nodeId)
+    {
+        ArgumentNullException.ThrowIfNull(realm);
+        ArgumentNullException.ThrowIfNull(nodeId);
+        lock (_state.Gate)
+        {
+            return _state.NodesOf(realm).LastOrDefault(n => n.NodeId == nodeId);
         }
     }
 

@@ -23,7 +23,7 @@ namespace Cfc.Client;
 /// using IDisposable ticks = client.System.OnTick.Subscribe(new TickObserver());
 /// </code>
 /// </example>
-public sealed class CfcClient : IAsyncDisposable
+public sealed partial class CfcClient : IAsyncDisposable
 {
     private readonly CfcApiContext _context;
     private int _disposed;

@@ -55,23 +55,27 @@ public sealed partial class WampClient
         using var timeout = new CancellationTokenSource(_options.ConnectTimeout, _options.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         IWampTransport? transport = null;
+        System.Diagnostics.Activity? join = WampInstruments.StartJoin(_options.Url!, _options.Realm!);
         try
         {
             transport = await factory.ConnectAsync(_options.Url!, _options.Serializers, settings, linked.Token).ConfigureAwait(false);
             var session = new WampSession(_options, transport, _logger);
             await session.HandshakeAsync(linked.Token).ConfigureAwait(false);
+            WampInstruments.JoinEnded(join, session.SessionId, null);
             return session;
         }
         catch (Exception ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested && ex is not WampAuthenticationException)
         {
             await CloseQuietlyAsync(transport).ConfigureAwait(false);
+            WampInstruments.JoinEnded(join, null, ex);
             throw new WampTimeoutException(
                 $"Connecting to {_options.Url} (realm '{_options.Realm}') did not complete within the connect timeout of {_options.ConnectTimeout.TotalSeconds:0.###} s " +
                 (transport is null ? "(the transport did not open)." : "(the router did not answer HELLO with WELCOME)."));
         }
-        catch
+        catch (Exception ex)
         {
             await CloseQuietlyAsync(transport).ConfigureAwait(false);
+            WampInstruments.JoinEnded(join, null, ex);
             throw;
         }
     }
@@ -108,6 +112,7 @@ public sealed partial class WampClient
         if (Volatile.Read(ref _lastError) is not null)
         {
             _logger.Reconnected(_options.Url!, session.SessionId, attempts);
+            WampInstruments.Reconnected(_options.Realm);
         }
     }
 

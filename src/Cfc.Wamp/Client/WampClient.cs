@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Cfc.Wamp.Reconnect;
 using Cfc.Wamp.Session;
 using Cfc.Wamp.Transport;
@@ -8,7 +9,7 @@ namespace Cfc.Wamp;
 
 /// <summary>
 /// A WAMP v2 client: caller, callee, publisher and subscriber on one realm. Create it with
-/// <see cref="ConnectAsync"/>. Thread-safe. Handlers never run on the socket reader: events are delivered
+/// <see cref="ConnectAsync"/> (or <see cref="Create"/> now and <see cref="StartAsync"/> later). Thread-safe. Handlers never run on the socket reader: events are delivered
 /// per subscription, in order, on a task of their own; invocations run on the thread pool.
 /// </summary>
 /// <remarks>
@@ -88,7 +89,7 @@ public sealed partial class WampClient : IWampClient
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var client = new WampClient(options);
+        var client = new WampClient(options) { _started = 1 };
         try
         {
             await client.ConnectFirstAsync(cancellationToken).ConfigureAwait(false);
@@ -107,6 +108,11 @@ public sealed partial class WampClient : IWampClient
     public Task<WampResult> CallAsync(string procedure, WampPayload payload = default, WampCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(procedure);
+        if (WampInstruments.CallsObserved)
+        {
+            return CallObservedAsync(procedure, payload, options, cancellationToken);
+        }
+
         return TryGetReadySession(out WampSession? session)
             ? session.Caller.CallAsync(procedure, payload, options, cancellationToken)
             : CallQueuedAsync(procedure, payload, options, cancellationToken);
@@ -116,6 +122,11 @@ public sealed partial class WampClient : IWampClient
     public Task<long?> PublishAsync(string topic, WampPayload payload = default, WampPublishOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(topic);
+        if (WampInstruments.PublishObserved)
+        {
+            return PublishObservedAsync(topic, payload, options, cancellationToken);
+        }
+
         return TryGetReadySession(out WampSession? session)
             ? session.Publisher.PublishAsync(topic, payload, options, cancellationToken)
             : PublishQueuedAsync(topic, payload, options, cancellationToken);
@@ -276,6 +287,53 @@ public sealed partial class WampClient : IWampClient
     {
         WampSession session = await GetSessionAsync($"the call to '{procedure}'", cancellationToken).ConfigureAwait(false);
         return await session.Caller.CallAsync(procedure, payload, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The call with a span and metrics around it; taken only while someone listens (see WampInstruments).
+    private async Task<WampResult> CallObservedAsync(string procedure, WampPayload payload, WampCallOptions? options, CancellationToken cancellationToken)
+    {
+        Activity? activity = WampInstruments.StartCall(procedure, _options.Realm);
+        bool countedPending = WampInstruments.CallStarted(procedure);
+        long started = _options.TimeProvider.GetTimestamp();
+        Exception? error = null;
+        try
+        {
+            return await (TryGetReadySession(out WampSession? session)
+                ? session.Caller.CallAsync(procedure, payload, options, cancellationToken)
+                : CallQueuedAsync(procedure, payload, options, cancellationToken)).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            error = ex;
+            throw;
+        }
+        finally
+        {
+            WampInstruments.CallEnded(activity, procedure, _options.TimeProvider.GetElapsedTime(started), error, countedPending);
+        }
+    }
+
+    private async Task<long?> PublishObservedAsync(string topic, WampPayload payload, WampPublishOptions? options, CancellationToken cancellationToken)
+    {
+        Activity? activity = WampInstruments.StartPublish(topic, _options.Realm);
+        long? publicationId = null;
+        Exception? error = null;
+        try
+        {
+            publicationId = await (TryGetReadySession(out WampSession? session)
+                ? session.Publisher.PublishAsync(topic, payload, options, cancellationToken)
+                : PublishQueuedAsync(topic, payload, options, cancellationToken)).ConfigureAwait(false);
+            return publicationId;
+        }
+        catch (Exception ex)
+        {
+            error = ex;
+            throw;
+        }
+        finally
+        {
+            WampInstruments.PublishEnded(activity, publicationId, error);
+        }
     }
 
     private async Task<long?> PublishQueuedAsync(string topic, WampPayload payload, WampPublishOptions? options, CancellationToken cancellationToken)

@@ -66,6 +66,7 @@ internal sealed class EventDispatcher
     /// <param name="event">The event.</param>
     public void Post(WampEvent @event)
     {
+        WampInstruments.EventReceived(_topic);
         long size = SizeOf(@event);
         long dropped = 0;
         lock (_gate)
@@ -123,6 +124,7 @@ internal sealed class EventDispatcher
     {
         long after = Interlocked.Add(ref _dropped, count);
         long before = after - count;
+        WampInstruments.EventDropped(_topic, count);
         if (before == 0 || after / DropLogInterval != before / DropLogInterval)
         {
             _logger.EventQueueOverflow(_topic, after);
@@ -150,16 +152,20 @@ internal sealed class EventDispatcher
                     _queuedBytes -= size;
                 }
 
+                System.Diagnostics.Activity? delivery = WampInstruments.StartDelivery(_topic, @event);
                 try
                 {
                     await _handler(@event, stop).ConfigureAwait(false);
+                    WampInstruments.DeliveryEnded(delivery, null);
                 }
-                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                catch (OperationCanceledException ex) when (stop.IsCancellationRequested)
                 {
+                    WampInstruments.DeliveryEnded(delivery, ex);
                     return;
                 }
                 catch (Exception ex)
                 {
+                    WampInstruments.DeliveryEnded(delivery, ex);
                     _logger.EventHandlerFailed(_topic, ex);
                 }
             }

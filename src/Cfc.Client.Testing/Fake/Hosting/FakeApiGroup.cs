@@ -6,7 +6,7 @@ namespace Cfc.Client.Testing;
 /// The base of one API group of the fake backend: it registers the group's procedures under every URI scheme
 /// and publishes the group's events under every scheme (a client subscribes under the one it speaks).
 /// </summary>
-internal abstract class FakeApiGroup
+internal abstract class FakeApiGroup : IFakeApiGroup
 {
     private readonly IReadOnlyList<CfcUriScheme> _schemes;
 

@@ -31,6 +31,12 @@ internal sealed class FakeCfcAuthenticatorPolicy(FakeCfcState state)
     public const string UserRole = "user";
     public const string NodeRole = "node";
 
+    /// <summary>
+    /// The CrossbarMaster contract: every user is treated as the master's superuser, who may join every management realm
+    /// as <c>owner</c> (the master's router roles on a management realm are <c>owner</c>, <c>backend</c>, <c>node</c> and <c>public</c>).
+    /// </summary>
+    public bool EveryUserIsSuperuser { get; init; }
+
     /// <summary>Decides for a HELLO with cryptosign.</summary>
     /// <param name="realm">The realm asked for, or <see langword="null"/>.</param>
     /// <param name="authId">The authid asked for, or <see langword="null"/>.</param>
@@ -73,6 +79,13 @@ internal sealed class FakeCfcAuthenticatorPolicy(FakeCfcState state)
             if (state.FindRealm(realm) is not { Status: FakeRealmStatus.Active } mrealm)
             {
                 return FakeAuthDecision.Refuse(FakeErrors.NoSuchRealm, $"no management realm '{realm}'");
+            }
+
+            if (EveryUserIsSuperuser)
+            {
+                return authRole is null or FakeRoles.Owner
+                    ? new FakeAuthDecision(realm, user.AuthId, FakeRoles.Owner, null, null, null)
+                    : FakeAuthDecision.Refuse(FakeErrors.NotAuthorized, $"role '{authRole}' is not available to users on management realm '{realm}'");
             }
 
             IReadOnlyList<string> roles = mrealm.RolesOf(user.AuthId);

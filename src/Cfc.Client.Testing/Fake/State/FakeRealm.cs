@@ -22,6 +22,15 @@ internal sealed class FakeRealm(string name, string oid, DateTimeOffset created,
 
     public FakeRealmStatus Status { get; set; } = FakeRealmStatus.Creating;
 
+    /// <summary>The master's optional label (<see cref="CfcUriScheme.CrossbarMaster"/>: <c>create_mrealm({"label": ...})</c>).</summary>
+    public string? Label { get; init; }
+
+    /// <summary>The master's optional description.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The master's optional tags; null when none were given.</summary>
+    public IReadOnlyList<string>? Tags { get; init; }
+
     /// <summary>User id to roles, in grant order of users; each user's roles in rank order.</summary>
     public OrderedDictionary<string, List<string>> Roles { get; } = new(StringComparer.Ordinal);
 

@@ -32,6 +32,9 @@ public sealed class SimulatedRouterRealm(string id, string name, JsonElement con
 
     /// <summary>Subscriptions on the realm (what <c>wamp.subscription.*</c> reports).</summary>
     public List<SimulatedSubscription> Subscriptions { get; } = [];
+
+    /// <summary>Router-to-router links of the realm by link id, with their configuration (the master's <c>*_router_realm_link</c>).</summary>
+    public OrderedDictionary<string, JsonElement> Links { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>A role on a router realm.</summary>

@@ -105,11 +105,12 @@ public sealed class WampRouterHost : IAsyncDisposable
             EnvironmentName = Environments.Production,
         });
 
-        // Quiet by default: no console logging from Kestrel or the host unless a logger factory is given.
+        // Quiet by default: no console logging from Kestrel or the host unless a logger factory is given, and then
+        // only the host's warnings and errors (its Information lines are the fake's business, not the app's).
         builder.Logging.ClearProviders();
         if (Router.Options.LoggerFactory is { } loggerFactory)
         {
-            builder.Services.AddSingleton(loggerFactory);
+            builder.Services.AddSingleton<ILoggerFactory>(new HostLoggerFactory(loggerFactory));
         }
 
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));

@@ -1,0 +1,11 @@
+using Cfc.TestKit.CrossbarMaster;
+
+namespace Cfc.Master.Tests.Harness;
+
+/// <summary>One real master + edge for the whole run: every test class in this collection shares it.</summary>
+[CollectionDefinition(Name)]
+public sealed class MasterCollection : ICollectionFixture<CrossbarMasterKit>
+{
+    /// <summary>The collection name.</summary>
+    public const string Name = "crossbar master";
+}
