@@ -223,6 +223,14 @@ public sealed record WampReconnectOptions
     /// is refused, and honours its token. Default: <see langword="false"/> (the first connect throws).</summary>
     public bool RetryFirstConnect { get; init; }
 
+    /// <summary>
+    /// How long a session must last to count as stable. Default: 30 seconds. A session that ends sooner (a router that
+    /// accepts and drops at once) does not start the backoff over: the next outage's first delay continues where the
+    /// previous one left off (flap damping), so such a router is retried ever more slowly, up to <see cref="MaxDelay"/>,
+    /// instead of every <see cref="InitialDelay"/> forever. Applies to the built-in backoff (not to a <see cref="Pipeline"/>).
+    /// </summary>
+    public TimeSpan StableAfter { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long calls, publishes, subscribes and registers made while reconnecting wait for the new session
     /// (its subscriptions and registrations restored) before failing with <see cref="WampTimeoutException"/>. Default: 30 seconds.</summary>
     public TimeSpan QueueTimeout { get; init; } = TimeSpan.FromSeconds(30);
@@ -249,6 +257,11 @@ public sealed record WampReconnectOptions
         if (MaxAttempts is <= 0)
         {
             throw new ArgumentException($"WampReconnectOptions.MaxAttempts must be positive or null (forever), not {MaxAttempts}.", nameof(MaxAttempts));
+        }
+
+        if (StableAfter < TimeSpan.Zero)
+        {
+            throw new ArgumentException($"WampReconnectOptions.StableAfter must be zero (no damping) or positive, not {StableAfter}.", nameof(StableAfter));
         }
 
         if (QueueTimeout <= TimeSpan.Zero)
