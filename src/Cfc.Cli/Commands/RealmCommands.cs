@@ -35,7 +35,7 @@ internal static class RealmCommands
                         w.WriteString("oid", info.Oid);
                         if (info.Created is { } created)
                         {
-                            w.WriteNumber("created", created);
+                            w.WriteString("created", created);
                         }
                         else
                         {

@@ -80,6 +80,7 @@ internal static class CliRunner
         CliUsageException => Fail(CliExitCodes.Usage, ex.Message),
         ArgumentException a => Fail(CliExitCodes.Usage, WithoutParameter(a)),
         CliConnectException => Fail(CliExitCodes.CannotConnect, ex.Message),
+        CliRefusedException => Fail(CliExitCodes.ServerRefused, ex.Message),
         CfcAuthenticationException => Fail(CliExitCodes.ServerRefused,
             $"{ex.Message}; check --key-file and --authid, or activate a new key with 'cfc auth --code <code>'."),
         CfcConnectionLostException or CfcTimeoutException => Fail(CliExitCodes.CannotConnect, $"{ex.Message}; check that the CFC is reachable and try again."),
