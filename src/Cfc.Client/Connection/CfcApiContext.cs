@@ -25,7 +25,8 @@ internal sealed class CfcApiContext
         Wamp = wamp;
         Uris = uris;
         _realm = realm;
-        Events = new CfcEventHub(wamp, logger);
+        Mismatches = new CfcMismatchLog(logger);
+        Events = new CfcEventHub(wamp, logger, Mismatches);
     }
 
     /// <summary>The WAMP session.</summary>
@@ -36,6 +37,9 @@ internal sealed class CfcApiContext
 
     /// <summary>The realm the session joined: the configured one, else the session's, else <see langword="null"/>.</summary>
     public string? Realm => _realm ?? Wamp.SessionDetails?.Realm;
+
+    /// <summary>Where fields that did not fit their typed property are logged (once each).</summary>
+    public CfcMismatchLog Mismatches { get; }
 
     /// <summary>The event streams.</summary>
     public CfcEventHub Events { get; }
@@ -53,7 +57,7 @@ internal sealed class CfcApiContext
     public async Task<T> CallAsync<T>(string uri, WampPayload payload, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         WampResult result = await InvokeAsync(uri, payload, cancellationToken).ConfigureAwait(false);
-        return CfcResults.Decode(result.Payload, typeInfo, uri);
+        return Mismatches.Decode(uri, static s => CfcResults.Decode(s.Payload, s.TypeInfo, s.Uri), (result.Payload, TypeInfo: typeInfo, Uri: uri));
     }
 
     /// <summary>Calls a procedure whose result is not used.</summary>
@@ -88,14 +92,15 @@ internal static class CfcResults
 {
     /// <summary>
     /// Decodes the result: the first positional argument, else the keyword arguments (some callees return a dict
-    /// that way). An absent or null result decodes as an empty object or list, since many stop/start procedures return nothing.
+    /// that way). An absent or null result decodes as an empty object or list, since many stop/start procedures return
+    /// nothing. Fields that do not fit their property are left null (see <see cref="CfcModelReader"/>).
     /// </summary>
     /// <typeparam name="T">The result type.</typeparam>
     /// <param name="payload">The RESULT payload.</param>
     /// <param name="typeInfo">The source-generated metadata.</param>
     /// <param name="uri">The procedure, for the error message.</param>
     /// <returns>The value.</returns>
-    /// <exception cref="CfcProtocolException">The result has the wrong shape.</exception>
+    /// <exception cref="CfcProtocolException">The result cannot be a <typeparamref name="T"/> at all; it carries the raw result.</exception>
     public static T Decode<T>(WampPayload payload, JsonTypeInfo<T> typeInfo, string uri)
     {
         JsonElement? element = payload.Count > 0 ? payload[0] : payload.ArgumentsKeywords;
@@ -111,14 +116,15 @@ internal static class CfcResults
 
         try
         {
-            T? value = element.Value.Deserialize(typeInfo);
-            return value ?? throw new JsonException("the result is null");
+            return CfcModelReader.Read(element.Value, typeInfo);
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        catch (CfcShapeException ex)
         {
             throw new CfcProtocolException(
                 CfcErrors.InvalidResultUri,
-                $"Call to {uri} returned a result that is not a {typeof(T).Name}: {ex.Message} (result: {Truncate(element.Value.GetRawText())})",
+                $"Call to {uri} returned a result that cannot be read, because {ex.Message}. The call itself ran on the server; "
+                + $"the exception's RawResult holds what it returned (result: {Truncate(element.Value.GetRawText())}).",
+                payload,
                 ex);
         }
     }

@@ -8,16 +8,19 @@ internal sealed class CfcEventHub
 {
     private readonly IWampClient _wamp;
     private readonly ILogger _logger;
+    private readonly CfcMismatchLog _mismatches;
     private readonly List<ICfcEventStream> _streams = [];
     private readonly Lock _gate = new();
 
     /// <summary>Creates the hub.</summary>
     /// <param name="wamp">The WAMP session subscriptions are made on.</param>
     /// <param name="logger">Where decoding and observer failures go.</param>
-    public CfcEventHub(IWampClient wamp, ILogger logger)
+    /// <param name="mismatches">Where fields that did not fit their typed property are logged; a new log when omitted.</param>
+    public CfcEventHub(IWampClient wamp, ILogger logger, CfcMismatchLog? mismatches = null)
     {
         _wamp = wamp;
         _logger = logger;
+        _mismatches = mismatches ?? new CfcMismatchLog(logger);
     }
 
     /// <summary>Creates the hot, reference-counted stream of one topic.</summary>
@@ -27,7 +30,7 @@ internal sealed class CfcEventHub
     /// <returns>The stream.</returns>
     public IObservable<T> GetStream<T>(string topic, Func<WampPayload, T> decode)
     {
-        var stream = new CfcEventStream<T>(_wamp, topic, decode, _logger);
+        var stream = new CfcEventStream<T>(_wamp, topic, decode, _logger, _mismatches);
         lock (_gate)
         {
             _streams.Add(stream);

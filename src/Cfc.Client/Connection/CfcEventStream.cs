@@ -16,6 +16,7 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
     private readonly string _topic;
     private readonly Func<WampPayload, T> _decode;
     private readonly ILogger _logger;
+    private readonly CfcMismatchLog _mismatches;
     private readonly Lock _gate = new();
     private IObserver<T>[] _observers = [];
     private Lease? _lease;
@@ -26,8 +27,10 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
     /// <param name="topic">The topic URI.</param>
     /// <param name="decode">Decodes an event's payload.</param>
     /// <param name="logger">Where decoding and observer failures go.</param>
-    public CfcEventStream(IWampClient wamp, string topic, Func<WampPayload, T> decode, ILogger logger)
+    /// <param name="mismatches">Where fields that did not fit their typed property are logged; a new log when omitted.</param>
+    public CfcEventStream(IWampClient wamp, string topic, Func<WampPayload, T> decode, ILogger logger, CfcMismatchLog? mismatches = null)
     {
+        _mismatches = mismatches ?? new CfcMismatchLog(logger);
         _wamp = wamp;
         _topic = topic;
         _decode = decode;
@@ -171,7 +174,13 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
         T value;
         try
         {
-            value = _decode(e.Payload);
+            value = _mismatches.Decode(_topic, _decode, e.Payload);
+        }
+        catch (CfcEventFormatException ex) when (ex.IsEmptyPayload)
+        {
+            // Nothing to read (no arguments, no keyword arguments): skipped rather than delivered as a record of defaults.
+            CfcLog.EventSkipped(_logger, _topic, ex.Message);
+            return;
         }
         catch (Exception ex)
         {

@@ -16,4 +16,10 @@ internal static partial class CfcLog
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Debug, Message = "Unsubscribing from {Topic} failed")]
     public static partial void UnsubscribeFailed(ILogger logger, string topic, Exception exception);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Debug, Message = "{Model}.{Field} from {Source} was {Received}, which does not fit {ExpectedType}; the property is null and the value stays in RawJson (logged once per field)")]
+    public static partial void FieldMismatch(ILogger logger, string model, string field, string expectedType, System.Text.Json.JsonValueKind received, string source);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Skipped an event on {Topic} that carries nothing to read: {Reason}")]
+    public static partial void EventSkipped(ILogger logger, string topic, string reason);
 }

@@ -122,4 +122,7 @@ public sealed class CfcEventFormatException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>The event carried nothing to read (no positional and no keyword arguments); it is skipped, not delivered as a record of defaults.</summary>
+    internal bool IsEmptyPayload { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cfc.Wamp;
 
 namespace Cfc.Client;
 
@@ -65,6 +66,37 @@ public sealed class CfcConnectionLostException(string errorUri, string message, 
 public sealed class CfcTimeoutException(string errorUri, string message, Exception? innerException = null)
     : CfcException(errorUri, message, null, null, innerException);
 
-/// <summary>The server answered, but not with what the API expects (a result of the wrong shape).</summary>
-public sealed class CfcProtocolException(string errorUri, string message, Exception? innerException = null)
-    : CfcException(errorUri, message, null, null, innerException);
+/// <summary>
+/// The server answered, but with something that cannot be what the API documents at all (a list where an object is
+/// promised). The call did run on the server: <see cref="RawResult"/> is what it returned, so a caller can recover.
+/// A field of an unexpected type is never this exception; it leaves that property <see langword="null"/> instead.
+/// </summary>
+public sealed class CfcProtocolException : CfcException
+{
+    /// <summary>Creates an exception.</summary>
+    /// <param name="errorUri">The client's error URI (<c>cfc.error.invalid_result</c>, ...).</param>
+    /// <param name="message">What was expected and what came.</param>
+    /// <param name="innerException">The underlying exception, if any.</param>
+    public CfcProtocolException(string errorUri, string message, Exception? innerException = null)
+        : base(errorUri, message, null, null, innerException)
+    {
+    }
+
+    /// <summary>Creates an exception that carries the server's result.</summary>
+    /// <param name="errorUri">The client's error URI (<c>cfc.error.invalid_result</c>, ...).</param>
+    /// <param name="message">What was expected and what came.</param>
+    /// <param name="rawResult">The RESULT exactly as the server sent it.</param>
+    /// <param name="innerException">The underlying exception, if any.</param>
+    public CfcProtocolException(string errorUri, string message, WampPayload rawResult, Exception? innerException = null)
+        : base(errorUri, message, rawResult.Arguments, rawResult.ArgumentsKeywords, innerException)
+    {
+        RawResult = rawResult;
+    }
+
+    /// <summary>
+    /// The RESULT's payload exactly as the server sent it (positional and keyword arguments), or
+    /// <see langword="null"/> when the error did not come from a result. <see cref="CfcException.Arguments"/> and
+    /// <see cref="CfcException.ArgumentsKeywords"/> carry the same values.
+    /// </summary>
+    public WampPayload? RawResult { get; }
+}

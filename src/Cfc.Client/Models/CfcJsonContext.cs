@@ -5,12 +5,15 @@ namespace Cfc.Client;
 
 /// <summary>
 /// The source-generated JSON metadata for every CFC model (no reflection, AOT-safe). Wire names are snake_case;
-/// unknown fields land in <see cref="CfcObject.ExtensionData"/>.
+/// unknown fields land in <see cref="CfcObject.ExtensionData"/>. Numbers may come as strings, and every
+/// <see cref="DateTimeOffset"/> reads ISO 8601 or a number since the epoch (<see cref="CfcTimestampConverter"/>).
+/// Models are read through <see cref="CfcModelReader"/>, which leaves a field that does not fit <see langword="null"/>.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    Converters = [typeof(CfcTimestampConverter), typeof(CfcStringConverter)])]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(long))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]

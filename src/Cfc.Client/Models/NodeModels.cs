@@ -44,8 +44,8 @@ public record NodeInfo : CfcObject
     /// <summary>The last heartbeat sequence number (management realm <c>get_node</c>), if sent.</summary>
     public long? Heartbeat { get; init; }
 
-    /// <summary>When the last heartbeat arrived, in nanoseconds since the Unix epoch, if sent.</summary>
-    public long? Timestamp { get; init; }
+    /// <summary>When the last heartbeat arrived, if sent (the real master sends nanoseconds since the epoch).</summary>
+    public DateTimeOffset? Timestamp { get; init; }
 
     /// <summary>Whether the node is <c>online</c> or <c>offline</c>, if sent.</summary>
     public string? Status { get; init; }

@@ -21,8 +21,8 @@ public sealed record ManagementRealmInfo : CfcObject
     /// <summary>Tags, if set.</summary>
     public IReadOnlyList<string>? Tags { get; init; }
 
-    /// <summary>When the realm was created, in microseconds since the Unix epoch, if sent.</summary>
-    public long? Created { get; init; }
+    /// <summary>When the realm was created, if sent (the real master sends microseconds since the epoch, other servers ISO 8601).</summary>
+    public DateTimeOffset? Created { get; init; }
 
     /// <summary>The owner's user object id, if sent.</summary>
     public string? Owner { get; init; }
@@ -43,11 +43,11 @@ public sealed record RealmDeleted : CfcObject
     /// <summary>The deleted realm's name, if sent.</summary>
     public string? Name { get; init; }
 
-    /// <summary>When the realm was created (microseconds since the Unix epoch), if sent.</summary>
-    public long? Created { get; init; }
+    /// <summary>When the realm was created, if sent.</summary>
+    public DateTimeOffset? Created { get; init; }
 
-    /// <summary>When the realm was deleted (microseconds since the Unix epoch), if sent.</summary>
-    public long? Deleted { get; init; }
+    /// <summary>When the realm was deleted, if sent.</summary>
+    public DateTimeOffset? Deleted { get; init; }
 
     /// <summary>The owner's user object id, if sent.</summary>
     public string? Owner { get; init; }

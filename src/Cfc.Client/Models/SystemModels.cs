@@ -12,11 +12,11 @@ public sealed record SystemStatus : CfcObject
     /// <summary>The CFC startup nonce: random at startup and unchanged while running.</summary>
     public string? Nonce { get; init; }
 
-    /// <summary>The UTC system time.</summary>
-    public DateTimeOffset Now { get; init; }
+    /// <summary>The UTC system time, if sent.</summary>
+    public DateTimeOffset? Now { get; init; }
 
-    /// <summary>The CFC tick counter: started at a random integer, incremented every 5 seconds.</summary>
-    public long Tick { get; init; }
+    /// <summary>The CFC tick counter: started at a random integer, incremented every 5 seconds; if sent.</summary>
+    public long? Tick { get; init; }
 
     /// <summary>The status type the current server adds (<c>domain</c>), if sent.</summary>
     public string? Type { get; init; }
@@ -31,11 +31,11 @@ public sealed record SystemStatus : CfcObject
 /// <summary>The CFC global status/heartbeat event (<c>on_tick</c>, every 5 seconds).</summary>
 public sealed record TickEvent : CfcObject
 {
-    /// <summary>The current CFC system time.</summary>
-    public DateTimeOffset Now { get; init; }
+    /// <summary>The current CFC system time, if sent.</summary>
+    public DateTimeOffset? Now { get; init; }
 
-    /// <summary>The CFC tick: initialized with a random integer when CFC starts, and incremented every 5 seconds.</summary>
-    public long Tick { get; init; }
+    /// <summary>The CFC tick: initialized with a random integer when CFC starts, and incremented every 5 seconds; if sent.</summary>
+    public long? Tick { get; init; }
 }
 
 /// <summary>Status information of a management realm (<c>get_status</c> on a management realm).</summary>

@@ -21,13 +21,13 @@ public sealed record RouterTrace : CfcObject
     public string? Status { get; init; }
 
     /// <summary>When the trace started, as the node sends it, if sent.</summary>
-    public JsonElement? Started { get; init; }
+    public DateTimeOffset? Started { get; init; }
 
     /// <summary>When the trace ended, as the node sends it, if sent.</summary>
-    public JsonElement? Ended { get; init; }
+    public DateTimeOffset? Ended { get; init; }
 
     /// <summary>The trace runtime, as the node sends it, if sent.</summary>
-    public JsonElement? Runtime { get; init; }
+    public double? Runtime { get; init; }
 
     /// <summary>The trace options (trace_level, batching_period, ...), if sent.</summary>
     public JsonElement? Options { get; init; }

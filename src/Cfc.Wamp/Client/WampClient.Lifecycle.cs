@@ -42,6 +42,11 @@ public sealed partial class WampClient
             KeepAliveInterval = _options.KeepAliveInterval,
             KeepAliveTimeout = _options.KeepAliveTimeout,
             ConfigureWebSocket = _options.ConfigureWebSocket,
+            TimeProvider = _options.TimeProvider,
+            Tls = _options.Tls,
+            AllowRedirects = _options.AllowRedirects,
+            SendsCredentials = !ReferenceEquals(_options.Authenticator, WampAuthenticator.Anonymous) || _options.ConfigureWebSocket is not null
+                || _options.Tls?.ClientCertificates is { Count: > 0 },
         };
 
         WarnIfSecretOverPlaintext();

@@ -68,6 +68,17 @@ public sealed record WampClientOptions
     /// <summary>A hook to adjust the WebSocket options (headers, certificates, proxy). Default: none.</summary>
     public Action<ClientWebSocketOptions>? ConfigureWebSocket { get; init; }
 
+    /// <summary>TLS for <c>wss://</c> and <c>rss://</c> alike: trusted roots (a private CA), a server certificate validation callback, client certificates. Default: <see langword="null"/> (system roots, no client certificate).</summary>
+    public Transport.WampTlsOptions? Tls { get; init; }
+
+    /// <summary>
+    /// Whether an HTTP redirect answering the WebSocket upgrade is followed. Default: <see langword="false"/>: the
+    /// connect fails and says where the router pointed. When on, at most 5 redirects are followed, never from
+    /// <c>wss://</c> to <c>ws://</c>, and never to another host when the connection carries credentials (any
+    /// authenticator but anonymous, <see cref="ConfigureWebSocket"/>, or client certificates).
+    /// </summary>
+    public bool AllowRedirects { get; init; }
+
     /// <summary>Opens transports. Default: <see langword="null"/>, the built-in WebSocket and RawSocket transports. Tests and in-process peers plug their own here.</summary>
     public Transport.IWampTransportFactory? TransportFactory { get; init; }
 

@@ -62,7 +62,7 @@ public sealed class EventStreamTests
     }
 
     [Fact]
-    public async Task An_undecodable_payload_is_skipped_not_an_error()
+    public async Task An_undecodable_payload_is_skipped_not_an_error_and_a_field_of_another_type_is_left_null()
     {
         var peer = new ScriptedWampClient();
         await using CfcClient client = CfcClient.Create(peer);
@@ -76,8 +76,12 @@ public sealed class EventStreamTests
         await peer.PublishEventAsync(topic, Payload.Args("\"r\"", "\"n\"", "{\"tags\":\"not a list\"}"));
         await peer.PublishEventAsync(topic, Payload.Args("\"r\"", "\"n\"", "{}"));
 
-        NodePairedEvent e = Assert.Single(recorder.Values);
-        Assert.Equal("r", e.RealmName);
+        Assert.Equal(2, recorder.Values.Count);
+        NodePairedEvent tolerated = recorder.Values[0];
+        Assert.Equal("r", tolerated.RealmName);
+        Assert.Null(tolerated.Details.Tags);
+        Assert.Equal("not a list", tolerated.Details.RawJson.GetProperty("tags").GetString());
+        Assert.Equal("r", recorder.Values[1].RealmName);
         Assert.Null(recorder.Error);
     }
 

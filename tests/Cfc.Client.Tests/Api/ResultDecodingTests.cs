@@ -44,7 +44,7 @@ public sealed class ResultDecodingTests
         Assert.Equal(["owner", "admin"], (await client.ManagementRealms.GetRolesAsync("r1"))["alice"]);
         RealmDeleted deleted = await client.ManagementRealms.DeleteRealmAsync("r1", cascade: true);
         Assert.Equal("r1", deleted.Name);
-        Assert.Equal(1500000000000000L, deleted.Created);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1_500_000_000), deleted.Created);   // microseconds, told apart by magnitude
         Assert.Equal(["n1"], deleted.Unpaired!);
         Assert.Equal("[\"r1\",true]", Payload.ArgsJson(peer.Calls[^1].Payload));
     }

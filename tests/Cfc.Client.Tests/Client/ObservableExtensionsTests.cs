@@ -20,7 +20,7 @@ public sealed class ObservableExtensionsTests
         var ticks = new List<long>();
         var error = new TaskCompletionSource<Exception>(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        using IDisposable subscription = client.System.OnTick.Subscribe(t => ticks.Add(t.Tick), error.SetResult);
+        using IDisposable subscription = client.System.OnTick.Subscribe(t => ticks.Add(t.Tick!.Value), error.SetResult);
         await WaitUntil(() => peer.ActiveSubscriptions.Count == 1, "subscription");
         await peer.PublishEventAsync(Tick, TickPayload);
         Assert.Equal([7L], ticks);
@@ -38,7 +38,7 @@ public sealed class ObservableExtensionsTests
         using var stop = new CancellationTokenSource();
         var ticks = new List<long>();
 
-        using IDisposable subscription = client.System.OnTick.Subscribe(t => ticks.Add(t.Tick), cancellationToken: stop.Token);
+        using IDisposable subscription = client.System.OnTick.Subscribe(t => ticks.Add(t.Tick!.Value), cancellationToken: stop.Token);
         await WaitUntil(() => peer.ActiveSubscriptions.Count == 1, "subscription");
         await stop.CancelAsync();
         await WaitUntil(() => peer.ActiveSubscriptions.Count == 0, "unsubscribe after the token was cancelled");

@@ -50,7 +50,7 @@ public sealed class RxInteropTests
         });
         var tick = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        using IDisposable subscription = client.System.OnTick.Subscribe(t => tick.TrySetResult(t.Tick));
+        using IDisposable subscription = client.System.OnTick.Subscribe(t => tick.TrySetResult(t.Tick!.Value));
 
         Assert.True(await tick.Task.WaitAsync(TimeSpan.FromSeconds(10)) > 0);
     }

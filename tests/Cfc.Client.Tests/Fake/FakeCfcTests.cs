@@ -69,7 +69,7 @@ public class FakeCfcTests
         await using CfcClient client = await ConnectAsync(fake, key);
         var ticks = new TaskCompletionSource<TickEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
         using IDisposable sub = client.System.OnTick.Subscribe(new Observer<TickEvent>(t => ticks.TrySetResult(t)));
-        long before = (await client.System.GetStatusAsync()).Tick;
+        long before = (await client.System.GetStatusAsync()).Tick!.Value;
 
         time.Advance(TimeSpan.FromSeconds(5));
 

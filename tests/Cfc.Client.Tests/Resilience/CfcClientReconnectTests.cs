@@ -45,7 +45,7 @@ public sealed class CfcClientReconnectTests
             var states = new ConcurrentQueue<CfcConnectionState>();
             using IDisposable stateLog = client.StateChanges.Subscribe(new Observer<CfcConnectionState>(states.Enqueue));
             var ticks = new ConcurrentQueue<long>();
-            using IDisposable tickLog = client.System.OnTick.Subscribe(new Observer<TickEvent>(t => ticks.Enqueue(t.Tick)));
+            using IDisposable tickLog = client.System.OnTick.Subscribe(new Observer<TickEvent>(t => ticks.Enqueue(t.Tick!.Value)));
 
             await WaitUntilAsync(() => ticks.Count >= 2, timeout.Token);
             long? firstSession = client.SessionId;
