@@ -120,7 +120,10 @@ internal sealed class WampSession
         try
         {
             await Sender.SendAsync(new GoodbyeMessage(WampJson.EmptyObject, reason), cancellationToken).ConfigureAwait(false);
-            await _goodbyeReply.Task.WaitAsync(Options.RequestTimeout, TimeProvider, cancellationToken).ConfigureAwait(false);
+            // Bounded by the close timeout (a closing client must not wait a full request timeout); a connection
+            // that drops meanwhile ends the session, which completes the wait at once.
+            TimeSpan replyTimeout = Options.CloseTimeout < Options.RequestTimeout ? Options.CloseTimeout : Options.RequestTimeout;
+            await _goodbyeReply.Task.WaitAsync(replyTimeout, TimeProvider, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -479,6 +482,9 @@ internal sealed class WampSession
         {
             return;
         }
+
+        // A GOODBYE of ours that is still waiting for its reply has nothing left to wait for.
+        _goodbyeReply.TrySetResult();
 
         // Pending requests fail first, at once: nothing waits for the goodbye formalities below.
         int waiting = Pending.WaitingCount;
