@@ -4,6 +4,7 @@ using Cfc.Client.Testing;
 using Cfc.Client.Tests.Tooling;
 using Cfc.Wamp;
 using Microsoft.Extensions.Time.Testing;
+using Xunit.Abstractions;
 
 namespace Cfc.Client.Tests.Fake.Master;
 
@@ -15,7 +16,7 @@ namespace Cfc.Client.Tests.Fake.Master;
 /// values may differ). Every recorded event topic must be published by the fake with the same shape. What the fake does not
 /// reproduce on purpose is listed below with the reason; anything else that differs fails the test.
 /// </summary>
-public sealed class MasterRecordingsConformanceTests
+public sealed class MasterRecordingsConformanceTests(ITestOutputHelper output)
 {
     /// <summary>Recorded calls the fake does not reproduce, by "file#seq".</summary>
     private static readonly Dictionary<string, string> NotReproducedCalls = new(StringComparer.Ordinal)
@@ -67,7 +68,7 @@ public sealed class MasterRecordingsConformanceTests
         return folder;
     }
 
-    private static async Task ReplayAsync(string folder, bool stopRealmBug)
+    private async Task ReplayAsync(string folder, bool stopRealmBug)
     {
         List<JsonElement> global = Read(Path.Combine(folder, "global.jsonl"));
         var time = new FakeTimeProvider(Timestamp(global[0]).AddSeconds(-3));
@@ -103,6 +104,8 @@ public sealed class MasterRecordingsConformanceTests
         List<JsonElement> junk = Read(Path.Combine(folder, "junk.jsonl"));
         await replay.RunAsync("junk.jsonl", junk);
         await replay.CheckEventsAsync("junk.jsonl", junk);
+        output.WriteLine($"{folder}: {replay.CallsCompared} calls compared, {replay.CallsListed} listed as not reproduced; {replay.TopicsCompared} event topics compared, {replay.TopicsListed} listed");
+        Assert.True(replay.CallsCompared > 100 && replay.TopicsCompared > 10, "The replay compared too little to mean anything.");
         replay.AssertNoProblems();
     }
 
@@ -121,6 +124,14 @@ public sealed class MasterRecordingsConformanceTests
         private readonly HashSet<(string Realm, string Topic, string Match)> _subscribed = [];
         private readonly IdMap _ids = new();
         private readonly List<string> _problems = [];
+
+        public int CallsCompared { get; private set; }
+
+        public int CallsListed { get; private set; }
+
+        public int TopicsCompared { get; private set; }
+
+        public int TopicsListed { get; private set; }
 
         public async Task RunAsync(string file, List<JsonElement> records)
         {
@@ -142,8 +153,10 @@ public sealed class MasterRecordingsConformanceTests
                         await SubscribeAsync(record);
                         break;
                     case "call" when NotReproducedCalls.ContainsKey(id) || NotReproducedCalls.ContainsKey(id[prefix.Length..]):
+                        CallsListed++;
                         break;
                     case "call":
+                        CallsCompared++;
                         await CallAsync(id, record);
                         break;
                     case "note":
@@ -165,8 +178,11 @@ public sealed class MasterRecordingsConformanceTests
             {
                 if (NotReproducedEvents.ContainsKey(topic.Key.Topic))
                 {
+                    TopicsListed++;
                     continue;
                 }
+
+                TopicsCompared++;
 
                 JsonElement recorded = topic.First();
                 var deadline = DateTime.UtcNow.AddSeconds(3);
