@@ -38,10 +38,10 @@ public sealed partial class CfcWorker(CfcClient cfc, IHostApplicationLifetime li
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "CFC {Version} at tick {Tick} (session {SessionId})")]
-    private static partial void LogStatus(ILogger logger, string? version, long tick, long sessionId);
+    private static partial void LogStatus(ILogger logger, string? version, long? tick, long sessionId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "tick {Tick}")]
-    private static partial void LogTick(ILogger logger, long tick);
+    private static partial void LogTick(ILogger logger, long? tick);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "CFC unavailable ({State}): {Reason}")]
     private static partial void LogUnavailable(ILogger logger, CfcConnectionState state, string reason);

@@ -31,7 +31,7 @@ public sealed partial class CfcClient
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         WampClient wamp = WampClient.Create(options.ToWampClientOptions());
-        return new CfcClient(wamp, options.UriScheme, options.LoggerFactory, options.Realm) { _unstarted = wamp, _startTarget = $"{options.Url} (realm {options.Realm}, {options.Authenticator})" };
+        return new CfcClient(wamp, options.UriScheme, options.LoggerFactory, options.Realm, options) { _unstarted = wamp, _startTarget = $"{options.Url} (realm {options.Realm}, {options.Authenticator})" };
     }
 
     /// <summary>

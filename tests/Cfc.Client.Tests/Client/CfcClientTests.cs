@@ -16,7 +16,17 @@ public sealed class CfcClientTests
         Assert.Equal(WampSerializer.Json, o.Serializer);
         Assert.Equal(CfcUriScheme.Fabric, o.UriScheme);
         Assert.Same(CfcAuthenticator.Anonymous, o.Authenticator);
-        Assert.Null(o.Reconnect);
+        // Reconnect is on by default, with autobahn's backoff; the first connect still fails fast.
+        Assert.NotNull(o.Reconnect);
+        Assert.Equal(TimeSpan.FromSeconds(1.5), o.Reconnect.InitialDelay);
+        Assert.Equal(1.5, o.Reconnect.DelayGrowth);
+        Assert.Equal(TimeSpan.FromSeconds(300), o.Reconnect.MaxDelay);
+        Assert.Equal(0.1, o.Reconnect.Jitter);
+        Assert.Null(o.Reconnect.MaxAttempts);
+        Assert.False(o.Reconnect.RetryFirstConnect);
+        Assert.Equal(TimeSpan.FromSeconds(2), o.CloseTimeout);
+        Assert.Same(o.Reconnect, o.ToWampClientOptions().Reconnect);
+        Assert.Equal(o.CloseTimeout, o.ToWampClientOptions().CloseTimeout);
     }
 
     [Theory]
