@@ -15,8 +15,10 @@ public sealed class QuickstartTour(TextWriter output)
             Url = url,
             Realm = globalRealm,
             Authenticator = CfcAuthenticator.Cryptosign(key, authId),
+            // The client reconnects by default (autobahn's backoff) and restores its event streams; the first connect
+            // still fails fast. Reconnect = null turns it off. `await using` closes within CloseTimeout (2 s).
         }, cancellationToken);
-        Say($"connected: session {client.SessionId}");
+        Say($"connected: session {client.SessionId} (reconnects by itself if the connection drops)");
 
         SystemStatus status = await client.System.GetStatusAsync(cancellationToken);
         Say($"CFC {status.Version}, realm {status.Realm}, time {status.Now:u}, tick {status.Tick}");
