@@ -22,4 +22,7 @@ internal static partial class CfcLog
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Skipped an event on {Topic} that carries nothing to read: {Reason}")]
     public static partial void EventSkipped(ILogger logger, string topic, string reason);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "CfcUriScheme.Auto: {Url} (realm {Realm}) speaks {Scheme}")]
+    public static partial void SchemeDetected(ILogger logger, Uri url, string realm, string scheme);
 }
