@@ -18,7 +18,11 @@ public sealed class RealMasterSessionTests(CrossbarMasterKit kit)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private Dictionary<string, string> Env(CfcTool tool) => new()
+    private Dictionary<string, string> Env(CfcTool tool)
+    {
+        Assert.True(File.Exists(kit.SuperuserKeyFile), $"the kit's superuser key {kit.SuperuserKeyFile} is missing; run folder {kit.RunDirectory}: "
+            + string.Join(", ", kit.RunDirectory is { } d && Directory.Exists(d) ? Directory.GetFileSystemEntries(d, "*", SearchOption.AllDirectories).Take(20) : ["(gone)"]));
+        return new()
     {
         ["CFC_CONFIG_DIR"] = tool.NewConfigDir(),
         ["CFC_URL"] = kit.MasterUrl.ToString(),
@@ -26,6 +30,7 @@ public sealed class RealMasterSessionTests(CrossbarMasterKit kit)
         ["CFC_AUTHID"] = kit.SuperuserAuthId,
         ["CFC_SCHEME"] = "crossbar-master",
     };
+    }
 
     [Fact]
     public async Task An_operator_session_status_realms_pair_with_watch_nodes_workers_and_a_router_realm()
