@@ -25,13 +25,20 @@ namespace Cfc.Client;
 /// </example>
 public sealed partial class CfcClient : IAsyncDisposable
 {
+    private static readonly TimeSpan DefaultCloseTimeout = new CfcClientOptions().CloseTimeout;
     private readonly CfcApiContext _context;
+    private readonly ILogger _logger;
+    private readonly TimeSpan _closeTimeout;
+    private readonly TimeProvider _timeProvider;
     private int _disposed;
     private MappedError? _lastError;
 
-    private CfcClient(IWampClient wamp, CfcUriScheme scheme, ILoggerFactory? loggerFactory, string? realm = null)
+    private CfcClient(IWampClient wamp, CfcUriScheme scheme, ILoggerFactory? loggerFactory, string? realm = null, CfcClientOptions? options = null)
     {
         ILogger logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Cfc.Client");
+        _logger = logger;
+        _closeTimeout = options?.CloseTimeout ?? DefaultCloseTimeout;
+        _timeProvider = options?.TimeProvider ?? TimeProvider.System;
         _context = new CfcApiContext(wamp, CfcUriTables.For(scheme), logger, realm);
         UriScheme = scheme;
         System = new FabricSystemApi(_context);
@@ -182,7 +189,7 @@ public sealed partial class CfcClient : IAsyncDisposable
             scheme = await DetectSchemeAsync(wamp, options, cancellationToken).ConfigureAwait(false);
         }
 
-        return new CfcClient(wamp, scheme, options.LoggerFactory, options.Realm);
+        return new CfcClient(wamp, scheme, options.LoggerFactory, options.Realm, options);
     }
 
     // CfcUriScheme.Auto: one round of probe calls (sent together) right after joining. When nothing answers (a plain
@@ -212,8 +219,13 @@ public sealed partial class CfcClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Completes every event stream, unsubscribes and closes the session. Later calls fail with <see cref="ObjectDisposedException"/>.</summary>
-    /// <returns>A task that completes when the session is closed.</returns>
+    /// <summary>
+    /// Completes every event stream, unsubscribes and closes the session (GOODBYE). Returns within
+    /// <see cref="CfcClientOptions.CloseTimeout"/> (2 seconds by default) whatever the connection does: a server that
+    /// never answers, a connection that drops meanwhile, a peer that stopped reading; what is left then ends in the
+    /// background. Later calls fail with <see cref="ObjectDisposedException"/>.
+    /// </summary>
+    /// <returns>A task that completes when the client has stopped.</returns>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -222,8 +234,30 @@ public sealed partial class CfcClient : IAsyncDisposable
         }
 
         _context.MarkDisposed();
-        await _context.Events.CompleteAllAsync().ConfigureAwait(false);
-        await _context.Wamp.DisposeAsync().ConfigureAwait(false);
+        long started = _timeProvider.GetTimestamp();
+        try
+        {
+            // Observers complete at once; the UNSUBSCRIBEs are worth a wait only while the close budget lasts (the
+            // router drops the subscriptions with the session anyway).
+            await _context.Events.CompleteAllAsync().WaitAsync(_closeTimeout, _timeProvider).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            CfcLog.UnsubscribeOnCloseTimedOut(_logger, _closeTimeout);
+        }
+
+        TimeSpan left = _closeTimeout - _timeProvider.GetElapsedTime(started);
+        Task closing = _context.Wamp.DisposeAsync().AsTask();
+        try
+        {
+            // A WampClient bounds itself by the same close timeout; this bounds any other IWampClient too.
+            await closing.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, _timeProvider).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            CfcLog.CloseTimedOut(_logger, _closeTimeout);
+            _ = closing.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
     }
 
     private sealed record MappedError(Exception Source, CfcException Mapped);

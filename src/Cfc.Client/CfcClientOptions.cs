@@ -46,8 +46,22 @@ public sealed record CfcClientOptions
     /// <remarks>A dead connection is detected within <see cref="KeepAliveInterval"/> + <see cref="KeepAliveTimeout"/> (15 seconds by default).</remarks>
     public TimeSpan KeepAliveTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Reconnect behaviour; subscriptions are restored on the new session. Default: <see langword="null"/>, no reconnect.</summary>
-    public WampReconnectOptions? Reconnect { get; init; }
+    /// <summary>
+    /// Reconnect behaviour. Default: on, with autobahn's backoff (first retry after about 1.5 s, each delay 1.5 times
+    /// the last, at most 300 s, 10 % jitter); every subscription (event stream) and registration is restored on the
+    /// new session. It stops on an authentication failure and on a deliberate ABORT or GOODBYE of the server. The first
+    /// <c>CfcClient.ConnectAsync</c> still fails fast when the server cannot be reached.
+    /// <c>Reconnect = null</c> turns it off: the client then ends in <see cref="CfcConnectionState.Disconnected"/> when
+    /// the connection is lost. See docs/connection-resilience.md.
+    /// </summary>
+    public WampReconnectOptions? Reconnect { get; init; } = new();
+
+    /// <summary>
+    /// How long <see cref="CfcClient.DisposeAsync"/> (and so <c>await using</c>) may take, whatever the connection does
+    /// (a server that never answers GOODBYE, a connection that drops during it, a peer that stopped reading).
+    /// Default: 2 seconds, well inside the Generic Host's shutdown budget.
+    /// </summary>
+    public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>A hook to adjust the WebSocket options (headers, certificates, proxy). Default: none.</summary>
     public Action<ClientWebSocketOptions>? ConfigureWebSocket { get; init; }
@@ -119,6 +133,7 @@ public sealed record CfcClientOptions
         KeepAliveInterval = KeepAliveInterval,
         KeepAliveTimeout = KeepAliveTimeout,
         Reconnect = Reconnect,
+        CloseTimeout = CloseTimeout,
         ConfigureWebSocket = ConfigureWebSocket,
         TransportFactory = TransportFactory,
         LoggerFactory = LoggerFactory,

@@ -57,10 +57,8 @@ internal sealed class CfcEventHub
             streams = [.. _streams];
         }
 
-        foreach (ICfcEventStream stream in streams)
-        {
-            await stream.CompleteAsync().ConfigureAwait(false);
-        }
+        // Every stream completes its observers at once; the UNSUBSCRIBEs go out together, not one round trip after another.
+        await Task.WhenAll(streams.Select(stream => stream.CompleteAsync())).ConfigureAwait(false);
     }
 }
 

@@ -23,6 +23,12 @@ internal static partial class CfcLog
     [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Skipped an event on {Topic} that carries nothing to read: {Reason}")]
     public static partial void EventSkipped(ILogger logger, string topic, string reason);
 
-    [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "CfcUriScheme.Auto: {Url} (realm {Realm}) speaks {Scheme}")]
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Debug, Message = "The event streams were not all unsubscribed within the close timeout ({CloseTimeout}); the session is closed now, which ends them on the router")]
+    public static partial void UnsubscribeOnCloseTimedOut(ILogger logger, TimeSpan closeTimeout);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "Closing the client took longer than its close timeout ({CloseTimeout}); the session ends in the background")]
+    public static partial void CloseTimedOut(ILogger logger, TimeSpan closeTimeout);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Information, Message = "CfcUriScheme.Auto: {Url} (realm {Realm}) speaks {Scheme}")]
     public static partial void SchemeDetected(ILogger logger, Uri url, string realm, string scheme);
 }

@@ -203,10 +203,12 @@ public sealed partial class WampClient : IWampClient
     }
 
     /// <summary>
-    /// Stops reconnecting, closes the session (GOODBYE, bounded by the request timeout), ends every subscription
-    /// and registration (their <c>Completion</c> completes successfully) and completes <see cref="StateChanges"/>.
+    /// Stops reconnecting, closes the session (GOODBYE), ends every subscription and registration (their
+    /// <c>Completion</c> completes successfully) and completes <see cref="StateChanges"/>. Returns within
+    /// <see cref="WampClientOptions.CloseTimeout"/> (2 seconds by default) whatever the connection does; when that runs
+    /// out, the session is abandoned and its transport is closed in the background.
     /// </summary>
-    /// <returns>A task that completes when everything has stopped.</returns>
+    /// <returns>A task that completes when the client has stopped.</returns>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -214,6 +216,47 @@ public sealed partial class WampClient : IWampClient
             return;
         }
 
+        Task closing = CloseForDisposeAsync();
+        bool closed = true;
+        try
+        {
+            await closing.WaitAsync(_options.CloseTimeout, _options.TimeProvider).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            closed = false;
+            _logger.CloseTimedOut(_options.CloseTimeout);
+            if (Volatile.Read(ref _ready) is { } session)
+            {
+                _ = session.AbandonAsync("the client was disposed and the close timeout ran out");
+            }
+
+            // Whatever the close still does happens in the background; its failures are expected and only logged.
+            _ = closing.ContinueWith(static (t, state) => ((ILogger)state!).SendFailed(Messages.WampMessageType.Goodbye, t.Exception!),
+                _logger, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
+
+        Registry.EndAll(null);
+        FailWaiters(new ObjectDisposedException(nameof(WampClient), "The client was disposed while waiting for a session."));
+        SetState(WampConnectionState.Disconnected);
+        _states.OnCompleted();
+        if (closed)
+        {
+            // Left alone when the close is still running in the background (it may still observe the token).
+            _stopping.Dispose();
+        }
+
+        // The ticket, WAMP-CRA secret or signing key lives in the authenticator: a disposed client lets go of it.
+        _options = _options with { Authenticator = WampAuthenticator.Anonymous };
+    }
+
+    // The session ended (or is closing) under the request: the router forgets the subscription or registration with it.
+    private bool EndedWithSession(Exception ex) =>
+        Volatile.Read(ref _disposed) != 0 || ex is WampConnectionLostException or ObjectDisposedException || State != WampConnectionState.Connected;
+
+    // Stops the reconnect loop, says GOODBYE and waits for the session to end. DisposeAsync bounds it.
+    private async Task CloseForDisposeAsync()
+    {
         await StopAsync().ConfigureAwait(false);
         if (Volatile.Read(ref _ready) is { } session)
         {
@@ -229,15 +272,6 @@ public sealed partial class WampClient : IWampClient
 
             await session.WaitEndedAsync().ConfigureAwait(false);
         }
-
-        Registry.EndAll(null);
-        FailWaiters(new ObjectDisposedException(nameof(WampClient), "The client was disposed while waiting for a session."));
-        SetState(WampConnectionState.Disconnected);
-        _states.OnCompleted();
-        _stopping.Dispose();
-
-        // The ticket, WAMP-CRA secret or signing key lives in the authenticator: a disposed client lets go of it.
-        _options = _options with { Authenticator = WampAuthenticator.Anonymous };
     }
 
     /// <summary>The transport factory used when the options name none.</summary>
@@ -252,6 +286,11 @@ public sealed partial class WampClient : IWampClient
             {
                 await session.Subscriber.UnsubscribeAsync(subscription, CancellationToken.None).ConfigureAwait(false);
             }
+        }
+        catch (Exception ex) when (EndedWithSession(ex))
+        {
+            // Disposing a subscription while the client closes (the ordinary `using` order) is not a problem.
+            _logger.UnsubscribeEndedWithSession(subscription.Topic, ex);
         }
         catch (Exception ex)
         {
@@ -272,6 +311,10 @@ public sealed partial class WampClient : IWampClient
             {
                 await session.Callee.UnregisterAsync(registration, CancellationToken.None).ConfigureAwait(false);
             }
+        }
+        catch (Exception ex) when (EndedWithSession(ex))
+        {
+            _logger.UnregisterEndedWithSession(registration.Procedure, ex);
         }
         catch (Exception ex)
         {

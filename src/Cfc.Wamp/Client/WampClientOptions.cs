@@ -88,8 +88,21 @@ public sealed record WampClientOptions
     /// <summary>The clock for timeouts, keep-alive and backoff. Default: <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>Reconnect behaviour. Default: <see langword="null"/>, no reconnect (the client ends in <see cref="WampConnectionState.Disconnected"/> when the connection is lost).</summary>
-    public WampReconnectOptions? Reconnect { get; init; }
+    /// <summary>
+    /// Reconnect behaviour. Default: on, with autobahn's backoff (first retry after about 1.5 s, each delay 1.5 times
+    /// the last, at most 300 s, 10 % jitter); subscriptions and registrations are restored on the new session. It stops
+    /// on an authentication failure and on a deliberate ABORT or GOODBYE of the router. The first connect still fails
+    /// fast (see <see cref="WampReconnectOptions.RetryFirstConnect"/>). <c>Reconnect = null</c> turns it off: the client
+    /// then ends in <see cref="WampConnectionState.Disconnected"/> when the connection is lost.
+    /// </summary>
+    public WampReconnectOptions? Reconnect { get; init; } = new();
+
+    /// <summary>
+    /// How long <see cref="WampClient.DisposeAsync"/> (and so <c>await using</c>) may take, whatever the connection does:
+    /// a router that never answers GOODBYE, a connection that drops during it, a peer that stopped reading. When it
+    /// runs out, the session is abandoned (the transport is closed in the background). Default: 2 seconds.
+    /// </summary>
+    public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Checks the options and throws an <see cref="ArgumentException"/> that says what to fix.</summary>
     /// <exception cref="ArgumentException">An option is missing or out of range.</exception>
@@ -128,6 +141,7 @@ public sealed record WampClientOptions
         Positive(ConnectTimeout, nameof(ConnectTimeout));
         PositiveOrInfinite(CallTimeout, nameof(CallTimeout));
         Positive(RequestTimeout, nameof(RequestTimeout));
+        Positive(CloseTimeout, nameof(CloseTimeout));
         if (KeepAliveInterval < TimeSpan.Zero)
         {
             throw new ArgumentException($"WampClientOptions.KeepAliveInterval must be zero (off) or positive, not {KeepAliveInterval}.", nameof(KeepAliveInterval));
@@ -209,6 +223,14 @@ public sealed record WampReconnectOptions
     /// is refused, and honours its token. Default: <see langword="false"/> (the first connect throws).</summary>
     public bool RetryFirstConnect { get; init; }
 
+    /// <summary>
+    /// How long a session must last to count as stable. Default: 30 seconds. A session that ends sooner (a router that
+    /// accepts and drops at once) does not start the backoff over: the next outage's first delay continues where the
+    /// previous one left off (flap damping), so such a router is retried ever more slowly, up to <see cref="MaxDelay"/>,
+    /// instead of every <see cref="InitialDelay"/> forever. Applies to the built-in backoff (not to a <see cref="Pipeline"/>).
+    /// </summary>
+    public TimeSpan StableAfter { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long calls, publishes, subscribes and registers made while reconnecting wait for the new session
     /// (its subscriptions and registrations restored) before failing with <see cref="WampTimeoutException"/>. Default: 30 seconds.</summary>
     public TimeSpan QueueTimeout { get; init; } = TimeSpan.FromSeconds(30);
@@ -235,6 +257,11 @@ public sealed record WampReconnectOptions
         if (MaxAttempts is <= 0)
         {
             throw new ArgumentException($"WampReconnectOptions.MaxAttempts must be positive or null (forever), not {MaxAttempts}.", nameof(MaxAttempts));
+        }
+
+        if (StableAfter < TimeSpan.Zero)
+        {
+            throw new ArgumentException($"WampReconnectOptions.StableAfter must be zero (no damping) or positive, not {StableAfter}.", nameof(StableAfter));
         }
 
         if (QueueTimeout <= TimeSpan.Zero)

@@ -73,4 +73,13 @@ internal static partial class SessionLog
 
     [LoggerMessage(EventId = 1022, Level = LogLevel.Warning, Message = "INVOCATION of '{Procedure}' refused with wamp.error.unavailable: {Limit} invocations already running (WampRegisterOptions.MaxConcurrentInvocations; {Refused} refused so far)")]
     public static partial void InvocationRefused(this ILogger logger, string procedure, int limit, long refused);
+
+    [LoggerMessage(EventId = 1090, Level = LogLevel.Information, Message = "Closing the client took longer than its close timeout ({CloseTimeout}); the session was abandoned and its transport is closed in the background")]
+    public static partial void CloseTimedOut(this ILogger logger, TimeSpan closeTimeout);
+
+    [LoggerMessage(EventId = 1091, Level = LogLevel.Debug, Message = "Unsubscribing from '{Topic}' ended with the session; the router drops the subscription with it")]
+    public static partial void UnsubscribeEndedWithSession(this ILogger logger, string topic, Exception exception);
+
+    [LoggerMessage(EventId = 1092, Level = LogLevel.Debug, Message = "Unregistering '{Procedure}' ended with the session; the router drops the registration with it")]
+    public static partial void UnregisterEndedWithSession(this ILogger logger, string procedure, Exception exception);
 }

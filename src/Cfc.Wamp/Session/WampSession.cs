@@ -120,7 +120,10 @@ internal sealed class WampSession
         try
         {
             await Sender.SendAsync(new GoodbyeMessage(WampJson.EmptyObject, reason), cancellationToken).ConfigureAwait(false);
-            await _goodbyeReply.Task.WaitAsync(Options.RequestTimeout, TimeProvider, cancellationToken).ConfigureAwait(false);
+            // Bounded by the close timeout (a closing client must not wait a full request timeout); a connection
+            // that drops meanwhile ends the session, which completes the wait at once.
+            TimeSpan replyTimeout = Options.CloseTimeout < Options.RequestTimeout ? Options.CloseTimeout : Options.RequestTimeout;
+            await _goodbyeReply.Task.WaitAsync(replyTimeout, TimeProvider, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -279,6 +282,20 @@ internal sealed class WampSession
         && r.TryGetProperty("features", out JsonElement f) && f.ValueKind == JsonValueKind.Object
         && f.TryGetProperty(feature, out JsonElement v) && v.ValueKind == JsonValueKind.True;
 
+    private static bool HasDuplicate(JsonElement dict, string name)
+    {
+        int seen = 0;
+        foreach (JsonProperty property in dict.EnumerateObject())
+        {
+            if (property.NameEquals(name) && ++seen > 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static string Name(WampMessageType type) => type.ToString().ToUpperInvariant();
 
     private async ValueTask<bool> SendAsync(WampMessage message, PendingRequest? request, CancellationToken cancellationToken)
@@ -368,7 +385,10 @@ internal sealed class WampSession
                 Subscriber.OnEvent(m);
                 return null;
             case ResultMessage m:
-                return OnReply(m.RequestId, m);
+                // JSON keeps duplicate keys; a second "progress" must not be able to turn a final RESULT into progress.
+                return HasDuplicate(m.Details, "progress")
+                    ? Violation($"RESULT for request id {m.RequestId} with 'progress' twice in its details", null)
+                    : OnReply(m.RequestId, m);
             case ErrorMessage m:
                 return OnError(m);
             case InvocationMessage m:
@@ -462,6 +482,9 @@ internal sealed class WampSession
         {
             return;
         }
+
+        // A GOODBYE of ours that is still waiting for its reply has nothing left to wait for.
+        _goodbyeReply.TrySetResult();
 
         // Pending requests fail first, at once: nothing waits for the goodbye formalities below.
         int waiting = Pending.WaitingCount;

@@ -16,7 +16,17 @@ public sealed class CfcClientTests
         Assert.Equal(WampSerializer.Json, o.Serializer);
         Assert.Equal(CfcUriScheme.Fabric, o.UriScheme);
         Assert.Same(CfcAuthenticator.Anonymous, o.Authenticator);
-        Assert.Null(o.Reconnect);
+        // Reconnect is on by default, with autobahn's backoff; the first connect still fails fast.
+        Assert.NotNull(o.Reconnect);
+        Assert.Equal(TimeSpan.FromSeconds(1.5), o.Reconnect.InitialDelay);
+        Assert.Equal(1.5, o.Reconnect.DelayGrowth);
+        Assert.Equal(TimeSpan.FromSeconds(300), o.Reconnect.MaxDelay);
+        Assert.Equal(0.1, o.Reconnect.Jitter);
+        Assert.Null(o.Reconnect.MaxAttempts);
+        Assert.False(o.Reconnect.RetryFirstConnect);
+        Assert.Equal(TimeSpan.FromSeconds(2), o.CloseTimeout);
+        Assert.Same(o.Reconnect, o.ToWampClientOptions().Reconnect);
+        Assert.Equal(o.CloseTimeout, o.ToWampClientOptions().CloseTimeout);
     }
 
     [Theory]
@@ -116,6 +126,17 @@ public sealed class CfcClientTests
     {
         Assert.Throws<ArgumentNullException>(() => CfcClient.Create(null!));
         Assert.Throws<ArgumentOutOfRangeException>(() => CfcClient.Create(new ScriptedWampClient(), (CfcUriScheme)9));
+    }
+
+    [Fact]
+    public void A_client_made_before_connecting_cannot_use_Auto_and_says_what_to_use_instead()
+    {
+        var options = new CfcClientOptions { Url = new Uri("ws://127.0.0.1:9/ws"), UriScheme = CfcUriScheme.Auto };
+
+        ArgumentException error = Assert.Throws<ArgumentException>(() => CfcClient.Create(options));
+
+        Assert.Contains("CrossbarMaster", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ConnectAsync", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

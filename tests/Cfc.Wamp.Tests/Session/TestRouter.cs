@@ -13,8 +13,14 @@ internal static class TestRouter
 
     public static readonly Uri Url = new("ws://127.0.0.1:9/ws");
 
+    /// <summary>
+    /// Options for one scripted session. Reconnect is on by default, but a scripted transport serves exactly one
+    /// connection and these tests are about what one session does when it ends, so it is off here on purpose; the
+    /// tests of reconnect set it (see Resilience/).
+    /// </summary>
     public static WampClientOptions Options(ScriptedTransportFactory factory) => new()
     {
+        Reconnect = null,
         Url = Url,
         Realm = "realm1",
         TransportFactory = factory,
