@@ -52,6 +52,8 @@ public sealed partial class CfcClient : IAsyncDisposable
         RemoteTracing = new RemoteTracingApi(_context);
         RemoteDocker = new RemoteDockerApi(_context);
         RemoteRouterMeta = new RemoteRouterMetaApi(_context);
+        Domain = new MasterDomainApi(_context);
+        Fleet = new MasterFleetApi(_context);
         StateChanges = new MappedObservable<WampConnectionState, CfcConnectionState>(wamp.StateChanges, CfcConnectionStates.From);
     }
 
@@ -87,6 +89,19 @@ public sealed partial class CfcClient : IAsyncDisposable
 
     /// <summary>Remote Meta API: the WAMP meta API of a node's router realm (management realm).</summary>
     public IRemoteRouterMeta RemoteRouterMeta { get; }
+
+    /// <summary>
+    /// The Crossbar.io master's domain API (global realm): versions and license. Only under <see cref="CfcUriScheme.CrossbarMaster"/>;
+    /// under the other schemes its members throw <see cref="CfcNotSupportedException"/>.
+    /// </summary>
+    public IMasterDomain Domain { get; }
+
+    /// <summary>
+    /// The Crossbar.io master's fleet API (management realm): node liveness and its events, the realm heartbeat, traces, node
+    /// system statistics. Only under <see cref="CfcUriScheme.CrossbarMaster"/>; under the other schemes its members throw
+    /// <see cref="CfcNotSupportedException"/>.
+    /// </summary>
+    public IMasterFleet Fleet { get; }
 
     /// <summary>The underlying WAMP session, for raw calls, publications and subscriptions the typed API lacks.</summary>
     public IWampClient Wamp => _context.Wamp;

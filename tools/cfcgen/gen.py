@@ -227,7 +227,7 @@ def interface_file(group):
         out.append("")
         out.append(f"    /// <summary>{doc(ev.doc)}</summary>")
         args = ", ".join(a[0] for a in ev.args)
-        out.append(f"    /// <remarks>Seed event: <c>{doc(ev.name)}({doc(args)})</c>. A hot observable: the first observer subscribes on the router, "
+        out.append(f"    /// <remarks>{'Seed' if ev.fabric else 'Crossbar.io master'} event: <c>{doc(ev.name)}({doc(args)})</c>. A hot observable: the first observer subscribes on the router, "
                    "the last one to leave unsubscribes; errors when the subscription is lost for good, completes when the client is disposed. "
                    "Subscribing starts the router subscription in the background; use "
                    "<see cref=\"CfcObservableExtensions.SubscribeAsync{T}(IObservable{T}, IObserver{T}, CancellationToken)\"/> "
@@ -239,7 +239,8 @@ def interface_file(group):
 
 def remarks_xml(proc):
     # The seed wording is plain text; escape it, but keep the <c> markup we added.
-    seed_part = f"Seed procedure: <c>{doc(wire_list(proc))}</c>."
+    seed_part = (f"Seed procedure: <c>{doc(wire_list(proc))}</c>." if proc.fabric
+                 else f"Crossbar.io master procedure: <c>{doc(wire_list(proc))}</c>; under CfcUriScheme.Fabric and Legacy it throws CfcNotSupportedException.")
     prefix = doc(proc.remarks) + " " if proc.remarks else ""
     return prefix + seed_part
 
@@ -315,9 +316,9 @@ def check_master_complete():
 def uri_entries():
     for g in GROUPS:
         for p in g.procs:
-            yield uri_key(g, p), p.fabric, p.legacy, master_of(g, p).uri or "", f"Procedure <c>{p.name}</c> of {g.interface}."
+            yield uri_key(g, p), p.fabric or "", p.legacy or "", master_of(g, p).uri or "", f"Procedure <c>{p.name}</c> of {g.interface}."
         for e in g.events:
-            yield event_key(g, e), e.fabric, e.legacy, master_of(g, e).uri or "", f"Topic <c>{e.name}</c> of {g.interface}."
+            yield event_key(g, e), e.fabric or "", e.legacy or "", master_of(g, e).uri or "", f"Topic <c>{e.name}</c> of {g.interface}."
     yield ("RemoteRouterMetaPrefix", META_PREFIX_FABRIC, META_PREFIX_LEGACY, META_PREFIX_MASTER,
            "The prefix of the Remote Meta API; a WAMP meta URI is appended.")
 
@@ -493,13 +494,14 @@ def master_doc():
             m = master_of(g, item)
             counts[m.status] += 1
             name = event_prop(item) if is_event else method_name(item)
-            seed = item.fabric.replace(FABRIC_PREFIX, "")
+            seed = item.fabric.replace(FABRIC_PREFIX, "") if item.fabric else None
             master = f"`{m.uri.replace(FABRIC_PREFIX, '')}`" if m.uri else "-"
             if m.status == "unsupported":
                 status, note = "not supported", f"{m.reason}. Instead: {m.instead}"
             else:
                 status, note = m.status, m.note
-            out.append(f"| `{name}` | `{md(seed)}` | {md(master)} | {status} | {md(note)} |")
+            seed_cell = f"`{md(seed)}`" if seed else "- (master only)"
+            out.append(f"| `{name}` | {seed_cell} | {md(master)} | {status} | {md(note)} |")
         out.append("")
     out.insert(14, f"{counts['verified']} verified, {counts['mapped']} mapped, {counts['unsupported']} not supported.")
     out.insert(15, "")

@@ -432,6 +432,54 @@ GROUPS.append(G("RemoteRouterMeta", "IRemoteRouterMeta", "RemoteRouterMetaApi",
     ]))
 
 
+# The Crossbar.io master's own API that a fleet manager needs and the two documents lack (issue 10, item 3). Two groups
+# of their own (client.Domain on the global realm, client.Fleet on a management realm) rather than extra members on the
+# document groups: their members exist under every scheme, and under Fabric and Legacy (which have no such procedures,
+# hence no URIs here) they throw CfcNotSupportedException before anything is sent.
+def master_only(name, params, result, doc, returns, method=None):
+    return P(name, None, None, params, result, doc, returns, method=method)
+
+
+GROUPS.append(G("Domain", "IMasterDomain", "MasterDomainApi",
+    "The Crossbar.io master's domain API on the global realm: versions and license (CfcUriScheme.CrossbarMaster only).",
+    [
+        master_only("get_version", [], "DomainVersion", "Return the versions of the master's software.", "The versions."),
+        master_only("get_license", [], "DomainLicense", "Return the master's license (product, features, limits such as the number of managed nodes).", "The license."),
+    ]))
+
+GROUPS.append(G("Fleet", "IMasterFleet", "MasterFleetApi",
+    "The Crossbar.io master's fleet API on a management realm: node liveness and its events, the realm heartbeat, "
+    "management-realm traces, node system statistics and process info, router realm links, Docker info "
+    "(CfcUriScheme.CrossbarMaster only). Nodes are named by node id (authid); the client resolves the master's oids.",
+    [
+        master_only("get_nodes", [("status", "kw_str", "optional: online or offline (sent as keyword argument); null for every node")], "list",
+                    "Return the node ids of the management realm, optionally only the online or offline ones.",
+                    "The node ids. On crossbar v22.6.1 the offline filter lists only nodes never seen online."),
+        master_only("get_traces", [], "list", "Return the ids of the management realm's traces.", "The trace ids."),
+        master_only("get_trace", [("trace_id", "id", "the id of the trace")], "json", "Return a management realm trace.", "The trace, as the master returns it (null when unknown)."),
+        master_only("start_trace", [("trace_id", "id", "the id of the trace to start")], "json", "Start a management realm trace on its workers.", "What was started and what failed."),
+        master_only("stop_trace", [("trace_id", "id", "the id of the trace to stop")], "json", "Stop a management realm trace.", "What was stopped and what failed."),
+        master_only("delete_trace", [("trace_id", "id", "the id of the trace to delete")], "json", "Delete a stopped management realm trace.", "What the master reports."),
+        master_only("get_trace_data", [("trace_id", "id", "the id of the trace"), ("limit", "kw_int", "optional: the maximum number of records (sent as keyword argument)")],
+                    "json", "Return the data a management realm trace collected, by node and worker.", "The data, as the master returns it."),
+        master_only("get_system_stats", [("node_id", "id", "the node")], "json", "Return the host system statistics of a node (CPU, memory, disk, network).", "The statistics."),
+        master_only("get_process_info", [("node_id", "id", "the node")], "json", "Return the node controller's process information.", "The process information."),
+        master_only("get_cpu_count", [("node_id", "id", "the node")], "long", "Return the number of CPUs of a node's host.", "The number of CPUs."),
+        master_only("get_router_realm_links", [("node_id", "id", "the node"), ("worker_id", "id", "the router worker"), ("realm_id", "id", "the router realm")],
+                    "json", "Return the router-to-router links of a router realm.", "The link ids."),
+        master_only("get_docker_info", [("node_id", "id", "the node")], "json", "Return Docker information of a node's host.", "The Docker information (crossbar.error.feature_unavailable without Docker)."),
+    ],
+    [
+        E("on_tick", None, None, [("ticked", "flat", "the heartbeat")], "TickEvent",
+          "The management realm's heartbeat, every 5 seconds on crossbar v22.6.1."),
+        E("on_node_ready", None, None, [("node_id", "string", "the node id (authid)"), ("liveness", "NodeLiveness", "the node's liveness")],
+          "NodeReadyEvent", "Event generated when a node of the management realm comes online."),
+        E("on_node_shutdown", None, None, [("node_id", "string", "the node id (authid)"), ("liveness", "NodeLiveness", "the node's liveness")],
+          "NodeShutdownEvent", "Event generated when a node of the management realm goes offline."),
+    ]))
+GLOBAL_REALM_GROUPS = GLOBAL_REALM_GROUPS + ("Domain",)
+
+
 # ---------------------------------------------------------------------------------------------------------------------
 # CfcUriScheme.CrossbarMaster: every member above, mapped onto the real Crossbar.io master node (crossbar v22.6.1;
 # ../shared/crossbar-master/FACTS.md and recordings/). gen.py fails when a member has no entry here, and writes the
@@ -576,6 +624,24 @@ MASTER = {
     ("RemoteDocker", "get_docker_image"): rm("docker", "get_image", MAP),
     ("RemoteDocker", "update_docker_image"): NS("the master has no image update procedure", "pull the image on the host (docker pull), or use client.Wamp with crossbarfabriccenter.remote.docker.* procedures"),
     ("RemoteDocker", "remove_docker_image"): rm("docker", "delete_image", MAP),
+
+    ("Domain", "get_version"): M(DOMAIN + "get_version", V),
+    ("Domain", "get_license"): M(DOMAIN + "get_license", V),
+    ("Fleet", "get_nodes"): M(MREALM + "get_nodes", V, "called with return_names=true and the status filter", "node_names"),
+    ("Fleet", "get_traces"): M(MREALM + "get_traces", V),
+    ("Fleet", "get_trace"): M(MREALM + "get_trace", MAP),
+    ("Fleet", "start_trace"): M(MREALM + "start_trace", MAP),
+    ("Fleet", "stop_trace"): M(MREALM + "stop_trace", MAP),
+    ("Fleet", "delete_trace"): M(MREALM + "delete_trace", MAP),
+    ("Fleet", "get_trace_data"): M(MREALM + "get_trace_data", MAP),
+    ("Fleet", "get_system_stats"): rm("node", "get_system_stats", V),
+    ("Fleet", "get_process_info"): rm("node", "get_process_info", V),
+    ("Fleet", "get_cpu_count"): rm("node", "get_cpu_count", V),
+    ("Fleet", "get_router_realm_links"): rm("router", "get_router_realm_links", MAP),
+    ("Fleet", "get_docker_info"): rm("docker", "get_info", MAP, "crossbar.error.feature_unavailable when the node has no Docker"),
+    ("Fleet", "on_tick"): M(MREALM + "on_tick", V),
+    ("Fleet", "on_node_ready"): M(MREALM + "on_node_ready", V, "the master sends the node oid; NodeId is resolved to the node id (authid)", "liveness_event"),
+    ("Fleet", "on_node_shutdown"): M(MREALM + "on_node_shutdown", V, "the master sends the node oid; NodeId is resolved to the node id (authid)", "liveness_event"),
 }
 
 META_PREFIX_MASTER = FABRIC + "remote.realm.meta."

@@ -68,6 +68,36 @@ public sealed class CfcAuthenticator
         return new CfcAuthenticator("cryptosign", authId, () => WampAuthenticator.Cryptosign(key, authId, authRole));
     }
 
+    /// <summary>
+    /// Cryptosign with the activation code a Crossbar.io master sent for a new key (by mail, or into its log when it
+    /// cannot mail). Once the code is accepted the key is active and later logins use <see cref="Cryptosign"/>.
+    /// </summary>
+    /// <param name="key">The user's key.</param>
+    /// <param name="authId">The user's email, as in the first login.</param>
+    /// <param name="activationCode">The code, e.g. <c>RESF-MQPJ-WPYQ</c>.</param>
+    /// <returns>The authenticator.</returns>
+    /// <exception cref="ArgumentException"><paramref name="authId"/> or <paramref name="activationCode"/> is empty.</exception>
+    public static CfcAuthenticator CryptosignWithActivationCode(CryptosignKey key, string authId, string activationCode)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentException.ThrowIfNullOrWhiteSpace(authId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(activationCode);
+        string code = activationCode.Trim();
+        return new CfcAuthenticator("cryptosign", authId, () => WampAuthenticator.Cryptosign(key, authId, code, requestNewActivationCode: false));
+    }
+
+    /// <summary>Cryptosign that asks a Crossbar.io master for a new activation code (when the pending one was lost or expired).</summary>
+    /// <param name="key">The user's key.</param>
+    /// <param name="authId">The user's email.</param>
+    /// <returns>The authenticator.</returns>
+    /// <exception cref="ArgumentException"><paramref name="authId"/> is empty.</exception>
+    public static CfcAuthenticator CryptosignRequestingNewActivationCode(CryptosignKey key, string authId)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentException.ThrowIfNullOrWhiteSpace(authId);
+        return new CfcAuthenticator("cryptosign", authId, () => WampAuthenticator.Cryptosign(key, authId, activationCode: null, requestNewActivationCode: true));
+    }
+
     /// <summary>Creates the WAMP core's authenticator.</summary>
     /// <returns>The authenticator.</returns>
     internal WampAuthenticator ToWampAuthenticator() => _create();

@@ -69,6 +69,7 @@ internal sealed class CfcApiContext
     {
         if (Master is not { } master)
         {
+            RequireUri(member, uri);
             return await CallAsync(uri, payload, typeInfo, cancellationToken).ConfigureAwait(false);
         }
 
@@ -91,6 +92,7 @@ internal sealed class CfcApiContext
             return;
         }
 
+        RequireUri(member, uri);
         await InvokeAsync(uri, payload, cancellationToken).ConfigureAwait(false);
     }
 
@@ -101,7 +103,23 @@ internal sealed class CfcApiContext
     /// <param name="decode">Decodes a seed-shaped payload.</param>
     /// <returns>The stream.</returns>
     public IObservable<T> GetEventStream<T>(CfcMember member, string topic, Func<WampPayload, T> decode) =>
-        Master is { } master ? master.GetEventStream(member, decode) : Events.GetStream(topic, decode);
+        Master is { } master ? master.GetEventStream(member, decode)
+        : topic.Length == 0 ? new NotInSchemeObservable<T>(MasterMap.Get(member).NotInScheme(Uris.Scheme))
+        : Events.GetStream(topic, decode);
+
+    // A member of the master's own API has no URI under the document schemes: refused before anything is sent.
+    private void RequireUri(CfcMember member, string uri)
+    {
+        if (uri.Length == 0)
+        {
+            throw MasterMap.Get(member).NotInScheme(Uris.Scheme);
+        }
+    }
+
+    private sealed class NotInSchemeObservable<T>(CfcNotSupportedException error) : IObservable<T>
+    {
+        public IDisposable Subscribe(IObserver<T> observer) => throw error;
+    }
 
     /// <summary>Calls a procedure and decodes its result.</summary>
     /// <typeparam name="T">The result type.</typeparam>

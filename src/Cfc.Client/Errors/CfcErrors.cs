@@ -71,6 +71,11 @@ public static class CfcErrors
 
         JsonElement? args = exception.Arguments;
         JsonElement? kwargs = exception.ArgumentsKeywords;
+        if (CfcActivationException.StateOf(uri) is { } activation)
+        {
+            return new CfcActivationException(activation, uri, $"{message}: {CfcActivationException.Advice(activation)}", args, exception);
+        }
+
         return exception switch
         {
             WampAuthenticationException => new CfcAuthenticationException(uri, message, args, kwargs, exception),

@@ -56,7 +56,7 @@ public sealed class CfcInvalidArgumentException(string errorUri, string message,
     : CfcException(errorUri, message, arguments, argumentsKeywords, innerException);
 
 /// <summary>The router refused to open the session (ABORT while joining, e.g. <c>fabric.auth-failed.node-unpaired</c>); reconnecting with the same credentials will not help.</summary>
-public sealed class CfcAuthenticationException(string errorUri, string message, JsonElement? arguments = null, JsonElement? argumentsKeywords = null, Exception? innerException = null)
+public class CfcAuthenticationException(string errorUri, string message, JsonElement? arguments = null, JsonElement? argumentsKeywords = null, Exception? innerException = null)
     : CfcException(errorUri, message, arguments, argumentsKeywords, innerException);
 
 /// <summary>The connection was lost while the call or subscription was pending; it did not complete and was not replayed.</summary>

@@ -15,6 +15,7 @@ internal sealed class MasterAdapter
 {
     private const string GetNodeByAuthId = "crossbarfabriccenter.mrealm.get_node_by_authid";
     private const string GetMrealm = "crossbarfabriccenter.mrealm.get_mrealm";
+    private const string GetNode = "crossbarfabriccenter.mrealm.get_node";
 
     private readonly CfcApiContext _context;
 
@@ -106,6 +107,7 @@ internal sealed class MasterAdapter
         {
             MasterTranslation.RealmEvent => _context.Events.GetStream(map.Uri, decode, TranslateRealmEventAsync),
             MasterTranslation.NodeEvent => _context.Events.GetStream(map.Uri, decode, TranslateNodeEventAsync),
+            MasterTranslation.LivenessEvent => _context.Events.GetStream(map.Uri, decode, TranslateLivenessEventAsync),
             _ => _context.Events.GetStream(map.Uri, decode),
         };
     }
@@ -200,6 +202,36 @@ internal sealed class MasterAdapter
         string? realmOid = MasterTranslations.GetString(node, "mrealm_oid");
         string realmName = realmOid is null ? string.Empty : await RealmNameAsync(realmOid, cancellationToken).ConfigureAwait(false);
         return new WampPayloadBuilder().Add(realmName).Add(nodeId).Add(node).Build();
+    }
+
+    // on_node_ready/on_node_shutdown(node_oid, liveness) -> (node_id, liveness); the liveness object's authid is null.
+    private async ValueTask<WampPayload> TranslateLivenessEventAsync(WampPayload payload, CancellationToken cancellationToken)
+    {
+        string oid = payload.Count > 0 && payload[0].ValueKind == JsonValueKind.String
+            ? payload[0].GetString()!
+            : throw new CfcEventFormatException("the node liveness event has no node oid");
+        string nodeId = Directory.TryGetNodeId(oid, out string known) ? known : await NodeIdAsync(oid, cancellationToken).ConfigureAwait(false);
+        JsonElement liveness = payload.Count > 1 ? payload[1] : WampJson.EmptyObject;
+        return new WampPayloadBuilder().Add(nodeId).Add(liveness).Build();
+    }
+
+    private async Task<string> NodeIdAsync(string oid, CancellationToken cancellationToken)
+    {
+        try
+        {
+            WampResult node = await _context.Wamp.CallAsync(GetNode, new WampPayloadBuilder().Add(oid).Build(), null, cancellationToken)
+                .ConfigureAwait(false);
+            if (node.Payload.Count > 0)
+            {
+                Directory.LearnNode(node.Payload[0]);
+            }
+        }
+        catch (WampException)
+        {
+            // unpaired meanwhile: the event names the node by its oid
+        }
+
+        return Directory.TryGetNodeId(oid, out string nodeId) ? nodeId : oid;
     }
 
     // The events name the realm by oid; the typed events by name. Events are delivered one at a time per topic on

@@ -25,6 +25,13 @@ internal sealed record MasterMember(
     /// <returns>The exception.</returns>
     public CfcNotSupportedException NotSupported() =>
         new(CfcUriScheme.CrossbarMaster, DisplayName, Note, Instead ?? "client.Wamp for raw calls");
+
+    /// <summary>The exception a master-only member throws under a document scheme (which has no URI for it).</summary>
+    /// <param name="scheme">The scheme in use.</param>
+    /// <returns>The exception.</returns>
+    public CfcNotSupportedException NotInScheme(CfcUriScheme scheme) =>
+        new(scheme, DisplayName, $"the CFC API documents have no such {(IsEvent ? "event" : "procedure")}; it is the Crossbar.io master's own API ({Uri})",
+            "connect to a Crossbar.io master with CfcClientOptions.UriScheme = CfcUriScheme.CrossbarMaster (or CfcUriScheme.Auto)");
 }
 
 /// <summary>Whether a member works on the master.</summary>
@@ -66,6 +73,9 @@ internal enum MasterTranslation
 
     /// <summary>config with id -> (component_id, config); null result -> {id, config}.</summary>
     StartComponent,
+
+    /// <summary>(node_oid, liveness) -> (node_id, liveness).</summary>
+    LivenessEvent,
 }
 
 /// <summary>How the seed's node id reaches the master.</summary>

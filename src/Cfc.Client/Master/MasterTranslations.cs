@@ -30,8 +30,12 @@ internal static class MasterTranslations
         {
             case MasterTranslation.RealmNames:
             case MasterTranslation.NodeNames:
-                // without return_names the master lists oids
-                return new(new WampPayloadBuilder().Keyword("return_names", true).Build());
+            {
+                // without return_names the master lists oids; other keywords (the status filter) pass on
+                var names = new WampPayloadBuilder();
+                CopyKeywords(payload, names);
+                return new(names.Keyword("return_names", true).Build());
+            }
 
             case MasterTranslation.CreateMrealm:
             {

@@ -200,3 +200,31 @@ public sealed record MetaSessionLeftEvent(string NodeId, string WorkerId, string
         CfcEventArgs.GetString(payload, 2, "realm_id"),
         CfcEventArgs.GetInt64(payload, 3, "session_id"));
 }
+
+/// <summary>Event generated when a node of the management realm comes online. Carries every positional argument of <c>on_node_ready</c>.</summary>
+/// <param name="NodeId">The node id (authid) (<c>node_id</c>).</param>
+/// <param name="Details">The node's liveness (<c>liveness</c>).</param>
+public sealed record NodeReadyEvent(string NodeId, NodeLiveness Details)
+{
+    /// <summary>Decodes the event's positional arguments.</summary>
+    /// <param name="payload">The EVENT payload.</param>
+    /// <returns>The event.</returns>
+    /// <exception cref="CfcEventFormatException">An argument is missing or has the wrong shape.</exception>
+    internal static NodeReadyEvent Decode(WampPayload payload) => new(
+        CfcEventArgs.GetString(payload, 0, "node_id"),
+        CfcEventArgs.GetObject(payload, 1, "liveness", CfcJsonContext.Default.NodeLiveness));
+}
+
+/// <summary>Event generated when a node of the management realm goes offline. Carries every positional argument of <c>on_node_shutdown</c>.</summary>
+/// <param name="NodeId">The node id (authid) (<c>node_id</c>).</param>
+/// <param name="Details">The node's liveness (<c>liveness</c>).</param>
+public sealed record NodeShutdownEvent(string NodeId, NodeLiveness Details)
+{
+    /// <summary>Decodes the event's positional arguments.</summary>
+    /// <param name="payload">The EVENT payload.</param>
+    /// <returns>The event.</returns>
+    /// <exception cref="CfcEventFormatException">An argument is missing or has the wrong shape.</exception>
+    internal static NodeShutdownEvent Decode(WampPayload payload) => new(
+        CfcEventArgs.GetString(payload, 0, "node_id"),
+        CfcEventArgs.GetObject(payload, 1, "liveness", CfcJsonContext.Default.NodeLiveness));
+}

@@ -77,4 +77,7 @@ namespace Cfc.Client;
 [JsonSerializable(typeof(WorkerStatus))]
 [JsonSerializable(typeof(WorkerStopped))]
 [JsonSerializable(typeof(TickEvent))]
+[JsonSerializable(typeof(DomainVersion))]
+[JsonSerializable(typeof(DomainLicense))]
+[JsonSerializable(typeof(NodeLiveness))]
 public sealed partial class CfcJsonContext : JsonSerializerContext;

@@ -296,4 +296,55 @@ internal enum CfcMember
 
     /// <summary>Topic <c>wamp.session.on_leave</c> of IRemoteRouterMeta (<c>OnSessionLeave</c>).</summary>
     RemoteRouterMetaOnSessionLeave,
+
+    /// <summary>Procedure <c>get_version</c> of IMasterDomain (<c>GetVersionAsync</c>).</summary>
+    DomainGetVersion,
+
+    /// <summary>Procedure <c>get_license</c> of IMasterDomain (<c>GetLicenseAsync</c>).</summary>
+    DomainGetLicense,
+
+    /// <summary>Procedure <c>get_nodes</c> of IMasterFleet (<c>GetNodesAsync</c>).</summary>
+    FleetGetNodes,
+
+    /// <summary>Procedure <c>get_traces</c> of IMasterFleet (<c>GetTracesAsync</c>).</summary>
+    FleetGetTraces,
+
+    /// <summary>Procedure <c>get_trace</c> of IMasterFleet (<c>GetTraceAsync</c>).</summary>
+    FleetGetTrace,
+
+    /// <summary>Procedure <c>start_trace</c> of IMasterFleet (<c>StartTraceAsync</c>).</summary>
+    FleetStartTrace,
+
+    /// <summary>Procedure <c>stop_trace</c> of IMasterFleet (<c>StopTraceAsync</c>).</summary>
+    FleetStopTrace,
+
+    /// <summary>Procedure <c>delete_trace</c> of IMasterFleet (<c>DeleteTraceAsync</c>).</summary>
+    FleetDeleteTrace,
+
+    /// <summary>Procedure <c>get_trace_data</c> of IMasterFleet (<c>GetTraceDataAsync</c>).</summary>
+    FleetGetTraceData,
+
+    /// <summary>Procedure <c>get_system_stats</c> of IMasterFleet (<c>GetSystemStatsAsync</c>).</summary>
+    FleetGetSystemStats,
+
+    /// <summary>Procedure <c>get_process_info</c> of IMasterFleet (<c>GetProcessInfoAsync</c>).</summary>
+    FleetGetProcessInfo,
+
+    /// <summary>Procedure <c>get_cpu_count</c> of IMasterFleet (<c>GetCpuCountAsync</c>).</summary>
+    FleetGetCpuCount,
+
+    /// <summary>Procedure <c>get_router_realm_links</c> of IMasterFleet (<c>GetRouterRealmLinksAsync</c>).</summary>
+    FleetGetRouterRealmLinks,
+
+    /// <summary>Procedure <c>get_docker_info</c> of IMasterFleet (<c>GetDockerInfoAsync</c>).</summary>
+    FleetGetDockerInfo,
+
+    /// <summary>Topic <c>on_tick</c> of IMasterFleet (<c>OnTick</c>).</summary>
+    FleetOnTick,
+
+    /// <summary>Topic <c>on_node_ready</c> of IMasterFleet (<c>OnNodeReady</c>).</summary>
+    FleetOnNodeReady,
+
+    /// <summary>Topic <c>on_node_shutdown</c> of IMasterFleet (<c>OnNodeShutdown</c>).</summary>
+    FleetOnNodeShutdown,
 }

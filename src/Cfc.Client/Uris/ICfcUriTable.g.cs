@@ -300,6 +300,57 @@ internal interface ICfcUriTable
     /// <summary>Topic <c>wamp.session.on_leave</c> of IRemoteRouterMeta.</summary>
     string RemoteRouterMetaOnSessionLeave { get; }
 
+    /// <summary>Procedure <c>get_version</c> of IMasterDomain.</summary>
+    string DomainGetVersion { get; }
+
+    /// <summary>Procedure <c>get_license</c> of IMasterDomain.</summary>
+    string DomainGetLicense { get; }
+
+    /// <summary>Procedure <c>get_nodes</c> of IMasterFleet.</summary>
+    string FleetGetNodes { get; }
+
+    /// <summary>Procedure <c>get_traces</c> of IMasterFleet.</summary>
+    string FleetGetTraces { get; }
+
+    /// <summary>Procedure <c>get_trace</c> of IMasterFleet.</summary>
+    string FleetGetTrace { get; }
+
+    /// <summary>Procedure <c>start_trace</c> of IMasterFleet.</summary>
+    string FleetStartTrace { get; }
+
+    /// <summary>Procedure <c>stop_trace</c> of IMasterFleet.</summary>
+    string FleetStopTrace { get; }
+
+    /// <summary>Procedure <c>delete_trace</c> of IMasterFleet.</summary>
+    string FleetDeleteTrace { get; }
+
+    /// <summary>Procedure <c>get_trace_data</c> of IMasterFleet.</summary>
+    string FleetGetTraceData { get; }
+
+    /// <summary>Procedure <c>get_system_stats</c> of IMasterFleet.</summary>
+    string FleetGetSystemStats { get; }
+
+    /// <summary>Procedure <c>get_process_info</c> of IMasterFleet.</summary>
+    string FleetGetProcessInfo { get; }
+
+    /// <summary>Procedure <c>get_cpu_count</c> of IMasterFleet.</summary>
+    string FleetGetCpuCount { get; }
+
+    /// <summary>Procedure <c>get_router_realm_links</c> of IMasterFleet.</summary>
+    string FleetGetRouterRealmLinks { get; }
+
+    /// <summary>Procedure <c>get_docker_info</c> of IMasterFleet.</summary>
+    string FleetGetDockerInfo { get; }
+
+    /// <summary>Topic <c>on_tick</c> of IMasterFleet.</summary>
+    string FleetOnTick { get; }
+
+    /// <summary>Topic <c>on_node_ready</c> of IMasterFleet.</summary>
+    string FleetOnNodeReady { get; }
+
+    /// <summary>Topic <c>on_node_shutdown</c> of IMasterFleet.</summary>
+    string FleetOnNodeShutdown { get; }
+
     /// <summary>The prefix of the Remote Meta API; a WAMP meta URI is appended.</summary>
     string RemoteRouterMetaPrefix { get; }
 

@@ -308,6 +308,57 @@ internal sealed class LegacyUris : ICfcUriTable
     public string RemoteRouterMetaOnSessionLeave => "cfc.remote.router.meta.wamp.session.on_leave";
 
     /// <inheritdoc />
+    public string DomainGetVersion => "";
+
+    /// <inheritdoc />
+    public string DomainGetLicense => "";
+
+    /// <inheritdoc />
+    public string FleetGetNodes => "";
+
+    /// <inheritdoc />
+    public string FleetGetTraces => "";
+
+    /// <inheritdoc />
+    public string FleetGetTrace => "";
+
+    /// <inheritdoc />
+    public string FleetStartTrace => "";
+
+    /// <inheritdoc />
+    public string FleetStopTrace => "";
+
+    /// <inheritdoc />
+    public string FleetDeleteTrace => "";
+
+    /// <inheritdoc />
+    public string FleetGetTraceData => "";
+
+    /// <inheritdoc />
+    public string FleetGetSystemStats => "";
+
+    /// <inheritdoc />
+    public string FleetGetProcessInfo => "";
+
+    /// <inheritdoc />
+    public string FleetGetCpuCount => "";
+
+    /// <inheritdoc />
+    public string FleetGetRouterRealmLinks => "";
+
+    /// <inheritdoc />
+    public string FleetGetDockerInfo => "";
+
+    /// <inheritdoc />
+    public string FleetOnTick => "";
+
+    /// <inheritdoc />
+    public string FleetOnNodeReady => "";
+
+    /// <inheritdoc />
+    public string FleetOnNodeShutdown => "";
+
+    /// <inheritdoc />
     public string RemoteRouterMetaPrefix => "cfc.remote.router.meta.";
 
     /// <inheritdoc />

@@ -308,6 +308,57 @@ internal sealed class MasterUris : ICfcUriTable
     public string RemoteRouterMetaOnSessionLeave => "crossbarfabriccenter.remote.realm.meta.wamp.session.on_leave";
 
     /// <inheritdoc />
+    public string DomainGetVersion => "crossbarfabriccenter.domain.get_version";
+
+    /// <inheritdoc />
+    public string DomainGetLicense => "crossbarfabriccenter.domain.get_license";
+
+    /// <inheritdoc />
+    public string FleetGetNodes => "crossbarfabriccenter.mrealm.get_nodes";
+
+    /// <inheritdoc />
+    public string FleetGetTraces => "crossbarfabriccenter.mrealm.get_traces";
+
+    /// <inheritdoc />
+    public string FleetGetTrace => "crossbarfabriccenter.mrealm.get_trace";
+
+    /// <inheritdoc />
+    public string FleetStartTrace => "crossbarfabriccenter.mrealm.start_trace";
+
+    /// <inheritdoc />
+    public string FleetStopTrace => "crossbarfabriccenter.mrealm.stop_trace";
+
+    /// <inheritdoc />
+    public string FleetDeleteTrace => "crossbarfabriccenter.mrealm.delete_trace";
+
+    /// <inheritdoc />
+    public string FleetGetTraceData => "crossbarfabriccenter.mrealm.get_trace_data";
+
+    /// <inheritdoc />
+    public string FleetGetSystemStats => "crossbarfabriccenter.remote.node.get_system_stats";
+
+    /// <inheritdoc />
+    public string FleetGetProcessInfo => "crossbarfabriccenter.remote.node.get_process_info";
+
+    /// <inheritdoc />
+    public string FleetGetCpuCount => "crossbarfabriccenter.remote.node.get_cpu_count";
+
+    /// <inheritdoc />
+    public string FleetGetRouterRealmLinks => "crossbarfabriccenter.remote.router.get_router_realm_links";
+
+    /// <inheritdoc />
+    public string FleetGetDockerInfo => "crossbarfabriccenter.remote.docker.get_info";
+
+    /// <inheritdoc />
+    public string FleetOnTick => "crossbarfabriccenter.mrealm.on_tick";
+
+    /// <inheritdoc />
+    public string FleetOnNodeReady => "crossbarfabriccenter.mrealm.on_node_ready";
+
+    /// <inheritdoc />
+    public string FleetOnNodeShutdown => "crossbarfabriccenter.mrealm.on_node_shutdown";
+
+    /// <inheritdoc />
     public string RemoteRouterMetaPrefix => "crossbarfabriccenter.remote.realm.meta.";
 
     /// <inheritdoc />
@@ -395,6 +446,23 @@ internal sealed class MasterUris : ICfcUriTable
         ("RemoteRouterMeta", "wamp.subscription.list_subscribers") => RemoteRouterMetaGetSubscriptionSubscribers,
         ("RemoteRouterMeta", "wamp.session.on_join") => RemoteRouterMetaOnSessionJoin,
         ("RemoteRouterMeta", "wamp.session.on_leave") => RemoteRouterMetaOnSessionLeave,
+        ("Domain", "get_version") => DomainGetVersion,
+        ("Domain", "get_license") => DomainGetLicense,
+        ("Fleet", "get_nodes") => FleetGetNodes,
+        ("Fleet", "get_traces") => FleetGetTraces,
+        ("Fleet", "get_trace") => FleetGetTrace,
+        ("Fleet", "start_trace") => FleetStartTrace,
+        ("Fleet", "stop_trace") => FleetStopTrace,
+        ("Fleet", "delete_trace") => FleetDeleteTrace,
+        ("Fleet", "get_trace_data") => FleetGetTraceData,
+        ("Fleet", "get_system_stats") => FleetGetSystemStats,
+        ("Fleet", "get_process_info") => FleetGetProcessInfo,
+        ("Fleet", "get_cpu_count") => FleetGetCpuCount,
+        ("Fleet", "get_router_realm_links") => FleetGetRouterRealmLinks,
+        ("Fleet", "get_docker_info") => FleetGetDockerInfo,
+        ("Fleet", "on_tick") => FleetOnTick,
+        ("Fleet", "on_node_ready") => FleetOnNodeReady,
+        ("Fleet", "on_node_shutdown") => FleetOnNodeShutdown,
         _ => null,
     };
 
@@ -405,6 +473,7 @@ internal sealed class MasterUris : ICfcUriTable
         "RemoteNode" => "crossbarfabriccenter.remote.node.",
         "RemoteProxy" => "crossbarfabriccenter.remote.proxy.",
         "RemoteRouterMeta" => "crossbarfabriccenter.remote.realm.meta.",
+        "Domain" => "crossbarfabriccenter.domain.",
         _ => null,
     };
 
@@ -486,6 +555,18 @@ internal sealed class MasterUris : ICfcUriTable
         "crossbarfabriccenter.remote.realm.meta.wamp.subscription.list" => CfcApiRealm.Management,
         "crossbarfabriccenter.remote.realm.meta.wamp.subscription.get" => CfcApiRealm.Management,
         "crossbarfabriccenter.remote.realm.meta.wamp.subscription.list_subscribers" => CfcApiRealm.Management,
+        "crossbarfabriccenter.domain.get_version" => CfcApiRealm.Global,
+        "crossbarfabriccenter.domain.get_license" => CfcApiRealm.Global,
+        "crossbarfabriccenter.mrealm.get_traces" => CfcApiRealm.Management,
+        "crossbarfabriccenter.mrealm.get_trace" => CfcApiRealm.Management,
+        "crossbarfabriccenter.mrealm.start_trace" => CfcApiRealm.Management,
+        "crossbarfabriccenter.mrealm.stop_trace" => CfcApiRealm.Management,
+        "crossbarfabriccenter.mrealm.delete_trace" => CfcApiRealm.Management,
+        "crossbarfabriccenter.mrealm.get_trace_data" => CfcApiRealm.Management,
+        "crossbarfabriccenter.remote.node.get_system_stats" => CfcApiRealm.Management,
+        "crossbarfabriccenter.remote.node.get_process_info" => CfcApiRealm.Management,
+        "crossbarfabriccenter.remote.node.get_cpu_count" => CfcApiRealm.Management,
+        "crossbarfabriccenter.remote.router.get_router_realm_links" => CfcApiRealm.Management,
         _ when procedure.StartsWith("crossbarfabriccenter.remote.realm.meta.", StringComparison.Ordinal) => CfcApiRealm.Management,
         _ => null,
     };

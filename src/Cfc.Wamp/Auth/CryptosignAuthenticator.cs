@@ -28,6 +28,12 @@ internal sealed class CryptosignAuthenticator : WampAuthenticator
 
     public override string? AuthRole { get; }
 
+    /// <summary>A Crossbar.io master activation code to send in authextra, or <see langword="null"/>.</summary>
+    public string? ActivationCode { get; init; }
+
+    /// <summary>Whether to ask a Crossbar.io master for a new activation code.</summary>
+    public bool RequestNewActivationCode { get; init; }
+
     public override string ToString() => $"cryptosign authenticator for {Convert.ToHexStringLower(_signer.PublicKey)}";
 
     public override bool WriteAuthExtra(Utf8JsonWriter writer)
@@ -37,6 +43,15 @@ internal sealed class CryptosignAuthenticator : WampAuthenticator
 
         // .NET's ClientWebSocket exposes no TLS channel id (and TLS 1.3 has no tls-unique), so never bind.
         writer.WriteNull("channel_binding");
+        if (ActivationCode is not null)
+        {
+            writer.WriteString("activation_code", ActivationCode);
+        }
+
+        if (RequestNewActivationCode)
+        {
+            writer.WriteBoolean("request_new_activation_code", true);
+        }
         return true;
     }
 

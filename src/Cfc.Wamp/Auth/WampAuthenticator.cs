@@ -4,7 +4,7 @@ namespace Cfc.Wamp;
 
 /// <summary>
 /// Authenticates a session: contributes to HELLO and answers CHALLENGE. Use the factories
-/// (<see cref="Anonymous"/>, <see cref="Ticket"/>, <see cref="WampCra"/>, <see cref="Cryptosign"/>) or derive your own.
+/// (<see cref="Anonymous"/>, <see cref="Ticket"/>, <see cref="WampCra"/>, <see cref="Cryptosign(ICryptosignSigner, string?, string?)"/>) or derive your own.
 /// </summary>
 public abstract class WampAuthenticator
 {
@@ -51,6 +51,19 @@ public abstract class WampAuthenticator
     /// <param name="authRole">The role asked for, or <see langword="null"/>.</param>
     /// <returns>The authenticator.</returns>
     public static WampAuthenticator Cryptosign(ICryptosignSigner signer, string? authId = null, string? authRole = null) => new Auth.CryptosignAuthenticator(signer, authId, authRole);
+
+    /// <summary>
+    /// WAMP-cryptosign that also takes part in a Crossbar.io master's activation flow: HELLO's authextra carries
+    /// <c>activation_code</c> and/or <c>request_new_activation_code: true</c>.
+    /// </summary>
+    /// <param name="signer">Signs the challenge.</param>
+    /// <param name="authId">The authid (the user's email on a Crossbar.io master).</param>
+    /// <param name="activationCode">The activation code the master sent, or <see langword="null"/>.</param>
+    /// <param name="requestNewActivationCode">Whether to ask the master for a new code.</param>
+    /// <param name="authRole">The role to request, or <see langword="null"/>.</param>
+    /// <returns>The authenticator.</returns>
+    public static WampAuthenticator Cryptosign(ICryptosignSigner signer, string? authId, string? activationCode, bool requestNewActivationCode, string? authRole = null) =>
+        new Auth.CryptosignAuthenticator(signer, authId, authRole) { ActivationCode = activationCode, RequestNewActivationCode = requestNewActivationCode };
 }
 
 /// <summary>An answer to a CHALLENGE.</summary>

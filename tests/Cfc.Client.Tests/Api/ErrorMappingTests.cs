@@ -78,8 +78,24 @@ public sealed class ErrorMappingTests
     [Fact]
     public void Auth_failed_reasons_from_abort_are_authentication_errors()
     {
-        CfcException ex = CfcErrors.Map(new WampException("fabric.auth-failed.new-user-auth-code-sent", "check your mail"), "Connecting");
+        CfcException ex = CfcErrors.Map(new WampException("fabric.auth-failed.node-unpaired", "node is not paired"), "Connecting");
         Assert.IsType<CfcAuthenticationException>(ex);
-        Assert.StartsWith("Connecting failed with fabric.auth-failed.new-user-auth-code-sent", ex.Message);
+        Assert.StartsWith("Connecting failed with fabric.auth-failed.node-unpaired", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("fabric.auth-failed.new-user-auth-code-sent", CfcActivationState.CodeSent, "CryptosignWithActivationCode")]
+    [InlineData("fabric.auth-failed.registered-user-auth-code-sent", CfcActivationState.CodeSent, "CryptosignWithActivationCode")]
+    [InlineData("fabric.auth-failed.pending-activation", CfcActivationState.PendingActivation, "CryptosignRequestingNewActivationCode")]
+    [InlineData("fabric.auth-failed.invalid-activation-code", CfcActivationState.InvalidActivationCode, "CryptosignRequestingNewActivationCode")]
+    [InlineData("fabric.auth-failed.no-pending-activation", CfcActivationState.NoPendingActivation, "CfcAuthenticator.Cryptosign(key, authId)")]
+    public void The_activation_flow_is_a_typed_authentication_error_that_says_what_to_do(string uri, CfcActivationState state, string advice)
+    {
+        CfcException ex = CfcErrors.Map(new WampAuthenticationException(uri, "from the master"), "Connecting");
+
+        CfcActivationException activation = Assert.IsType<CfcActivationException>(ex);
+        Assert.IsAssignableFrom<CfcAuthenticationException>(ex);
+        Assert.Equal(state, activation.State);
+        Assert.Contains(advice, ex.Message, StringComparison.Ordinal);
     }
 }

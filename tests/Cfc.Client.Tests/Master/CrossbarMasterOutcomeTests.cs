@@ -125,7 +125,25 @@ public sealed class CrossbarMasterOutcomeTests
         ["IRemoteRouterMeta.GetSubscriptionSubscribersAsync"] = Mapped,
         ["IRemoteRouterMeta.OnSessionJoin"] = Verified,
         ["IRemoteRouterMeta.OnSessionLeave"] = Verified,
-        ["IRemoteRouterMeta.CallMetaAsync"] = Verified,    };
+        ["IRemoteRouterMeta.CallMetaAsync"] = Verified,
+        ["IMasterDomain.GetVersionAsync"] = Verified,
+        ["IMasterDomain.GetLicenseAsync"] = Verified,
+        ["IMasterFleet.GetNodesAsync"] = Verified,
+        ["IMasterFleet.GetTracesAsync"] = Verified,
+        ["IMasterFleet.GetTraceAsync"] = Mapped,
+        ["IMasterFleet.StartTraceAsync"] = Mapped,
+        ["IMasterFleet.StopTraceAsync"] = Mapped,
+        ["IMasterFleet.DeleteTraceAsync"] = Mapped,
+        ["IMasterFleet.GetTraceDataAsync"] = Mapped,
+        ["IMasterFleet.GetSystemStatsAsync"] = Verified,
+        ["IMasterFleet.GetProcessInfoAsync"] = Verified,
+        ["IMasterFleet.GetCpuCountAsync"] = Verified,
+        ["IMasterFleet.GetRouterRealmLinksAsync"] = Mapped,
+        ["IMasterFleet.GetDockerInfoAsync"] = Mapped,
+        ["IMasterFleet.OnTick"] = Verified,
+        ["IMasterFleet.OnNodeReady"] = Verified,
+        ["IMasterFleet.OnNodeShutdown"] = Verified,
+    };
 
     [Fact]
     public void Every_member_of_every_API_group_has_an_outcome_and_nothing_else_is_listed()
@@ -181,6 +199,25 @@ public sealed class CrossbarMasterOutcomeTests
             Assert.Contains("Instead: ", e.Message, StringComparison.Ordinal);
         }
 
+        Assert.Empty(peer.Calls);
+        Assert.Empty(peer.SubscribeRequests);
+    }
+
+    [Theory]
+    [InlineData(CfcUriScheme.Fabric)]
+    [InlineData(CfcUriScheme.Legacy)]
+    public async Task The_masters_own_API_throws_before_the_wire_under_the_document_schemes(CfcUriScheme scheme)
+    {
+        var peer = new ScriptedWampClient();
+        await using CfcClient client = CfcClient.Create(peer, scheme);
+
+        CfcNotSupportedException version = await Assert.ThrowsAsync<CfcNotSupportedException>(() => client.Domain.GetVersionAsync());
+        CfcNotSupportedException stats = await Assert.ThrowsAsync<CfcNotSupportedException>(() => client.Fleet.GetSystemStatsAsync("node1"));
+        Assert.Throws<CfcNotSupportedException>(() => client.Fleet.OnNodeReady.Subscribe(_ => { }));
+
+        Assert.Equal(scheme, version.Scheme);
+        Assert.Contains("CfcUriScheme.CrossbarMaster", version.Instead, StringComparison.Ordinal);
+        Assert.Contains("crossbarfabriccenter.remote.node.get_system_stats", stats.Reason, StringComparison.Ordinal);
         Assert.Empty(peer.Calls);
         Assert.Empty(peer.SubscribeRequests);
     }
