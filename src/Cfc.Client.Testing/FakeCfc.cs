@@ -172,6 +172,24 @@ public sealed class FakeCfc : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// <see cref="CfcUriScheme.CrossbarMaster"/>: the activation code the master would have mailed for a key that is not
+    /// registered yet. A HELLO with an unknown key and an authid is refused with <c>fabric.auth-failed.new-user-auth-code-sent</c>
+    /// (or <c>registered-user-auth-code-sent</c> when the authid is a user), then <c>pending-activation</c>; a HELLO whose
+    /// <c>authextra.activation_code</c> is this code activates the key (<c>invalid-activation-code</c> otherwise), and
+    /// <c>authextra.request_new_activation_code: true</c> sends a new one. Codes expire after 15 minutes of the fake's clock.
+    /// </summary>
+    /// <param name="publicKeyHex">The key's public key, 64 hex characters.</param>
+    /// <returns>The pending code, or <see langword="null"/> when none was sent for the key.</returns>
+    public string? GetActivationCode(string publicKeyHex)
+    {
+        ArgumentNullException.ThrowIfNull(publicKeyHex);
+        lock (_state.Gate)
+        {
+            return _state.PendingActivations.GetValueOrDefault(publicKeyHex.ToLowerInvariant())?.Code;
+        }
+    }
+
     /// <summary>Fault injection: closes every client connection at once, without GOODBYE (clients see a lost connection).</summary>
     /// <returns>A task that completes when every connection is torn down.</returns>
     public Task DropAllConnectionsAsync() => _host.Router.DropAllConnectionsAsync();

@@ -66,6 +66,12 @@ public sealed record CfcClientOptions
     /// <summary>A hook to adjust the WebSocket options (headers, certificates, proxy). Default: none.</summary>
     public Action<ClientWebSocketOptions>? ConfigureWebSocket { get; init; }
 
+    /// <summary>TLS for <c>wss://</c> and <c>rss://</c>: trusted roots, a validation callback, client certificates. Default: <see langword="null"/> (system roots). See docs/security.md.</summary>
+    public WampTlsOptions? Tls { get; init; }
+
+    /// <summary>Whether an HTTP redirect answering the WebSocket upgrade is followed (never to another host with credentials, never out of TLS). Default: <see langword="false"/>.</summary>
+    public bool AllowRedirects { get; init; }
+
     /// <summary>Opens transports. Default: <see langword="null"/>, the built-in WebSocket and RawSocket transports; tests plug in-process ones here.</summary>
     public IWampTransportFactory? TransportFactory { get; init; }
 
@@ -135,6 +141,8 @@ public sealed record CfcClientOptions
         Reconnect = Reconnect,
         CloseTimeout = CloseTimeout,
         ConfigureWebSocket = ConfigureWebSocket,
+        Tls = Tls,
+        AllowRedirects = AllowRedirects,
         TransportFactory = TransportFactory,
         LoggerFactory = LoggerFactory,
         TimeProvider = TimeProvider,

@@ -465,7 +465,15 @@ public sealed partial class WampClient
         }
 
         Volatile.Write(ref _state, (int)state);
-        _logger.StateChanged(state);
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            // The application closed the client: an expected end, not news for the Information log.
+            _logger.StateChangedOnDispose(state);
+        }
+        else
+        {
+            _logger.StateChanged(state);
+        }
         _states.OnNext(state);
     }
 

@@ -34,9 +34,11 @@ internal sealed class CallTimeouts
     /// <summary>Schedules <paramref name="call"/> to expire after <paramref name="timeout"/> unless it is answered first.</summary>
     public void Add(PendingCall call, TimeSpan timeout)
     {
-        long deadline = _timeProvider.GetTimestamp() + (long)(timeout.TotalSeconds * _timeProvider.TimestampFrequency);
+        long ticks = (long)(timeout.TotalSeconds * _timeProvider.TimestampFrequency);
         lock (_gate)
         {
+            // Read under the lock, so that the deadlines in a FIFO are in order.
+            long deadline = _timeProvider.GetTimestamp() + ticks;
             if (_disposed)
             {
                 return;

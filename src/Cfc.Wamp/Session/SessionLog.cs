@@ -82,4 +82,10 @@ internal static partial class SessionLog
 
     [LoggerMessage(EventId = 1092, Level = LogLevel.Debug, Message = "Unregistering '{Procedure}' ended with the session; the router drops the registration with it")]
     public static partial void UnregisterEndedWithSession(this ILogger logger, string procedure, Exception exception);
+
+    [LoggerMessage(EventId = 1093, Level = LogLevel.Debug, Message = "Session {SessionId} closed by the client: {Reason}")]
+    public static partial void ClosedByClient(this ILogger logger, long sessionId, string reason);
+
+    [LoggerMessage(EventId = 1094, Level = LogLevel.Debug, Message = "Connection state: {State} (the client is disposed)")]
+    public static partial void StateChangedOnDispose(this ILogger logger, WampConnectionState state);
 }

@@ -501,7 +501,14 @@ internal sealed class WampSession
             Pending.FailAll(_ => new WampConnectionLostException(message, end.Cause));
         }
 
-        Logger.Ended(SessionId, end.Kind, end.Reason);
+        if (end.Kind == SessionEndKind.ClosedByClient)
+        {
+            Logger.ClosedByClient(SessionId, end.Reason);
+        }
+        else
+        {
+            Logger.Ended(SessionId, end.Kind, end.Reason);
+        }
 
         // The client learns at once (state, reconnect), not after the goodbye formalities; a reconnect loop waits
         // for Completion before it restores, so the router ids below are void by then.

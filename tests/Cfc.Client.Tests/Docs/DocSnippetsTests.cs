@@ -27,7 +27,7 @@ public sealed class DocSnippetsTests
             Authenticator = CfcAuthenticator.Cryptosign(key, authId: "alice@example.com"),
             Serializer = WampSerializer.Json,                  // Json (default), Cbor, MessagePack
             UriScheme = CfcUriScheme.Fabric,                   // Fabric (default) or Legacy (the cfc.* names)
-            Reconnect = new WampReconnectOptions(),            // optional: reconnect with autobahn's backoff
+            // Reconnect is on by default (autobahn's backoff); Reconnect = null turns it off.
         }, cancellationToken);
 
         SystemStatus status = await client.System.GetStatusAsync();

@@ -7,6 +7,7 @@ using Xunit.Abstractions;
 namespace Cfc.Wamp.Tests.Hostile;
 
 /// <summary>A router that accepts and drops at once must not be hammered every 1.5 s forever.</summary>
+[Collection(HostileCollection.Name)]
 public sealed class FlapDampingTests(ITestOutputHelper output)
 {
     [Fact(Timeout = 30000)]

@@ -9,6 +9,7 @@ namespace Cfc.Wamp.Tests.Hostile;
 /// A hostile router during the handshake: it chooses the cost of authentication, the number of rounds, the realm it
 /// welcomes to and the text it sends. The client bounds all of it (docs/security.md).
 /// </summary>
+[Collection(HostileCollection.Name)]
 public sealed class HostileHandshakeTests
 {
     [Theory(Timeout = 20000)]
@@ -223,6 +224,7 @@ public sealed class HostileHandshakeTests
 }
 
 /// <summary>Shapes that JSON allows but WAMP must not read two ways.</summary>
+[Collection(HostileCollection.Name)]
 public sealed class HostileShapeTests
 {
     [Fact(Timeout = 20000)]

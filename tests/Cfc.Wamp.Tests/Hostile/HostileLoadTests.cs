@@ -13,6 +13,7 @@ namespace Cfc.Wamp.Tests.Hostile;
 /// does not read, and calls it never answers. Every figure is asserted in counts and bytes (and the fake clock), never
 /// in wall-clock time, so the tests do not depend on the machine's speed; the figures are printed for the record.
 /// </summary>
+[Collection(HostileCollection.Name)]
 public sealed class HostileLoadTests(ITestOutputHelper output)
 {
     [Fact(Timeout = 120000)]

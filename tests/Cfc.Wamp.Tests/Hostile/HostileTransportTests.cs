@@ -12,6 +12,7 @@ namespace Cfc.Wamp.Tests.Hostile;
 /// extensions and TLS. Keep-alive figures for RawSocket are taken on a fake clock; the WebSocket one (ClientWebSocket's
 /// own timer) is measured and printed, and its bound is checked arithmetically.
 /// </summary>
+[Collection(HostileCollection.Name)]
 public sealed class HostileTransportTests(ITestOutputHelper output)
 {
     private const string Welcome = """[2, 1, {"realm":"realm1","authid":"a","authrole":"anonymous","authmethod":"anonymous","roles":{"dealer":{"features":{"call_canceling":true}},"broker":{}}}]""";

@@ -4,6 +4,7 @@ using Cfc.Wamp.Tests.Session;
 namespace Cfc.Wamp.Tests.Hostile;
 
 /// <summary>Secrets (ticket, WAMP-CRA secret) never reach logs, messages or ToString, and a disposed client lets go of them.</summary>
+[Collection(HostileCollection.Name)]
 public sealed class SecretsTests
 {
     private const string Ticket = "tkt-7f3a9c51e2b8";

@@ -5,6 +5,8 @@ using Xunit.Abstractions;
 
 namespace Cfc.Wamp.Tests.Resilience;
 
+// Its process-wide memory figure must not count the hostile suite's megabytes: same (non-parallel) collection.
+[Collection(Hostile.HostileCollection.Name)]
 public sealed class CycleTests(ITestOutputHelper output)
 {
     [Fact(Timeout = 60000)]

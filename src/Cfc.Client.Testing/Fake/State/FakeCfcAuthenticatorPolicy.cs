@@ -37,12 +37,19 @@ internal sealed class FakeCfcAuthenticatorPolicy(FakeCfcState state)
     /// </summary>
     public bool EveryUserIsSuperuser { get; init; }
 
+    /// <summary>The prefix of the master's registration ABORT reasons.</summary>
+    public const string AuthFailedPrefix = "fabric.auth-failed.";
+
+    /// <summary>How long an activation code is valid on the master.</summary>
+    public static readonly TimeSpan ActivationCodeLifetime = TimeSpan.FromMinutes(15);
+
     /// <summary>Decides for a HELLO with cryptosign.</summary>
     /// <param name="realm">The realm asked for, or <see langword="null"/>.</param>
     /// <param name="authId">The authid asked for, or <see langword="null"/>.</param>
     /// <param name="authRole">The authrole asked for, or <see langword="null"/>.</param>
     /// <param name="publicKeyHex">The public key from the HELLO's authextra.</param>
-    public FakeAuthDecision Decide(string? realm, string? authId, string? authRole, string? publicKeyHex)
+    /// <param name="authExtra">HELLO's authextra (<c>activation_code</c>, <c>request_new_activation_code</c>), or <see langword="null"/>.</param>
+    public FakeAuthDecision Decide(string? realm, string? authId, string? authRole, string? publicKeyHex, System.Text.Json.JsonElement? authExtra = null)
     {
         if (!FakeCfcState.IsPublicKey(publicKeyHex))
         {
@@ -59,6 +66,18 @@ internal sealed class FakeCfcAuthenticatorPolicy(FakeCfcState state)
             }
 
             FakeCfcUser? user = state.FindUserByPublicKey(publicKeyHex!);
+            if (user is null && EveryUserIsSuperuser && authId is not null)
+            {
+                // The master's registration: a new key gets an activation code by mail; logging in with it activates the key.
+                FakeAuthDecision? refused = Activate(authId, publicKeyHex!.ToLowerInvariant(), authExtra);
+                if (refused is not null)
+                {
+                    return refused;
+                }
+
+                user = state.FindUserByPublicKey(publicKeyHex!);
+            }
+
             if (user is null)
             {
                 return FakeAuthDecision.Refuse(FakeErrors.NotAuthorized, "unknown public key");
@@ -102,4 +121,60 @@ internal sealed class FakeCfcAuthenticatorPolicy(FakeCfcState state)
             return new FakeAuthDecision(realm, user.AuthId, authRole ?? roles[^1], null, null, null);
         }
     }
+
+    // Under the lock. Null when the key was activated now (the caller then finds the new user).
+    private FakeAuthDecision? Activate(string authId, string publicKey, System.Text.Json.JsonElement? authExtra)
+    {
+        string? code = authExtra is { ValueKind: System.Text.Json.JsonValueKind.Object } e && e.TryGetProperty("activation_code", out System.Text.Json.JsonElement c)
+            && c.ValueKind == System.Text.Json.JsonValueKind.String ? c.GetString() : null;
+        bool requestNew = authExtra is { ValueKind: System.Text.Json.JsonValueKind.Object } x && x.TryGetProperty("request_new_activation_code", out System.Text.Json.JsonElement r)
+            && r.ValueKind == System.Text.Json.JsonValueKind.True;
+        FakeActivation? pending = state.PendingActivations.GetValueOrDefault(publicKey);
+        if (pending is not null && state.Now - pending.Sent > ActivationCodeLifetime)
+        {
+            state.PendingActivations.Remove(publicKey);
+            pending = null;
+        }
+
+        if (code is not null)
+        {
+            if (pending is null)
+            {
+                return FakeAuthDecision.Refuse(AuthFailedPrefix + "no-pending-activation", "There is no pending activation for this key - please request a new code");
+            }
+
+            if (!string.Equals(code, pending.Code, StringComparison.Ordinal) || pending.AuthId != authId)
+            {
+                return FakeAuthDecision.Refuse(AuthFailedPrefix + "invalid-activation-code", "The activation code is invalid or has expired - please request a new code");
+            }
+
+            state.PendingActivations.Remove(publicKey);
+            FakeCfcUser? existing = state.FindUser(authId);
+            state.AddUser(new FakeCfcUser(authId, publicKey) { RealmRoles = existing?.RealmRoles ?? new Dictionary<string, IReadOnlyList<string>>() });
+            return null;
+        }
+
+        if (pending is not null && !requestNew)
+        {
+            return FakeAuthDecision.Refuse(AuthFailedPrefix + "pending-activation", "There is a pending activation (from a moment ago) - please check your email inbox, or request a new code");
+        }
+
+        state.PendingActivations[publicKey] = new FakeActivation(authId, NewCode(), state.Now);
+        return state.FindUser(authId) is not null
+            ? FakeAuthDecision.Refuse(AuthFailedPrefix + "registered-user-auth-code-sent", $"We have sent an authentication code to {authId}.")
+            : FakeAuthDecision.Refuse(AuthFailedPrefix + "new-user-auth-code-sent", $"We have sent an authentication code to {authId}.");
+    }
+
+    // Codes look like RESF-MQPJ-WPYQ.
+    private string NewCode()
+    {
+        const string Alphabet = "ACEFGHJKLMNPQRSTUVWXY34679";
+        return string.Join('-', Enumerable.Range(0, 3).Select(_ => new string([.. Enumerable.Range(0, 4).Select(_ => Alphabet[state.Random.Next(Alphabet.Length)])])));
+    }
 }
+
+/// <summary>An activation code the master "mailed" for a new key.</summary>
+/// <param name="AuthId">The authid (e-mail) the key registers for.</param>
+/// <param name="Code">The code.</param>
+/// <param name="Sent">When it was sent.</param>
+internal sealed record FakeActivation(string AuthId, string Code, DateTimeOffset Sent);

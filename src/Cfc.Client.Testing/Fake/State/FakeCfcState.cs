@@ -54,6 +54,9 @@ internal sealed partial class FakeCfcState
 
     public IReadOnlyCollection<FakeCfcUser> Users => _usersById.Values;
 
+    /// <summary>CrossbarMaster contract: activation codes sent for new keys, by public key (lower-case hex).</summary>
+    public Dictionary<string, FakeActivation> PendingActivations { get; } = new(StringComparer.Ordinal);
+
     public byte[] RandomBytes(int count)
     {
         byte[] bytes = new byte[count];

@@ -14,7 +14,12 @@ internal sealed class FakeCfcRouterAuthenticator(FakeCfcAuthenticatorPolicy poli
     public ValueTask<WampRouterPrincipal?> FindPrincipalAsync(WampAuthRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        FakeAuthDecision decision = policy.Decide(request.Realm, request.AuthId, request.AuthRole, request.PublicKey);
+        FakeAuthDecision decision = policy.Decide(request.Realm, request.AuthId, request.AuthRole, request.PublicKey, request.AuthExtra);
+        if (decision.ErrorUri is { } uri && uri.StartsWith(FakeCfcAuthenticatorPolicy.AuthFailedPrefix, StringComparison.Ordinal))
+        {
+            throw FakeErrors.Error(uri, decision.Message!);
+        }
+
         WampRouterPrincipal? principal = decision.IsAccepted && decision.Realm == request.Realm
             ? new WampRouterPrincipal(decision.AuthId, decision.AuthRole!) { AuthProvider = "dynamic", AuthExtra = decision.AuthExtra }
             : null;

@@ -21,6 +21,8 @@ public interface IWampRouterAuthenticator
     /// <see cref="WampAuthRequest.PublicKey"/>).</summary>
     /// <param name="request">What the client said in HELLO.</param>
     /// <param name="cancellationToken">Cancels the lookup.</param>
-    /// <returns>The principal, or <see langword="null"/> to refuse (ABORT <c>wamp.error.not_authorized</c>).</returns>
+    /// <returns>The principal, or <see langword="null"/> to refuse (ABORT <c>wamp.error.not_authorized</c>). To refuse with
+    /// another ABORT reason, throw a <see cref="Cfc.Wamp.WampException"/>: its <c>ErrorUri</c> becomes the reason and its message the
+    /// ABORT's <c>message</c>.</returns>
     ValueTask<WampRouterPrincipal?> FindPrincipalAsync(WampAuthRequest request, CancellationToken cancellationToken);
 }

@@ -62,7 +62,18 @@ internal sealed partial class RouterConnection
         }
 
         var request = new WampAuthRequest(realm.Name, method, authId, RouterJson.GetString(details, "authrole"), authExtra, details) { PublicKey = publicKey };
-        WampRouterPrincipal? principal = await realm.Authenticator.FindPrincipalAsync(request, cancellationToken).ConfigureAwait(false);
+        WampRouterPrincipal? principal;
+        try
+        {
+            principal = await realm.Authenticator.FindPrincipalAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (WampException refused)
+        {
+            // The authenticator refuses with a reason of its own (e.g. CFC's fabric.auth-failed.* registration states).
+            Abort(refused.ErrorUri, refused.Message);
+            return false;
+        }
+
         if (principal is null)
         {
             // Say which credential was not recognized: a key that is not registered reads very differently from a role problem.

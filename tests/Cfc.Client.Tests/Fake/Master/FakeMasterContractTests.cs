@@ -191,4 +191,44 @@ public sealed class FakeMasterContractTests : IDisposable
         Assert.Equal("wamp.error.no_such_procedure", fabric.ErrorUri);
         Assert.Equal(["default"], fake.ManagementRealms);
     }
+
+    [Fact]
+    public async Task A_new_key_gets_the_masters_activation_aborts_over_WAMP()
+    {
+        await using FakeCfc fake = await FakeCfc.StartAsync(new FakeCfcOptions { UriScheme = CfcUriScheme.CrossbarMaster });
+        using CryptosignKey key = CryptosignKey.Generate();
+        Task<WampClient> JoinAsync() => WampClient.ConnectAsync(new WampClientOptions
+        {
+            Url = fake.Url,
+            Realm = CfcRealms.Global,
+            Authenticator = WampAuthenticator.Cryptosign(key, "alice@example.com"),
+        });
+
+        Assert.Equal("fabric.auth-failed.new-user-auth-code-sent", (await Assert.ThrowsAnyAsync<WampException>(JoinAsync)).ErrorUri);
+        Assert.Equal("fabric.auth-failed.pending-activation", (await Assert.ThrowsAnyAsync<WampException>(JoinAsync)).ErrorUri);
+        Assert.Matches("^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$", fake.GetActivationCode(key.PublicKeyHex));
+    }
+
+    [Fact]
+    public void The_activation_code_activates_the_key_a_wrong_one_does_not_and_a_new_one_can_be_requested()
+    {
+        var state = new FakeCfcState(_time);
+        state.AddUser(new FakeCfcUser(Superuser, Key(1)) { RealmRoles = new Dictionary<string, IReadOnlyList<string>> { ["lab"] = ["owner"] } });
+        var policy = new FakeCfcAuthenticatorPolicy(state) { EveryUserIsSuperuser = true };
+        string key = Key(9);
+        JsonElement Extra(string json) => JsonDocument.Parse(json).RootElement.Clone();
+
+        Assert.Equal("fabric.auth-failed.registered-user-auth-code-sent", policy.Decide(Global, Superuser, null, key).ErrorUri);
+        string first = state.PendingActivations[key].Code;
+        Assert.Equal("fabric.auth-failed.pending-activation", policy.Decide(Global, Superuser, null, key).ErrorUri);
+        Assert.Equal("fabric.auth-failed.registered-user-auth-code-sent", policy.Decide(Global, Superuser, null, key, Extra("""{"request_new_activation_code":true}""")).ErrorUri);
+        string code = state.PendingActivations[key].Code;
+        Assert.Equal("fabric.auth-failed.invalid-activation-code", policy.Decide(Global, Superuser, null, key, Extra($$"""{"activation_code":"{{(code == first ? "AAAA-BBBB-CCCC" : first)}}"}""")).ErrorUri);
+
+        FakeAuthDecision activated = policy.Decide(Global, Superuser, null, key, Extra($$"""{"activation_code":"{{code}}"}"""));
+        Assert.True(activated.IsAccepted);
+        Assert.Equal(Superuser, activated.AuthId);
+        Assert.Equal("owner", policy.Decide("lab", Superuser, null, key).AuthRole);
+        Assert.Equal("fabric.auth-failed.no-pending-activation", policy.Decide(Global, "bob@example.com", null, Key(8), Extra("""{"activation_code":"AAAA-BBBB-CCCC"}""")).ErrorUri);
+    }
 }
