@@ -16,6 +16,7 @@ public static class FakeCommandTable
         R("status", [], "\"realm\":\"com.crossbario.fabric\""),
         R("status", ["--realm", "lab"], "\"realm\":\"lab\""),
         R("version", [], "\"cfc\":\"0.1.0\""),
+        R("license", [], "not supported under CfcUriScheme.Fabric", exit: 1),
         R("realms list", [], "\"name\":\"prod\""),
         R("realms show", ["lab"], "\"name\":\"lab\""),
         R("realms create", ["staging"], "\"name\":\"staging\""),

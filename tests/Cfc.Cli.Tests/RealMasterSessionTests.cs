@@ -42,6 +42,9 @@ public sealed class RealMasterSessionTests(CrossbarMasterKit kit)
 
         CfcRun status = await Ok(tool, env, "status", "-o", "json");
         Assert.Equal("domain", status.Json().GetProperty("type").GetString());
+        CfcRun version = await Ok(tool, env, "version", "-o", "json");
+        Assert.Equal(JsonValueKind.Object, version.Json().GetProperty("server").ValueKind);
+        await Ok(tool, env, "license", "-o", "json");
 
         string realm = "cli" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
         CfcRun created = await Ok(tool, env, "realms", "create", realm, "-o", "json");

@@ -37,6 +37,7 @@ internal static class CfcCommands
         root.Add(MonitorCommand.Build());
         root.Add(IdentityCommands.Key());
         root.Add(IdentityCommands.Init());
+        root.Add(IdentityCommands.Auth());
         return root;
     }
 }

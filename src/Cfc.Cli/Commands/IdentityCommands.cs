@@ -109,6 +109,34 @@ internal static class IdentityCommands
         return init;
     }
 
+    public static Command Auth()
+    {
+        var code = new Option<string?>("--code") { Description = "The activation code the master sent (XXXX-XXXX-XXXX)" };
+        var requestNew = new Option<bool>("--request-new") { Description = "Ask the master to send a new activation code instead" };
+        var auth = new Command("auth", "Activate your key with a Crossbar.io master: --code <activation code>, or --request-new (needs an authid: --authid or the key file's user-id)") { code, requestNew };
+        auth.SetAction((parse, ct) =>
+        {
+            string? activation = parse.GetValue(code);
+            bool again = parse.GetValue(requestNew);
+            if ((activation is null) == !again)
+            {
+                return Task.FromResult(CliRunner.Fail(CliExitCodes.Usage, "cfc auth needs exactly one of --code <activation code> and --request-new."));
+            }
+
+            return CliRunner.RunWithLoginAsync(parse, (key, authId) =>
+            {
+                string user = authId ?? throw new CliUsageException("activation needs your user id: pass --authid alice@example.com or add a 'user-id:' line to the key file.");
+                return again ? CfcAuthenticator.CryptosignRequestingNewActivationCode(key, user) : CfcAuthenticator.CryptosignWithActivationCode(key, user, activation!);
+            }, c => Task.FromResult(new CliResult(CliJson.Build(w =>
+            {
+                w.WriteBoolean("activated", true);
+                w.WriteString("url", c.Settings.Url?.ToString());
+                w.WriteNumber("session", c.Client.SessionId ?? 0);
+            }))), ct);
+        });
+        return auth;
+    }
+
     private static string RelativeToConfig(string configDir, string path)
     {
         string full = Path.GetFullPath(path);

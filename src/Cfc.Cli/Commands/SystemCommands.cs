@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using System.Reflection;
 using Cfc.Cli.Hosting;
 using Cfc.Client;
@@ -19,14 +20,32 @@ internal static class SystemCommands
 
             return new CliResult(CliJson.Of(await c.Client.System.GetStatusAsync(c.Cancel).ConfigureAwait(false), CfcJsonContext.Default.SystemStatus));
         }),
+        Verb.Make("license", "Show the license of the Crossbar.io master node (crossbar-master scheme)", [], RealmScope.Global, async c =>
+            new CliResult(CliJson.Of(await c.Client.Domain.GetLicenseAsync(c.Cancel).ConfigureAwait(false), CfcJsonContext.Default.DomainLicense))),
         Verb.Make("version", "Show the versions of cfc, the SDK and the CFC it talks to", [], RealmScope.Global, async c =>
         {
             SystemStatus status = await c.Client.System.GetStatusAsync(c.Cancel).ConfigureAwait(false);
+            JsonElement? domain = null;
+            if (c.Client.UriScheme == CfcUriScheme.CrossbarMaster)
+            {
+                // The master has its own version procedure; the fabric API puts the version into the status.
+                domain = CliJson.Of(await c.Client.Domain.GetVersionAsync(c.Cancel).ConfigureAwait(false), CfcJsonContext.Default.DomainVersion);
+            }
+
             return new CliResult(CliJson.Build(w =>
             {
                 w.WriteString("cfc", VersionOf(typeof(SystemCommands).Assembly));
                 w.WriteString("sdk", VersionOf(typeof(CfcClient).Assembly));
-                w.WriteString("server", status.Version);
+                if (domain is { } d)
+                {
+                    w.WritePropertyName("server");
+                    d.WriteTo(w);
+                }
+                else
+                {
+                    w.WriteString("server", status.Version);
+                }
+
                 w.WriteString("uri_scheme", c.Client.UriScheme.ToString());
                 w.WriteString("url", c.Settings.Fake ? "(fake)" : c.Settings.Url?.ToString());
             }));

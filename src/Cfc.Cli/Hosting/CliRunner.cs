@@ -25,6 +25,14 @@ internal static class CliRunner
     public static Task<int> RunStreamAsync(ParseResult parse, Func<ParseResult, RealmScope> scope, Func<CliContext, Task> body, CancellationToken cancellationToken) =>
         RunCoreAsync(parse, scope, body, cancellationToken);
 
+    /// <summary>Runs a command that logs in its own way (<c>cfc auth</c>).</summary>
+    public static Task<int> RunWithLoginAsync(ParseResult parse, Func<CryptosignKey, string?, CfcAuthenticator> login, Func<CliContext, Task<CliResult>> body, CancellationToken cancellationToken) =>
+        RunCoreAsync(parse, _ => RealmScope.Global, async context =>
+        {
+            CliResult result = await body(context).ConfigureAwait(false);
+            context.Output.Write(result.Value, result.ListTitle);
+        }, cancellationToken, settings => settings with { Login = login });
+
     /// <summary>Runs a command that needs no connection (key, init).</summary>
     public static Task<int> RunOfflineAsync(ParseResult parse, Func<CliSettings, CliOutput, int> body) =>
         Task.FromResult(Guard(() =>
@@ -33,11 +41,13 @@ internal static class CliRunner
             return body(settings, new CliOutput(settings.Output));
         }));
 
-    private static async Task<int> RunCoreAsync(ParseResult parse, Func<ParseResult, RealmScope> scopeOf, Func<CliContext, Task> body, CancellationToken cancellationToken)
+    private static async Task<int> RunCoreAsync(
+        ParseResult parse, Func<ParseResult, RealmScope> scopeOf, Func<CliContext, Task> body, CancellationToken cancellationToken, Func<CliSettings, CliSettings>? adjust = null)
     {
         try
         {
             CliSettings settings = CliSettings.Resolve(parse);
+            settings = adjust?.Invoke(settings) ?? settings;
             string realm = scopeOf(parse) switch
             {
                 RealmScope.Management => settings.RequireManagementRealm(),

@@ -61,7 +61,9 @@ internal sealed class CliSession : IAsyncDisposable
                 url = settings.Url ?? throw new CliUsageException(
                     "no CFC URL: pass --url wss://<host>/ws, set CFC_URL, run 'cfc init' to create a profile, or try --fake.");
                 key = KeyFiles.Load(settings.KeyFile!);
-                authenticator = CfcAuthenticator.Cryptosign(key, settings.AuthId ?? key.UserId);
+                authenticator = settings.Login is { } login
+                    ? login(key, settings.AuthId ?? key.UserId)
+                    : CfcAuthenticator.Cryptosign(key, settings.AuthId ?? key.UserId);
             }
 
             var options = new CfcClientOptions { Url = url, Realm = realm, Authenticator = authenticator };

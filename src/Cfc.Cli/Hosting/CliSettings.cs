@@ -34,6 +34,9 @@ internal sealed record CliSettings
 
     public TimeSpan? FakeDelay { get; init; }
 
+    /// <summary>How to log in with the key and authid; <see langword="null"/> is plain cryptosign (<c>cfc auth</c> sends an activation code).</summary>
+    public Func<CryptosignKey, string?, CfcAuthenticator>? Login { get; init; }
+
     /// <summary>The folder of <c>config.ini</c> and key files: <c>CFC_CONFIG_DIR</c>, else <c>~/.crossbar</c>.</summary>
     public static string DefaultConfigDir() =>
         Env("CFC_CONFIG_DIR") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".crossbar");
