@@ -20,6 +20,11 @@ for trx in "$results"/*.trx; do
   t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
   e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters"); skipped=$((skipped + ${t:-0} - ${e:-0}))
 done
+# The packages: pack every packable project and run the consumer smoke test (a new app outside the solution
+# restores them with Microsoft.Extensions.* 10.0.0, builds with warnings as errors, runs against the fake CFC).
+# It counts as one test.
+if bash scripts/pack-and-smoke.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: scripts/pack-and-smoke.sh" >&2; fi
+
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ]; then exit 1; fi
 if [ "$passed" -eq 0 ]; then echo "no test ran" >&2; exit 1; fi

@@ -7,6 +7,9 @@ namespace Cfc.Client.Testing;
 /// implementing every procedure and event of the CFC API under the rules the seeds state. Clients authenticate with
 /// WAMP-cryptosign for real (register their keys with <see cref="AddUser(FakeCfcUser)"/>); management realms created
 /// through the API become joinable at once, and paired nodes answer the remote management API as simulated nodes.
+/// With <see cref="FakeCfcOptions.UriScheme"/> <see cref="CfcUriScheme.CrossbarMaster"/> it serves the contract of the real
+/// Crossbar.io master node instead (its URIs, object ids, reply shapes, errors and events, checked against recordings of
+/// crossbar v22.6.1).
 /// </summary>
 /// <example>
 /// <code>

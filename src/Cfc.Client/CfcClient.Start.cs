@@ -19,7 +19,7 @@ public sealed partial class CfcClient
     /// </summary>
     /// <param name="options">Where and how to connect; checked here (<see cref="CfcClientOptions.Validate"/>).</param>
     /// <returns>The client, not yet connected.</returns>
-    /// <exception cref="ArgumentException">The options are incomplete or out of range (the message says what to fix).</exception>
+    /// <exception cref="ArgumentException">The options are incomplete or out of range (the message says what to fix), or ask for <see cref="CfcUriScheme.Auto"/>, which only <see cref="ConnectAsync(CfcClientOptions, CancellationToken)"/> can resolve.</exception>
     /// <example>
     /// <code>
     /// await using CfcClient client = CfcClient.Create(options with { Reconnect = new WampReconnectOptions { RetryFirstConnect = true } });
@@ -30,6 +30,15 @@ public sealed partial class CfcClient
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        if (options.UriScheme == CfcUriScheme.Auto)
+        {
+            // Auto asks the server at connect, and the API groups of a client made here exist before any connection.
+            throw new ArgumentException(
+                "CfcClientOptions.UriScheme Auto needs a connection to find out the server's API, and CfcClient.Create makes the client before connecting. "
+                + "Name the scheme (CrossbarMaster for a Crossbar.io master node, Fabric or Legacy), or use CfcClient.ConnectAsync with Auto.",
+                nameof(options));
+        }
+
         WampClient wamp = WampClient.Create(options.ToWampClientOptions());
         return new CfcClient(wamp, options.UriScheme, options.LoggerFactory, options.Realm, options) { _unstarted = wamp, _startTarget = $"{options.Url} (realm {options.Realm}, {options.Authenticator})" };
     }

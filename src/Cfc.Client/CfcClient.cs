@@ -91,7 +91,7 @@ public sealed partial class CfcClient : IAsyncDisposable
     /// <summary>The underlying WAMP session, for raw calls, publications and subscriptions the typed API lacks.</summary>
     public IWampClient Wamp => _context.Wamp;
 
-    /// <summary>The URI scheme in use.</summary>
+    /// <summary>The URI scheme in use: the configured one, or with <see cref="CfcUriScheme.Auto"/> the one found at connect (never <see cref="CfcUriScheme.Auto"/>).</summary>
     public CfcUriScheme UriScheme { get; }
 
     /// <summary>The current connection state.</summary>
@@ -183,7 +183,40 @@ public sealed partial class CfcClient : IAsyncDisposable
             throw CfcErrors.Map(ex, $"Connecting to {options.Url} (realm {options.Realm}, {options.Authenticator})");
         }
 
-        return new CfcClient(wamp, options.UriScheme, options.LoggerFactory, options.Realm, options);
+        CfcUriScheme scheme = options.UriScheme;
+        if (scheme == CfcUriScheme.Auto)
+        {
+            scheme = await DetectSchemeAsync(wamp, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new CfcClient(wamp, scheme, options.LoggerFactory, options.Realm, options);
+    }
+
+    // CfcUriScheme.Auto: one round of probe calls (sent together) right after joining. When nothing answers (a plain
+    // WAMP router, or a role that may call none of them) the client uses Fabric, the documents' scheme.
+    private static async Task<CfcUriScheme> DetectSchemeAsync(IWampClient wamp, CfcClientOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            CfcUriScheme? detected = await CfcSchemeDetector.DetectAsync(wamp, options.Realm, cancellationToken).ConfigureAwait(false);
+            ILogger logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Cfc.Client");
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                string chosen = detected is { } found ? found.ToString() : "none (using Fabric)";
+                CfcLog.SchemeDetected(logger, options.Url!, options.Realm, chosen);
+            }
+            return detected ?? CfcUriScheme.Fabric;
+        }
+        catch (Exception ex)
+        {
+            await wamp.DisposeAsync().ConfigureAwait(false);
+            if (ex is WampException wampError)
+            {
+                throw CfcErrors.Map(wampError, $"Finding out the API of {options.Url} (CfcUriScheme.Auto)");
+            }
+
+            throw;
+        }
     }
 
     /// <summary>

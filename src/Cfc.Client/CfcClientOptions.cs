@@ -101,7 +101,7 @@ public sealed record CfcClientOptions
 
         if (!Enum.IsDefined(UriScheme))
         {
-            throw new ArgumentException($"CfcClientOptions.UriScheme {UriScheme} is not a scheme; use CfcUriScheme.Fabric or CfcUriScheme.Legacy.", nameof(UriScheme));
+            throw new ArgumentException($"CfcClientOptions.UriScheme {UriScheme} is not a scheme; use CfcUriScheme.Fabric, Legacy, CrossbarMaster or Auto.", nameof(UriScheme));
         }
 
         try

@@ -430,3 +430,161 @@ GROUPS.append(G("RemoteRouterMeta", "IRemoteRouterMeta", "RemoteRouterMetaApi",
         meta_event("wamp.session.on_leave", "OnSessionLeave", [("session_id", "long", "the ID of the session that left")],
                    "MetaSessionLeftEvent", "Event generated when a session leaves the router realm."),
     ]))
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# CfcUriScheme.CrossbarMaster: every member above, mapped onto the real Crossbar.io master node (crossbar v22.6.1;
+# ../shared/crossbar-master/FACTS.md and recordings/). gen.py fails when a member has no entry here, and writes the
+# master URI table, the member map the client's adapter (src/Cfc.Client/Master/) reads, and docs/crossbar-master.md.
+#
+# M(uri, status, note, translate=None, node=None):
+#   status   "verified": tests/Cfc.Master.Tests calls it against the real master and edge (json, msgpack, cbor);
+#            "mapped": the master registers the target and the client translates, but CI does not exercise it.
+#   translate  the name of a hand-written translation in src/Cfc.Client/Master/MasterTranslations.cs (arguments,
+#            results or event payloads whose shape differs); None: arguments and results pass as they are.
+#   node     how the seed's node_id reaches the master: "oid" (resolved from the node id by get_node_by_authid,
+#            cached) for remote.*, "authid" (passed as is) for remote.realm.meta.*; None: no node argument.
+# NS(reason, instead): no counterpart; the member throws CfcNotSupportedException before anything is sent.
+# ---------------------------------------------------------------------------------------------------------------------
+
+class M:
+    def __init__(self, uri, status, note="", translate=None, node=None):
+        assert status in ("verified", "mapped"), status
+        self.uri, self.status, self.note, self.translate, self.node = uri, status, note, translate, node
+        self.reason = self.instead = None
+
+
+class NS:
+    def __init__(self, reason, instead):
+        self.uri, self.status, self.note, self.translate, self.node = None, "unsupported", reason, None, None
+        self.reason, self.instead = reason, instead
+
+
+DOMAIN = FABRIC + "domain."
+MREALM = FABRIC + "mrealm."
+V, MAP = "verified", "mapped"
+
+
+def rm(group, name, status, note="", translate=None):
+    """A remote procedure of the master, reached with the node's oid."""
+    return M(FABRIC + "remote." + group + "." + name, status, note, translate, node="oid")
+
+
+NO_ROLES = ("the master has no roles API (its set_roles_on_mrealm_for_user is not implemented); the user who creates a "
+            "management realm owns it",
+            "nothing in the SDK: on the master a realm's creator is its owner and the superuser reaches every realm")
+UNFORWARDED = ("the master does not forward this event: router workers publish on_realm_starting/on_realm_started, "
+               "which the master does not subscribe to",
+               "poll client.RemoteRouter.GetRouterRealmAsync, or subscribe to crossbarfabriccenter.node.<node id>.worker."
+               "<worker id>.on_realm_started through client.Wamp")
+
+MASTER = {
+    ("System", "get_status"): M(DOMAIN + "get_status", V, "domain status: Type \"domain\", Realm, Now, Started, Uptime, Tick; no Version or Nonce"),
+    ("System", "on_tick"): M(DOMAIN + "on_tick", V, "every 300 s upstream (the kit shortens it with CROSSBAR_MASTER_TICK_PERIOD); the tick restarts at 1 when the domain controller restarts"),
+
+    ("ManagementRealms", "get_realms"): M(MREALM + "list_mrealms", V, "called with return_names=true: the sorted realm names (without it the master returns oids)", "realm_names"),
+    ("ManagementRealms", "get_realm"): M(MREALM + "get_mrealm_by_name", V, "the mrealm object; Created is microseconds since the epoch"),
+    ("ManagementRealms", "create_realm"): M(MREALM + "create_mrealm", V, "sent as one object {\"name\": realm_name}; the name is checked against the master's rules first", "create_mrealm"),
+    ("ManagementRealms", "delete_realm"): M(MREALM + "delete_mrealm_by_name", V, "crossbar v22.6.1 fails every delete with wamp.error.runtime_error [<realm name>] (a bug in RouterFactory.stop_realm; the realm stays); the exception says so"),
+    ("ManagementRealms", "get_roles"): NS(*NO_ROLES),
+    ("ManagementRealms", "grant_role"): NS(*NO_ROLES),
+    ("ManagementRealms", "revoke_role"): NS(*NO_ROLES),
+    ("ManagementRealms", "get_nodes"): NS("the master's global list_nodes procedures are not implemented",
+                                          "connect to the management realm and call client.ManagementRealm.GetNodesAsync()"),
+    ("ManagementRealms", "get_node"): NS("the master's global get_node is not implemented",
+                                         "connect to the management realm and call client.ManagementRealm.GetNodeAsync(nodeId)"),
+    ("ManagementRealms", "pair_node"): M(MREALM + "pair_node", V, "same arguments (node_id is the node's authid); the public key is checked as 64 hex characters first, because the master accepts any string and the realm then breaks"),
+    ("ManagementRealms", "unpair_node"): M(MREALM + "unpair_node_by_pubkey", V, "the master's unpair_node takes a node oid; by public key is unpair_node_by_pubkey"),
+    ("ManagementRealms", "on_realm_creating"): NS("the master publishes no event while a realm is being created", "OnRealmCreated"),
+    ("ManagementRealms", "on_realm_created"): M(MREALM + "on_mrealm_created", V, "the master publishes one mrealm object; RealmName is its name", "realm_event"),
+    ("ManagementRealms", "on_realm_deleting"): NS("the master publishes no event while a realm is being deleted", "OnRealmDeleted"),
+    ("ManagementRealms", "on_realm_deleted"): M(MREALM + "on_realm_deleted", MAP, "one deletion object; RealmName is its name. Never published by crossbar v22.6.1, whose deletes always fail", "realm_event"),
+    ("ManagementRealms", "on_role_granted"): NS(*NO_ROLES),
+    ("ManagementRealms", "on_role_revoked"): NS(*NO_ROLES),
+    ("ManagementRealms", "on_node_paired"): M(MREALM + "on_node_paired", V, "one node object; RealmName from its mrealm_oid (the client's realm cache), NodeId is its authid", "node_event"),
+    ("ManagementRealms", "on_node_unpaired"): M(MREALM + "on_node_unpaired", V, "one node object with authid null; NodeId comes from the client's node cache when it knows the node, else the node's oid", "node_event"),
+
+    ("ManagementRealm", "get_status"): M(MREALM + "get_status", V, "Type \"management\", Realm, Now, Started, Uptime, Tick"),
+    ("ManagementRealm", "get_nodes"): M(MREALM + "get_nodes", V, "called with return_names=true: node ids (authids), not oids", "node_names"),
+    ("ManagementRealm", "get_node"): M(MREALM + "get_node_by_authid", V, "the node object plus heartbeat, timestamp (ns) and status (online/offline)"),
+
+    ("RemoteNode", "get_status"): rm("node", "get_status", V),
+    ("RemoteNode", "shutdown"): rm("node", "shutdown", MAP, "stops the edge node process"),
+    ("RemoteNode", "get_workers"): rm("node", "get_workers", V),
+    ("RemoteNode", "get_worker"): rm("node", "get_worker", V),
+    ("RemoteNode", "start_worker"): rm("node", "start_worker", V, "the seed's config {\"type\", \"options\"} becomes (worker_type, worker_options)", "start_worker"),
+    ("RemoteNode", "stop_worker"): rm("node", "stop_worker", V),
+
+    ("RemoteWorker", "get_status"): NS("the master registers remote.worker.get_status, but no node registers the worker procedure behind it (every call ends in wamp.error.no_such_procedure)",
+                                       "client.RemoteNode.GetWorkerAsync(nodeId, workerId)"),
+    ("RemoteWorker", "shutdown"): rm("worker", "shutdown", MAP),
+    ("RemoteWorker", "get_worker_log"): rm("node", "get_worker_log", V, "a node-level procedure on the master: remote.node.get_worker_log(node, worker_id, limit)"),
+    ("RemoteWorker", "get_pythonpath"): rm("worker", "get_pythonpath", V),
+    ("RemoteWorker", "add_pythonpath"): rm("worker", "add_pythonpath", MAP),
+    ("RemoteWorker", "get_cpu_affinity"): rm("worker", "get_cpu_affinity", V),
+    ("RemoteWorker", "set_cpu_affinity"): rm("worker", "set_cpu_affinity", MAP),
+    ("RemoteWorker", "get_profilers"): rm("worker", "get_profilers", MAP),
+    ("RemoteWorker", "start_profiler"): rm("worker", "start_profiler", MAP),
+    ("RemoteWorker", "get_profile"): rm("worker", "get_profile", MAP),
+
+    ("RemoteRouter", "get_router_realms"): rm("router", "get_router_realms", V),
+    ("RemoteRouter", "get_router_realm"): rm("router", "get_router_realm", V),
+    ("RemoteRouter", "start_router_realm"): rm("router", "start_router_realm", V),
+    ("RemoteRouter", "stop_router_realm"): rm("router", "stop_router_realm", V, "crossbar v22.6.1 fails it with wamp.error.runtime_error [<realm name>] (the same stop_realm bug as realm deletion); the exception says so"),
+    ("RemoteRouter", "get_router_realm_roles"): rm("router", "get_router_realm_roles", V, "the v22.6.1 edge fails it with wamp.error.runtime_error (it cannot serialize dict_values); the exception says so"),
+    ("RemoteRouter", "get_router_realm_role"): rm("router", "get_router_realm_role", V),
+    ("RemoteRouter", "start_router_realm_role"): rm("router", "start_router_realm_role", V),
+    ("RemoteRouter", "stop_router_realm_role"): rm("router", "stop_router_realm_role", MAP),
+    ("RemoteRouter", "get_router_transports"): rm("router", "get_router_transports", V, "transport objects, not ids"),
+    ("RemoteRouter", "get_router_transport"): rm("router", "get_router_transport", V),
+    ("RemoteRouter", "start_router_transport"): rm("router", "start_router_transport", V),
+    ("RemoteRouter", "stop_router_transport"): rm("router", "stop_router_transport", V),
+    ("RemoteRouter", "get_router_transport_paths"): rm("router", "get_web_transport_services", V, "transport paths are web transport services on the master"),
+    ("RemoteRouter", "get_router_transport_path"): rm("router", "get_web_transport_service", V, "path_id is the service's path"),
+    ("RemoteRouter", "start_router_transport_path"): rm("router", "start_web_transport_service", V, "path_id is the service's path"),
+    ("RemoteRouter", "stop_router_transport_path"): rm("router", "stop_web_transport_service", V, "path_id is the service's path"),
+    ("RemoteRouter", "get_router_components"): rm("router", "get_router_components", MAP),
+    ("RemoteRouter", "get_router_component"): rm("router", "get_router_component", MAP),
+    ("RemoteRouter", "start_router_component"): rm("router", "start_router_component", MAP),
+    ("RemoteRouter", "stop_router_component"): rm("router", "stop_router_component", MAP),
+    ("RemoteRouter", "on_router_realm_starting"): NS(*UNFORWARDED),
+    ("RemoteRouter", "on_router_realm_started"): NS(*UNFORWARDED),
+
+    ("RemoteContainer", "get_container_components"): rm("container", "get_components", V),
+    ("RemoteContainer", "get_container_component"): rm("container", "get_component", V),
+    ("RemoteContainer", "start_container_component"): rm("container", "start_component", V, "the master takes (component_id, config): the id is the config's \"id\" (removed from the config), else one is assigned; the master answers null, the result carries the id and config", "start_component"),
+    ("RemoteContainer", "stop_container_component"): rm("container", "stop_component", V),
+
+    ("RemoteProxy", "get_proxy_transports"): rm("proxy", "get_proxy_transports", MAP),
+    ("RemoteProxy", "get_proxy_transport"): rm("proxy", "get_proxy_transport", MAP),
+    ("RemoteProxy", "start_proxy_transport"): rm("proxy", "start_proxy_transport", MAP),
+    ("RemoteProxy", "stop_proxy_transport"): rm("proxy", "stop_proxy_transport", MAP),
+
+    ("RemoteTracing", "get_router_traces"): rm("tracing", "get_traces", V),
+    ("RemoteTracing", "get_router_trace"): rm("tracing", "get_trace", V),
+    ("RemoteTracing", "start_router_trace"): rm("tracing", "start_trace", V, "trace_config is the master's trace_options"),
+    ("RemoteTracing", "stop_router_trace"): rm("tracing", "stop_trace", V),
+    ("RemoteTracing", "get_router_trace_data"): rm("tracing", "get_trace_data", V),
+
+    ("RemoteDocker", "get_docker_status"): rm("docker", "get_info", MAP, "crossbar.error.feature_unavailable when the node has no Docker"),
+    ("RemoteDocker", "get_docker_containers"): rm("docker", "get_containers", MAP),
+    ("RemoteDocker", "get_docker_container"): rm("docker", "get_container", MAP),
+    ("RemoteDocker", "start_docker_container"): NS("the master creates and starts a container in two steps (remote.docker.create(image, config), then remote.docker.start(container_id))",
+                                                   "client.Wamp.CallAsync(\"crossbarfabriccenter.remote.docker.create\", ...) and then \"crossbarfabriccenter.remote.docker.start\" with the node oid"),
+    ("RemoteDocker", "stop_docker_container"): rm("docker", "stop", MAP),
+    ("RemoteDocker", "get_docker_images"): rm("docker", "get_images", MAP),
+    ("RemoteDocker", "get_docker_image"): rm("docker", "get_image", MAP),
+    ("RemoteDocker", "update_docker_image"): NS("the master has no image update procedure", "pull the image on the host (docker pull), or use client.Wamp with crossbarfabriccenter.remote.docker.* procedures"),
+    ("RemoteDocker", "remove_docker_image"): rm("docker", "delete_image", MAP),
+}
+
+META_PREFIX_MASTER = FABRIC + "remote.realm.meta."
+_META_VERIFIED = {"wamp.session.count", "wamp.session.list", "wamp.session.get", "wamp.registration.list", "wamp.registration.get",
+                  "wamp.session.on_join", "wamp.session.on_leave"}
+for _g in GROUPS:
+    if _g.key == "RemoteRouterMeta":
+        for _item in list(_g.procs) + list(_g.events):
+            MASTER[("RemoteRouterMeta", _item.name)] = M(
+                META_PREFIX_MASTER + _item.name, V if _item.name in _META_VERIFIED else MAP,
+                "remote.realm.meta.<meta uri>(node authid, worker, realm, ...); the router realm needs options.bridge_meta_api = true",
+                node="authid")

@@ -99,23 +99,17 @@ internal static class MonitorCommand
     private static async Task<JsonElement> SnapshotAsync(CliContext c, Dictionary<string, CfcClient> realms)
     {
         var nodes = new List<JsonElement>();
-        foreach (string id in await c.Client.ManagementRealms.GetNodesAsync(c.Cancel).ConfigureAwait(false))
+        foreach (Fleet.FleetNode node in await Fleet.NodesAsync(c, realms).ConfigureAwait(false))
         {
-            NodeInfo node = await c.Client.ManagementRealms.GetNodeAsync(id, c.Cancel).ConfigureAwait(false);
-            string nodeId = node.AuthId ?? id;
-            string? realm = node.ExtensionData.TryGetValue("realm_name", out JsonElement r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+            string nodeId = node.NodeId;
+            string realm = node.Realm;
             IReadOnlyList<string>? workers = null;
             string? workersError = null;
-            if (realm is not null && string.Equals(node.Status, "online", StringComparison.OrdinalIgnoreCase))
+            if (node.IsOnline)
             {
                 try
                 {
-                    if (!realms.TryGetValue(realm, out CfcClient? onRealm))
-                    {
-                        onRealm = await c.Session.ConnectToRealmAsync(realm, c.Cancel).ConfigureAwait(false);
-                        realms[realm] = onRealm;
-                    }
-
+                    CfcClient onRealm = await Fleet.OnRealmAsync(c, realm, realms).ConfigureAwait(false);
                     workers = await onRealm.RemoteNode.GetWorkersAsync(nodeId, c.Cancel).ConfigureAwait(false);
                 }
                 catch (CfcException ex)
@@ -128,8 +122,8 @@ internal static class MonitorCommand
             nodes.Add(CliJson.Build(w =>
             {
                 w.WriteString("node", nodeId);
-                w.WriteString("realm", realm ?? node.MrealmOid);
-                w.WriteString("status", node.Status ?? "unknown");
+                w.WriteString("realm", realm);
+                w.WriteString("status", node.Info.Status ?? "unknown");
                 w.WritePropertyName("workers");
                 if (workers is not null)
                 {

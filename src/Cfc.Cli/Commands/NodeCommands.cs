@@ -23,26 +23,21 @@ internal static class NodeCommands
         return Verb.Noun("nodes", "Nodes: list (online/offline), show, pair, unpair, remote status and shutdown",
             Verb.Make("list", "List the nodes of all your management realms, or of --realm, with their status", [status], RealmScope.Configured, async c =>
             {
-                bool onRealm = IsManagementRealm(c);
-                IReadOnlyList<string> ids = onRealm
-                    ? await c.Client.ManagementRealm.GetNodesAsync(c.Cancel).ConfigureAwait(false)
-                    : await c.Client.ManagementRealms.GetNodesAsync(c.Cancel).ConfigureAwait(false);
                 var rows = new List<JsonElement>();
-                foreach (string id in ids)
+                foreach (Fleet.FleetNode node in await Fleet.NodesAsync(c, []).ConfigureAwait(false))
                 {
-                    NodeInfo node = await GetNodeAsync(c, id).ConfigureAwait(false);
-                    if (c.Get(status) is { } only && !string.Equals(node.Status, only, StringComparison.OrdinalIgnoreCase))
+                    if (c.Get(status) is { } only && !string.Equals(node.Info.Status, only, StringComparison.OrdinalIgnoreCase))
                     {
                         continue;
                     }
 
-                    rows.Add(Row(node, id, onRealm ? c.Settings.Realm : null));
+                    rows.Add(Row(node));
                 }
 
                 return new CliResult(CliJson.Array(rows));
             }),
-            Verb.Make("show", "Show one node", [showNode], RealmScope.Configured, async c =>
-                new CliResult(CliJson.Of(await GetNodeAsync(c, c.Get(showNode)).ConfigureAwait(false), CfcJsonContext.Default.NodeInfo))),
+            Verb.Make("show", "Show one node (searched in --realm, else in all your management realms)", [showNode], RealmScope.Configured, async c =>
+                new CliResult(CliJson.Of((await Fleet.FindAsync(c, c.Get(showNode), []).ConfigureAwait(false)).Info, CfcJsonContext.Default.NodeInfo))),
             Verb.Make("pair", "Pair a node with the management realm given by --realm", [pubkey, nodeId, authExtra], RealmScope.Global, async c =>
             {
                 string realm = c.Settings.RequireManagementRealm();
@@ -55,7 +50,7 @@ internal static class NodeCommands
                 string what = c.Get(unpairWhat);
                 string key = IsPublicKey(what)
                     ? what
-                    : (await c.Client.ManagementRealms.GetNodeAsync(what, c.Cancel).ConfigureAwait(false)).Pubkey
+                    : (await Fleet.FindAsync(c, what, []).ConfigureAwait(false)).Info.Pubkey
                       ?? throw new CliUsageException($"the CFC did not tell node {what}'s public key; pass the 64-hex public key instead.");
                 return new CliResult(CliJson.Of(await c.Client.ManagementRealms.UnpairNodeAsync(key, c.Cancel).ConfigureAwait(false), CfcJsonContext.Default.NodeUnpaired));
             }),
@@ -65,23 +60,14 @@ internal static class NodeCommands
                 new CliResult(CliJson.Of(await c.Client.RemoteNode.ShutdownAsync(c.Get(shutdownNode), c.Cancel).ConfigureAwait(false), CfcJsonContext.Default.NodeShutdown))));
     }
 
-    private static bool IsManagementRealm(CliContext c) => c.Settings.Realm is { } r && r != CfcRealms.Global;
-
-    private static Task<NodeInfo> GetNodeAsync(CliContext c, string id) => IsManagementRealm(c)
-        ? c.Client.ManagementRealm.GetNodeAsync(id, c.Cancel)
-        : c.Client.ManagementRealms.GetNodeAsync(id, c.Cancel);
-
     private static bool IsPublicKey(string text) => text.Length == 64 && text.All(char.IsAsciiHexDigit);
 
-    private static JsonElement Row(NodeInfo node, string id, string? realm) => CliJson.Build(w =>
+    private static JsonElement Row(Fleet.FleetNode node) => CliJson.Build(w =>
     {
-        w.WriteString("node", node.AuthId ?? Extension(node, "node_id") ?? id);
-        w.WriteString("realm", realm ?? Extension(node, "realm_name") ?? node.MrealmOid);
-        w.WriteString("status", node.Status ?? "unknown");
-        w.WriteString("pubkey", node.Pubkey);
-        w.WriteString("oid", node.Oid);
+        w.WriteString("node", node.NodeId);
+        w.WriteString("realm", node.Realm);
+        w.WriteString("status", node.Info.Status ?? "unknown");
+        w.WriteString("pubkey", node.Info.Pubkey);
+        w.WriteString("oid", node.Info.Oid);
     });
-
-    private static string? Extension(CfcObject obj, string name) =>
-        obj.ExtensionData.TryGetValue(name, out JsonElement v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }

@@ -29,18 +29,14 @@ internal static class RealmCommands
                 foreach (string name in names)
                 {
                     ManagementRealmInfo info = await c.Client.ManagementRealms.GetRealmAsync(name, c.Cancel).ConfigureAwait(false);
+                    // Fields as the SDK serializes them (e.g. "created" keeps whatever type the model gives it).
+                    System.Text.Json.JsonElement full = CliJson.Of(info, CfcJsonContext.Default.ManagementRealmInfo);
                     rows.Add(CliJson.Build(w =>
                     {
                         w.WriteString("name", info.Name ?? name);
                         w.WriteString("oid", info.Oid);
-                        if (info.Created is { } created)
-                        {
-                            w.WriteString("created", created);
-                        }
-                        else
-                        {
-                            w.WriteNull("created");
-                        }
+                        w.WritePropertyName("created");
+                        (full.TryGetProperty("created", out System.Text.Json.JsonElement created) ? created : CliJson.Parse("null", "created")).WriteTo(w);
                     }));
                 }
 

@@ -23,7 +23,7 @@ internal static class WatchCommand
     private static readonly Dictionary<string, Typed> Events = new(StringComparer.OrdinalIgnoreCase)
     {
         ["tick"] = new(RealmScope.Global, "the CFC's heartbeat", (c, emit, ct) => c.System.OnTick.SubscribeAsync(e =>
-            emit(Obj("tick", w => { if (e.Now is { } now) { w.WriteString("now", now); } else { w.WriteNull("now"); } if (e.Tick is { } tick) { w.WriteNumber("tick", tick); } else { w.WriteNull("tick"); } }), $"tick {e.Tick}"), ct)),
+            emit(Obj("tick", w => Fields(w, CliJson.Of(e, J.TickEvent))), $"tick {e.Tick}"), ct)),
         ["realm-created"] = new(RealmScope.Global, "a management realm was created", (c, emit, ct) => c.ManagementRealms.OnRealmCreated.SubscribeAsync(e =>
             emit(Obj("realm-created", w => { w.WriteString("realm_name", e.RealmName); Detail(w, CliJson.Of(e.Details, J.ManagementRealmInfo)); }), $"realm={e.RealmName}"), ct)),
         ["realm-creating"] = new(RealmScope.Global, "a management realm is being created", (c, emit, ct) => c.ManagementRealms.OnRealmCreating.SubscribeAsync(e =>
@@ -129,6 +129,14 @@ internal static class WatchCommand
         w.WriteString("event", name);
         write(w);
     });
+
+    private static void Fields(Utf8JsonWriter w, JsonElement obj)
+    {
+        foreach (JsonProperty p in obj.EnumerateObject())
+        {
+            p.WriteTo(w);
+        }
+    }
 
     private static void Where(Utf8JsonWriter w, string node, string worker, string realm)
     {

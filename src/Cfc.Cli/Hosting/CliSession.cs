@@ -15,6 +15,7 @@ internal sealed class CliSession : IAsyncDisposable
     private CliSession(CfcClient client, CliSettings settings, CfcClientOptions options, DemoFleet? fleet, CryptosignKey? key)
     {
         Client = client;
+        Realm = options.Realm;
         Settings = settings;
         _options = options;
         _fleet = fleet;
@@ -34,6 +35,9 @@ internal sealed class CliSession : IAsyncDisposable
     }
 
     public CfcClient Client { get; }
+
+    /// <summary>The realm <see cref="Client"/> is connected to.</summary>
+    public string Realm { get; }
 
     public CliSettings Settings { get; }
 
@@ -71,6 +75,12 @@ internal sealed class CliSession : IAsyncDisposable
             {
                 client = await CfcClient.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
             }
+            catch (CfcAuthenticationException ex) when (!settings.Fake && settings.AuthId is null && key?.UserId is null)
+            {
+                // The real master cannot log in a key without an authid and says so only with a Python error.
+                throw new CliRefusedException(
+                    $"{ex.Message}; no authid was sent: pass --authid <your user id> (the master's superuser is 'superuser'), set CFC_AUTHID, or add a 'user-id:' line to the key file.", ex);
+            }
             catch (Exception ex) when (ex is not OperationCanceledException and not ArgumentException and not CfcAuthenticationException
                 && !(ex is CfcException c && c is not CfcConnectionLostException and not CfcTimeoutException))
             {
@@ -106,6 +116,9 @@ internal sealed class CliSession : IAsyncDisposable
         }
     }
 }
+
+/// <summary>The CFC said no (exit code 1); the message says what to do.</summary>
+internal sealed class CliRefusedException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>The CFC could not be reached (exit code 3).</summary>
 internal sealed class CliConnectException(Uri url, Exception inner)

@@ -2,13 +2,14 @@ using System.Buffers;
 using System.Collections;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Cfc.Wamp;
 
 namespace Cfc.Client.Api;
 
 /// <summary>
 /// Turns caller-supplied configuration dictionaries (<c>IReadOnlyDictionary&lt;string, object?&gt;</c>) into JSON without
-/// reflection: strings, numbers, booleans, null, <see cref="JsonElement"/>, nested dictionaries and sequences.
+/// reflection: strings, numbers, booleans, null, <see cref="JsonElement"/>, <see cref="JsonNode"/>, nested dictionaries and sequences.
 /// Anything else is refused with an <see cref="ArgumentException"/> before the call goes out.
 /// </summary>
 internal static class CfcJsonArgs
@@ -65,6 +66,7 @@ internal static class CfcJsonArgs
             case decimal m: w.WriteNumberValue(m); break;
             case JsonElement e: e.WriteTo(w); break;
             case JsonDocument doc: doc.RootElement.WriteTo(w); break;
+            case JsonNode node: node.WriteTo(w); break;   // before IEnumerable: a JsonObject is a sequence of pairs
             case DateTimeOffset dto: w.WriteStringValue(dto.ToString("O", CultureInfo.InvariantCulture)); break;
             case DateTime dt: w.WriteStringValue(dt.ToString("O", CultureInfo.InvariantCulture)); break;
             case Guid g: w.WriteStringValue(g.ToString("D")); break;
@@ -75,9 +77,48 @@ internal static class CfcJsonArgs
             case IEnumerable seq: WriteArray(w, seq, paramName, path, depth); break;
             default:
                 throw new ArgumentException(
-                    $"{path} is a {value.GetType().Name}, which cannot be sent as JSON; use strings, numbers, booleans, JsonElement, dictionaries or lists.",
+                    $"{path} is {Describe(value.GetType())}, which cannot be sent as JSON; use strings, numbers, booleans, JsonElement, " +
+                    "JsonNode, dictionaries with string keys or lists, or turn a typed object into a config with CfcConfig.From(value, jsonTypeInfo).",
                     paramName);
         }
+    }
+
+    /// <summary>A type in words for messages: "a key-value pair (KeyValuePair&lt;string, int&gt;)", "an object of type Point".</summary>
+    internal static string Describe(Type type)
+    {
+        string name = CSharpName(type);
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(KeyValuePair<,>))
+        {
+            return $"a key-value pair ({name}); a sequence of pairs is not a JSON object unless it is a dictionary";
+        }
+
+        if (typeof(Delegate).IsAssignableFrom(type))
+        {
+            return $"a delegate ({name})";
+        }
+
+        if (type.IsValueType)
+        {
+            return $"a value of type {name}";
+        }
+
+        return $"an object of type {name}";
+    }
+
+    private static string CSharpName(Type type)
+    {
+        if (type == typeof(string)) { return "string"; }
+        if (type == typeof(int)) { return "int"; }
+        if (type == typeof(long)) { return "long"; }
+        if (type == typeof(object)) { return "object"; }
+        if (type == typeof(bool)) { return "bool"; }
+        if (type == typeof(double)) { return "double"; }
+        if (type.IsArray) { return CSharpName(type.GetElementType()!) + "[]"; }
+        if (Nullable.GetUnderlyingType(type) is { } underlying) { return CSharpName(underlying) + "?"; }
+        if (!type.IsGenericType) { return type.Name; }
+
+        string bare = type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)];
+        return bare + "<" + string.Join(", ", type.GetGenericArguments().Select(CSharpName)) + ">";
     }
 
     private static void WriteFinite(Utf8JsonWriter w, double d, string paramName, string path)

@@ -6,6 +6,7 @@
 
 using System.Text.Json;
 using Cfc.Client.Connection;
+using Cfc.Client.Uris;
 using Cfc.Wamp;
 
 namespace Cfc.Client.Api;
@@ -20,7 +21,7 @@ internal sealed partial class FabricSystemApi : IFabricSystem
     public FabricSystemApi(CfcApiContext context)
     {
         _context = context;
-        OnTick = context.Events.GetStream(context.Uris.SystemOnTick, static payload => CfcEventArgs.GetObject(payload, 0, "ticked", CfcJsonContext.Default.TickEvent));
+        OnTick = context.GetEventStream(CfcMember.SystemOnTick, context.Uris.SystemOnTick, static payload => CfcEventArgs.GetObject(payload, 0, "ticked", CfcJsonContext.Default.TickEvent));
     }
 
     /// <inheritdoc />
@@ -29,6 +30,6 @@ internal sealed partial class FabricSystemApi : IFabricSystem
     /// <inheritdoc />
     public Task<SystemStatus> GetStatusAsync(CancellationToken cancellationToken = default)
     {
-        return _context.CallAsync(_context.Uris.SystemGetStatus, WampPayload.Empty, CfcJsonContext.Default.SystemStatus, cancellationToken);
+        return _context.CallAsync(CfcMember.SystemGetStatus, _context.Uris.SystemGetStatus, WampPayload.Empty, CfcJsonContext.Default.SystemStatus, cancellationToken);
     }
 }

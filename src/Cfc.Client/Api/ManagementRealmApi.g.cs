@@ -6,6 +6,7 @@
 
 using System.Text.Json;
 using Cfc.Client.Connection;
+using Cfc.Client.Uris;
 using Cfc.Wamp;
 
 namespace Cfc.Client.Api;
@@ -25,13 +26,13 @@ internal sealed partial class ManagementRealmApi : IManagementRealm
     /// <inheritdoc />
     public Task<ManagementRealmStatus> GetStatusAsync(CancellationToken cancellationToken = default)
     {
-        return _context.CallAsync(_context.Uris.ManagementRealmGetStatus, WampPayload.Empty, CfcJsonContext.Default.ManagementRealmStatus, cancellationToken);
+        return _context.CallAsync(CfcMember.ManagementRealmGetStatus, _context.Uris.ManagementRealmGetStatus, WampPayload.Empty, CfcJsonContext.Default.ManagementRealmStatus, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> GetNodesAsync(CancellationToken cancellationToken = default)
     {
-        return _context.CallAsync(_context.Uris.ManagementRealmGetNodes, WampPayload.Empty, CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
+        return _context.CallAsync(CfcMember.ManagementRealmGetNodes, _context.Uris.ManagementRealmGetNodes, WampPayload.Empty, CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -40,6 +41,6 @@ internal sealed partial class ManagementRealmApi : IManagementRealm
         CfcArgs.RequireId(nodeId, nameof(nodeId));
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
-        return _context.CallAsync(_context.Uris.ManagementRealmGetNode, builder.Build(), CfcJsonContext.Default.NodeInfo, cancellationToken);
+        return _context.CallAsync(CfcMember.ManagementRealmGetNode, _context.Uris.ManagementRealmGetNode, builder.Build(), CfcJsonContext.Default.NodeInfo, cancellationToken);
     }
 }

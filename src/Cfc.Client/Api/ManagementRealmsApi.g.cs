@@ -6,6 +6,7 @@
 
 using System.Text.Json;
 using Cfc.Client.Connection;
+using Cfc.Client.Uris;
 using Cfc.Wamp;
 
 namespace Cfc.Client.Api;
@@ -20,14 +21,14 @@ internal sealed partial class ManagementRealmsApi : IManagementRealms
     public ManagementRealmsApi(CfcApiContext context)
     {
         _context = context;
-        OnRealmCreating = context.Events.GetStream(context.Uris.ManagementRealmsOnRealmCreating, RealmCreatingEvent.Decode);
-        OnRealmCreated = context.Events.GetStream(context.Uris.ManagementRealmsOnRealmCreated, RealmCreatedEvent.Decode);
-        OnRealmDeleting = context.Events.GetStream(context.Uris.ManagementRealmsOnRealmDeleting, RealmDeletingEvent.Decode);
-        OnRealmDeleted = context.Events.GetStream(context.Uris.ManagementRealmsOnRealmDeleted, RealmDeletedEvent.Decode);
-        OnRoleGranted = context.Events.GetStream(context.Uris.ManagementRealmsOnRoleGranted, RoleGrantedEvent.Decode);
-        OnRoleRevoked = context.Events.GetStream(context.Uris.ManagementRealmsOnRoleRevoked, RoleRevokedEvent.Decode);
-        OnNodePaired = context.Events.GetStream(context.Uris.ManagementRealmsOnNodePaired, NodePairedEvent.Decode);
-        OnNodeUnpaired = context.Events.GetStream(context.Uris.ManagementRealmsOnNodeUnpaired, NodeUnpairedEvent.Decode);
+        OnRealmCreating = context.GetEventStream(CfcMember.ManagementRealmsOnRealmCreating, context.Uris.ManagementRealmsOnRealmCreating, RealmCreatingEvent.Decode);
+        OnRealmCreated = context.GetEventStream(CfcMember.ManagementRealmsOnRealmCreated, context.Uris.ManagementRealmsOnRealmCreated, RealmCreatedEvent.Decode);
+        OnRealmDeleting = context.GetEventStream(CfcMember.ManagementRealmsOnRealmDeleting, context.Uris.ManagementRealmsOnRealmDeleting, RealmDeletingEvent.Decode);
+        OnRealmDeleted = context.GetEventStream(CfcMember.ManagementRealmsOnRealmDeleted, context.Uris.ManagementRealmsOnRealmDeleted, RealmDeletedEvent.Decode);
+        OnRoleGranted = context.GetEventStream(CfcMember.ManagementRealmsOnRoleGranted, context.Uris.ManagementRealmsOnRoleGranted, RoleGrantedEvent.Decode);
+        OnRoleRevoked = context.GetEventStream(CfcMember.ManagementRealmsOnRoleRevoked, context.Uris.ManagementRealmsOnRoleRevoked, RoleRevokedEvent.Decode);
+        OnNodePaired = context.GetEventStream(CfcMember.ManagementRealmsOnNodePaired, context.Uris.ManagementRealmsOnNodePaired, NodePairedEvent.Decode);
+        OnNodeUnpaired = context.GetEventStream(CfcMember.ManagementRealmsOnNodeUnpaired, context.Uris.ManagementRealmsOnNodeUnpaired, NodeUnpairedEvent.Decode);
     }
 
     /// <inheritdoc />
@@ -57,7 +58,7 @@ internal sealed partial class ManagementRealmsApi : IManagementRealms
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> GetRealmsAsync(CancellationToken cancellationToken = default)
     {
-        return _context.CallAsync(_context.Uris.ManagementRealmsGetRealms, WampPayload.Empty, CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
+        return _context.CallAsync(CfcMember.ManagementRealmsGetRealms, _context.Uris.ManagementRealmsGetRealms, WampPayload.Empty, CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -66,7 +67,7 @@ internal sealed partial class ManagementRealmsApi : IManagementRealms
         CfcArgs.RequireId(realmName, nameof(realmName));
         var builder = new WampPayloadBuilder();
         builder.Add(realmName);
-        return _context.CallAsync(_context.Uris.ManagementRealmsGetRealm, builder.Build(), CfcJsonContext.Default.ManagementRealmInfo, cancellationToken);
+        return _context.CallAsync(CfcMember.ManagementRealmsGetRealm, _context.Uris.ManagementRealmsGetRealm, builder.Build(), CfcJsonContext.Default.ManagementRealmInfo, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -75,7 +76,7 @@ internal sealed partial class ManagementRealmsApi : IManagementRealms
         CfcArgs.RequireId(realmName, nameof(realmName));
         var builder = new WampPayloadBuilder();
         builder.Add(realmName);
-        return _context.CallAsync(_context.Uris.ManagementRealmsCreateRealm, builder.Build(), CfcJsonContext.Default.ManagementRealmInfo, cancellationToken);
+        return _context.CallAsync(CfcMember.ManagementRealmsCreateRealm, _context.Uris.ManagementRealmsCreateRealm, builder.Build(), CfcJsonContext.Default.ManagementRealmInfo, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -85,7 +86,7 @@ internal sealed partial class ManagementRealmsApi : IManagementRealms
         var builder = new WampPayloadBuilder();
         builder.Add(realmName);
         builder.Add(cascade);
-        return _context.CallAsync(_context.Uris.ManagementRealmsDeleteRealm, builder.Build(), CfcJsonContext.Default.RealmDeleted, cancellationToken);
+        return _context.CallAsync(CfcMember.ManagementRealmsDeleteRealm, _context.Uris.ManagementRealmsDeleteRealm, builder.Build(), CfcJsonContext.Default.RealmDeleted, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -94,7 +95,7 @@ internal sealed partial class ManagementRealmsApi : IManagementRealms
         CfcArgs.RequireId(realmName, nameof(realmName));
         var builder = new WampPayloadBuilder();
         builder.Add(realmName);
-        return _context.CallAsync(_context.Uris.ManagementRealmsGetRoles, builder.Build(), CfcJsonContext.Default.IReadOnlyDictionaryStringIReadOnlyListString, cancellationToken);
+        return _context.CallAsync(CfcMember.ManagementRealmsGetRoles, _context.Uris.ManagementRealmsGetRoles, builder.Build(), CfcJsonContext.Default.IReadOnlyDictionaryStringIReadOnlyListString, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -107,7 +108,7 @@ internal sealed partial class ManagementRealmsApi : IManagementRealms
         builder.Add(realmName);
         builder.Add(userId);
         builder.Add(roleNameWire);
-        return _context.CallAsync(_context.Uris.ManagementRealmsGrantRole, builder.Build(), CfcJsonContext.Default.RoleGranted, cancellationToken);
+        return _context.CallAsync(CfcMember.ManagementRealmsGrantRole, _context.Uris.ManagementRealmsGrantRole, builder.Build(), CfcJsonContext.Default.RoleGranted, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -120,13 +121,13 @@ internal sealed partial class ManagementRealmsApi : IManagementRealms
         builder.Add(realmName);
         builder.Add(userId);
         builder.Add(roleNameWire);
-        return _context.CallAsync(_context.Uris.ManagementRealmsRevokeRole, builder.Build(), CfcJsonContext.Default.RoleRevoked, cancellationToken);
+        return _context.CallAsync(CfcMember.ManagementRealmsRevokeRole, _context.Uris.ManagementRealmsRevokeRole, builder.Build(), CfcJsonContext.Default.RoleRevoked, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> GetNodesAsync(CancellationToken cancellationToken = default)
     {
-        return _context.CallAsync(_context.Uris.ManagementRealmsGetNodes, WampPayload.Empty, CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
+        return _context.CallAsync(CfcMember.ManagementRealmsGetNodes, _context.Uris.ManagementRealmsGetNodes, WampPayload.Empty, CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -135,7 +136,7 @@ internal sealed partial class ManagementRealmsApi : IManagementRealms
         CfcArgs.RequireId(nodeId, nameof(nodeId));
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
-        return _context.CallAsync(_context.Uris.ManagementRealmsGetNode, builder.Build(), CfcJsonContext.Default.NodeInfo, cancellationToken);
+        return _context.CallAsync(CfcMember.ManagementRealmsGetNode, _context.Uris.ManagementRealmsGetNode, builder.Build(), CfcJsonContext.Default.NodeInfo, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -150,7 +151,7 @@ internal sealed partial class ManagementRealmsApi : IManagementRealms
         builder.Add(realmName);
         builder.Add(nodeId);
         builder.Add(authExtraJson);
-        return _context.CallAsync(_context.Uris.ManagementRealmsPairNode, builder.Build(), CfcJsonContext.Default.NodePaired, cancellationToken);
+        return _context.CallAsync(CfcMember.ManagementRealmsPairNode, _context.Uris.ManagementRealmsPairNode, builder.Build(), CfcJsonContext.Default.NodePaired, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -159,6 +160,6 @@ internal sealed partial class ManagementRealmsApi : IManagementRealms
         string pubkeyWire = CfcArgs.RequirePublicKey(pubkey, nameof(pubkey));
         var builder = new WampPayloadBuilder();
         builder.Add(pubkeyWire);
-        return _context.CallAsync(_context.Uris.ManagementRealmsUnpairNode, builder.Build(), CfcJsonContext.Default.NodeUnpaired, cancellationToken);
+        return _context.CallAsync(CfcMember.ManagementRealmsUnpairNode, _context.Uris.ManagementRealmsUnpairNode, builder.Build(), CfcJsonContext.Default.NodeUnpaired, cancellationToken);
     }
 }

@@ -6,6 +6,7 @@
 
 using System.Text.Json;
 using Cfc.Client.Connection;
+using Cfc.Client.Uris;
 using Cfc.Wamp;
 
 namespace Cfc.Client.Api;
@@ -30,7 +31,7 @@ internal sealed partial class RemoteContainerApi : IRemoteContainer
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
         builder.Add(workerId);
-        return _context.CallAsync(_context.Uris.RemoteContainerGetContainerComponents, builder.Build(), CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteContainerGetContainerComponents, _context.Uris.RemoteContainerGetContainerComponents, builder.Build(), CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -43,7 +44,7 @@ internal sealed partial class RemoteContainerApi : IRemoteContainer
         builder.Add(nodeId);
         builder.Add(workerId);
         builder.Add(componentId);
-        return _context.CallAsync(_context.Uris.RemoteContainerGetContainerComponent, builder.Build(), CfcJsonContext.Default.ContainerComponent, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteContainerGetContainerComponent, _context.Uris.RemoteContainerGetContainerComponent, builder.Build(), CfcJsonContext.Default.ContainerComponent, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -56,7 +57,7 @@ internal sealed partial class RemoteContainerApi : IRemoteContainer
         builder.Add(nodeId);
         builder.Add(workerId);
         builder.Add(componentConfigJson);
-        return _context.CallAsync(_context.Uris.RemoteContainerStartContainerComponent, builder.Build(), CfcJsonContext.Default.ContainerComponentStarted, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteContainerStartContainerComponent, _context.Uris.RemoteContainerStartContainerComponent, builder.Build(), CfcJsonContext.Default.ContainerComponentStarted, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -69,6 +70,6 @@ internal sealed partial class RemoteContainerApi : IRemoteContainer
         builder.Add(nodeId);
         builder.Add(workerId);
         builder.Add(componentId);
-        return _context.CallAsync(_context.Uris.RemoteContainerStopContainerComponent, builder.Build(), CfcJsonContext.Default.ContainerComponentStopped, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteContainerStopContainerComponent, _context.Uris.RemoteContainerStopContainerComponent, builder.Build(), CfcJsonContext.Default.ContainerComponentStopped, cancellationToken);
     }
 }

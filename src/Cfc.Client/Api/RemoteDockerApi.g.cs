@@ -6,6 +6,7 @@
 
 using System.Text.Json;
 using Cfc.Client.Connection;
+using Cfc.Client.Uris;
 using Cfc.Wamp;
 
 namespace Cfc.Client.Api;
@@ -28,7 +29,7 @@ internal sealed partial class RemoteDockerApi : IRemoteDocker
         CfcArgs.RequireId(nodeId, nameof(nodeId));
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
-        return _context.CallAsync(_context.Uris.RemoteDockerGetDockerStatus, builder.Build(), CfcJsonContext.Default.DockerStatus, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteDockerGetDockerStatus, _context.Uris.RemoteDockerGetDockerStatus, builder.Build(), CfcJsonContext.Default.DockerStatus, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -37,7 +38,7 @@ internal sealed partial class RemoteDockerApi : IRemoteDocker
         CfcArgs.RequireId(nodeId, nameof(nodeId));
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
-        return _context.CallAsync(_context.Uris.RemoteDockerGetDockerContainers, builder.Build(), CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteDockerGetDockerContainers, _context.Uris.RemoteDockerGetDockerContainers, builder.Build(), CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -48,7 +49,7 @@ internal sealed partial class RemoteDockerApi : IRemoteDocker
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
         builder.Add(containerId);
-        return _context.CallAsync(_context.Uris.RemoteDockerGetDockerContainer, builder.Build(), CfcJsonContext.Default.DockerContainer, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteDockerGetDockerContainer, _context.Uris.RemoteDockerGetDockerContainer, builder.Build(), CfcJsonContext.Default.DockerContainer, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -61,7 +62,7 @@ internal sealed partial class RemoteDockerApi : IRemoteDocker
         builder.Add(nodeId);
         builder.Add(containerId);
         builder.Add(containerConfigJson);
-        return _context.CallAsync(_context.Uris.RemoteDockerStartDockerContainer, builder.Build(), CfcJsonContext.Default.DockerContainerStarted, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteDockerStartDockerContainer, _context.Uris.RemoteDockerStartDockerContainer, builder.Build(), CfcJsonContext.Default.DockerContainerStarted, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -72,7 +73,7 @@ internal sealed partial class RemoteDockerApi : IRemoteDocker
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
         builder.Add(containerId);
-        return _context.CallAsync(_context.Uris.RemoteDockerStopDockerContainer, builder.Build(), CfcJsonContext.Default.DockerContainerStopped, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteDockerStopDockerContainer, _context.Uris.RemoteDockerStopDockerContainer, builder.Build(), CfcJsonContext.Default.DockerContainerStopped, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -81,7 +82,7 @@ internal sealed partial class RemoteDockerApi : IRemoteDocker
         CfcArgs.RequireId(nodeId, nameof(nodeId));
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
-        return _context.CallAsync(_context.Uris.RemoteDockerGetDockerImages, builder.Build(), CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteDockerGetDockerImages, _context.Uris.RemoteDockerGetDockerImages, builder.Build(), CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -92,7 +93,7 @@ internal sealed partial class RemoteDockerApi : IRemoteDocker
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
         builder.Add(imageId);
-        return _context.CallAsync(_context.Uris.RemoteDockerGetDockerImage, builder.Build(), CfcJsonContext.Default.DockerImage, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteDockerGetDockerImage, _context.Uris.RemoteDockerGetDockerImage, builder.Build(), CfcJsonContext.Default.DockerImage, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -103,7 +104,7 @@ internal sealed partial class RemoteDockerApi : IRemoteDocker
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
         builder.Add(imageId);
-        return _context.CallAsync(_context.Uris.RemoteDockerUpdateDockerImage, builder.Build(), CfcJsonContext.Default.DockerImageUpdated, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteDockerUpdateDockerImage, _context.Uris.RemoteDockerUpdateDockerImage, builder.Build(), CfcJsonContext.Default.DockerImageUpdated, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -114,6 +115,6 @@ internal sealed partial class RemoteDockerApi : IRemoteDocker
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
         builder.Add(imageId);
-        return _context.CallAsync(_context.Uris.RemoteDockerRemoveDockerImage, builder.Build(), CfcJsonContext.Default.DockerImageRemoved, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteDockerRemoveDockerImage, _context.Uris.RemoteDockerRemoveDockerImage, builder.Build(), CfcJsonContext.Default.DockerImageRemoved, cancellationToken);
     }
 }

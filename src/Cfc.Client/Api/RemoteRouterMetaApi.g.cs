@@ -6,6 +6,7 @@
 
 using System.Text.Json;
 using Cfc.Client.Connection;
+using Cfc.Client.Uris;
 using Cfc.Wamp;
 
 namespace Cfc.Client.Api;
@@ -20,8 +21,8 @@ internal sealed partial class RemoteRouterMetaApi : IRemoteRouterMeta
     public RemoteRouterMetaApi(CfcApiContext context)
     {
         _context = context;
-        OnSessionJoin = context.Events.GetStream(context.Uris.RemoteRouterMetaOnSessionJoin, MetaSessionJoinedEvent.Decode);
-        OnSessionLeave = context.Events.GetStream(context.Uris.RemoteRouterMetaOnSessionLeave, MetaSessionLeftEvent.Decode);
+        OnSessionJoin = context.GetEventStream(CfcMember.RemoteRouterMetaOnSessionJoin, context.Uris.RemoteRouterMetaOnSessionJoin, MetaSessionJoinedEvent.Decode);
+        OnSessionLeave = context.GetEventStream(CfcMember.RemoteRouterMetaOnSessionLeave, context.Uris.RemoteRouterMetaOnSessionLeave, MetaSessionLeftEvent.Decode);
     }
 
     /// <inheritdoc />
@@ -40,7 +41,7 @@ internal sealed partial class RemoteRouterMetaApi : IRemoteRouterMeta
         builder.Add(nodeId);
         builder.Add(workerId);
         builder.Add(realmId);
-        return _context.CallAsync(_context.Uris.RemoteRouterMetaGetSessionCount, builder.Build(), CfcJsonContext.Default.Int64, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterMetaGetSessionCount, _context.Uris.RemoteRouterMetaGetSessionCount, builder.Build(), CfcJsonContext.Default.Int64, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -53,7 +54,7 @@ internal sealed partial class RemoteRouterMetaApi : IRemoteRouterMeta
         builder.Add(nodeId);
         builder.Add(workerId);
         builder.Add(realmId);
-        return _context.CallAsync(_context.Uris.RemoteRouterMetaGetSessions, builder.Build(), CfcJsonContext.Default.IReadOnlyListInt64, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterMetaGetSessions, _context.Uris.RemoteRouterMetaGetSessions, builder.Build(), CfcJsonContext.Default.IReadOnlyListInt64, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -67,7 +68,7 @@ internal sealed partial class RemoteRouterMetaApi : IRemoteRouterMeta
         builder.Add(workerId);
         builder.Add(realmId);
         builder.Add(sessionId);
-        return _context.CallAsync(_context.Uris.RemoteRouterMetaGetSession, builder.Build(), CfcJsonContext.Default.MetaSessionDetails, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterMetaGetSession, _context.Uris.RemoteRouterMetaGetSession, builder.Build(), CfcJsonContext.Default.MetaSessionDetails, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -81,7 +82,7 @@ internal sealed partial class RemoteRouterMetaApi : IRemoteRouterMeta
         builder.Add(workerId);
         builder.Add(realmId);
         builder.Add(sessionId);
-        return _context.CallAsync(_context.Uris.RemoteRouterMetaKillSession, builder.Build(), cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterMetaKillSession, _context.Uris.RemoteRouterMetaKillSession, builder.Build(), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -94,7 +95,7 @@ internal sealed partial class RemoteRouterMetaApi : IRemoteRouterMeta
         builder.Add(nodeId);
         builder.Add(workerId);
         builder.Add(realmId);
-        return _context.CallAsync(_context.Uris.RemoteRouterMetaGetRegistrations, builder.Build(), CfcJsonContext.Default.MetaIdLists, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterMetaGetRegistrations, _context.Uris.RemoteRouterMetaGetRegistrations, builder.Build(), CfcJsonContext.Default.MetaIdLists, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -108,7 +109,7 @@ internal sealed partial class RemoteRouterMetaApi : IRemoteRouterMeta
         builder.Add(workerId);
         builder.Add(realmId);
         builder.Add(registrationId);
-        return _context.CallAsync(_context.Uris.RemoteRouterMetaGetRegistration, builder.Build(), CfcJsonContext.Default.MetaRegistrationDetails, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterMetaGetRegistration, _context.Uris.RemoteRouterMetaGetRegistration, builder.Build(), CfcJsonContext.Default.MetaRegistrationDetails, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -122,7 +123,7 @@ internal sealed partial class RemoteRouterMetaApi : IRemoteRouterMeta
         builder.Add(workerId);
         builder.Add(realmId);
         builder.Add(registrationId);
-        return _context.CallAsync(_context.Uris.RemoteRouterMetaGetRegistrationCallees, builder.Build(), CfcJsonContext.Default.IReadOnlyListInt64, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterMetaGetRegistrationCallees, _context.Uris.RemoteRouterMetaGetRegistrationCallees, builder.Build(), CfcJsonContext.Default.IReadOnlyListInt64, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -135,7 +136,7 @@ internal sealed partial class RemoteRouterMetaApi : IRemoteRouterMeta
         builder.Add(nodeId);
         builder.Add(workerId);
         builder.Add(realmId);
-        return _context.CallAsync(_context.Uris.RemoteRouterMetaGetSubscriptions, builder.Build(), CfcJsonContext.Default.MetaIdLists, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterMetaGetSubscriptions, _context.Uris.RemoteRouterMetaGetSubscriptions, builder.Build(), CfcJsonContext.Default.MetaIdLists, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -149,7 +150,7 @@ internal sealed partial class RemoteRouterMetaApi : IRemoteRouterMeta
         builder.Add(workerId);
         builder.Add(realmId);
         builder.Add(subscriptionId);
-        return _context.CallAsync(_context.Uris.RemoteRouterMetaGetSubscription, builder.Build(), CfcJsonContext.Default.MetaSubscriptionDetails, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterMetaGetSubscription, _context.Uris.RemoteRouterMetaGetSubscription, builder.Build(), CfcJsonContext.Default.MetaSubscriptionDetails, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -163,6 +164,6 @@ internal sealed partial class RemoteRouterMetaApi : IRemoteRouterMeta
         builder.Add(workerId);
         builder.Add(realmId);
         builder.Add(subscriptionId);
-        return _context.CallAsync(_context.Uris.RemoteRouterMetaGetSubscriptionSubscribers, builder.Build(), CfcJsonContext.Default.IReadOnlyListInt64, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterMetaGetSubscriptionSubscribers, _context.Uris.RemoteRouterMetaGetSubscriptionSubscribers, builder.Build(), CfcJsonContext.Default.IReadOnlyListInt64, cancellationToken);
     }
 }

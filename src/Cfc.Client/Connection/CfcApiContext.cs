@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Cfc.Client.Master;
 using Cfc.Client.Uris;
 using Cfc.Wamp;
 using Microsoft.Extensions.Logging;
@@ -27,7 +28,14 @@ internal sealed class CfcApiContext
         _realm = realm;
         Mismatches = new CfcMismatchLog(logger);
         Events = new CfcEventHub(wamp, logger, Mismatches);
+        Master = uris.Scheme == CfcUriScheme.CrossbarMaster ? new MasterAdapter(this) : null;
     }
+
+    /// <summary>The CrossbarMaster adapter, when that is the scheme; every typed call and event then goes through it.</summary>
+    public MasterAdapter? Master { get; }
+
+    /// <summary>Whether the client was disposed.</summary>
+    public bool IsDisposed => _disposed;
 
     /// <summary>The WAMP session.</summary>
     public IWampClient Wamp { get; }
@@ -44,8 +52,56 @@ internal sealed class CfcApiContext
     /// <summary>The event streams.</summary>
     public CfcEventHub Events { get; }
 
+    private Task<CfcUriScheme?>? _suggestion;
+
     /// <summary>Marks the client disposed: later calls fail with <see cref="ObjectDisposedException"/>.</summary>
     public void MarkDisposed() => _disposed = true;
+
+    /// <summary>Calls a member of the typed API and decodes its result (through the scheme's adapter, if it has one).</summary>
+    /// <typeparam name="T">The result type.</typeparam>
+    /// <param name="member">The member.</param>
+    /// <param name="uri">Its URI in the scheme's table.</param>
+    /// <param name="payload">The seed-ordered arguments.</param>
+    /// <param name="typeInfo">The result's source-generated metadata.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The decoded result.</returns>
+    public async Task<T> CallAsync<T>(CfcMember member, string uri, WampPayload payload, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        if (Master is not { } master)
+        {
+            return await CallAsync(uri, payload, typeInfo, cancellationToken).ConfigureAwait(false);
+        }
+
+        WampPayload result = await master.CallAsync(member, payload, cancellationToken).ConfigureAwait(false);
+        string masterUri = MasterMap.Get(member).Uri!;
+        return Mismatches.Decode(masterUri, static s => CfcResults.Decode(s.Payload, s.TypeInfo, s.Uri), (Payload: result, TypeInfo: typeInfo, Uri: masterUri));
+    }
+
+    /// <summary>Calls a member of the typed API whose result is not used.</summary>
+    /// <param name="member">The member.</param>
+    /// <param name="uri">Its URI in the scheme's table.</param>
+    /// <param name="payload">The seed-ordered arguments.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the call returned.</returns>
+    public async Task CallAsync(CfcMember member, string uri, WampPayload payload, CancellationToken cancellationToken)
+    {
+        if (Master is { } master)
+        {
+            await master.CallAsync(member, payload, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await InvokeAsync(uri, payload, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The event stream of a member of the typed API (through the scheme's adapter, if it has one).</summary>
+    /// <typeparam name="T">The event type.</typeparam>
+    /// <param name="member">The member.</param>
+    /// <param name="topic">Its topic in the scheme's table.</param>
+    /// <param name="decode">Decodes a seed-shaped payload.</param>
+    /// <returns>The stream.</returns>
+    public IObservable<T> GetEventStream<T>(CfcMember member, string topic, Func<WampPayload, T> decode) =>
+        Master is { } master ? master.GetEventStream(member, decode) : Events.GetStream(topic, decode);
 
     /// <summary>Calls a procedure and decodes its result.</summary>
     /// <typeparam name="T">The result type.</typeparam>
@@ -82,7 +138,38 @@ internal sealed class CfcApiContext
         }
         catch (WampException ex)
         {
-            throw CfcErrors.Map(ex, $"Call to {uri}", CfcErrors.WrongRealmHint(ex.ErrorUri, Uris.RealmOf(uri), Realm));
+            string? hint = CfcErrors.WrongRealmHint(ex.ErrorUri, Uris.RealmOf(uri), Realm);
+            CfcUriScheme? suggested = null;
+            if (hint is null && ex.ErrorUri == CfcNoSuchProcedureException.NoSuchProcedureUri && !IsRemote(uri))
+            {
+                // The realm is right, so the server may speak another API: ask it (one probe round trip, once per client).
+                suggested = await SuggestSchemeAsync(cancellationToken).ConfigureAwait(false);
+                if (suggested is { } other)
+                {
+                    hint = $"the server does not register the CfcUriScheme.{Uris.Scheme} URIs; it speaks CfcUriScheme.{other}: " +
+                           $"connect with CfcClientOptions.UriScheme = CfcUriScheme.{other} (or CfcUriScheme.Auto)";
+                }
+            }
+
+            throw CfcErrors.Map(ex, $"Call to {uri}", hint, uri, Uris.Scheme, suggested);
+        }
+    }
+
+    // Remote procedures fail with no_such_procedure for offline nodes too; a scheme probe would not tell anything.
+    private static bool IsRemote(string uri) => uri.Contains(".remote.", StringComparison.Ordinal);
+
+    private async Task<CfcUriScheme?> SuggestSchemeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            Task<CfcUriScheme?> probe = _suggestion ??= CfcSchemeDetector.DetectAsync(Wamp, Realm, CancellationToken.None);
+            CfcUriScheme? detected = await probe.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return detected == Uris.Scheme ? null : detected;
+        }
+        catch (Exception ex) when (ex is WampException or OperationCanceledException or TimeoutException)
+        {
+            _suggestion = null;
+            return null;
         }
     }
 }

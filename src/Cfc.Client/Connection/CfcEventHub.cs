@@ -28,9 +28,17 @@ internal sealed class CfcEventHub
     /// <param name="topic">The topic URI.</param>
     /// <param name="decode">Decodes an event's payload; throws on a wrong shape.</param>
     /// <returns>The stream.</returns>
-    public IObservable<T> GetStream<T>(string topic, Func<WampPayload, T> decode)
+    public IObservable<T> GetStream<T>(string topic, Func<WampPayload, T> decode) => GetStream(topic, decode, translate: null);
+
+    /// <summary>Creates the hot, reference-counted stream of one topic whose payloads are translated before decoding.</summary>
+    /// <typeparam name="T">The event type.</typeparam>
+    /// <param name="topic">The topic URI.</param>
+    /// <param name="decode">Decodes a (translated) payload; throws on a wrong shape.</param>
+    /// <param name="translate">Reshapes a payload (may call the server; events of one topic wait for it in order), or <see langword="null"/>.</param>
+    /// <returns>The stream.</returns>
+    public IObservable<T> GetStream<T>(string topic, Func<WampPayload, T> decode, Func<WampPayload, CancellationToken, ValueTask<WampPayload>>? translate)
     {
-        var stream = new CfcEventStream<T>(_wamp, topic, decode, _logger, _mismatches);
+        var stream = new CfcEventStream<T>(_wamp, topic, decode, _logger, _mismatches, translate);
         lock (_gate)
         {
             _streams.Add(stream);

@@ -15,6 +15,7 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
     private readonly IWampClient _wamp;
     private readonly string _topic;
     private readonly Func<WampPayload, T> _decode;
+    private readonly Func<WampPayload, CancellationToken, ValueTask<WampPayload>>? _translate;
     private readonly ILogger _logger;
     private readonly CfcMismatchLog _mismatches;
     private readonly Lock _gate = new();
@@ -28,12 +29,16 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
     /// <param name="decode">Decodes an event's payload.</param>
     /// <param name="logger">Where decoding and observer failures go.</param>
     /// <param name="mismatches">Where fields that did not fit their typed property are logged; a new log when omitted.</param>
-    public CfcEventStream(IWampClient wamp, string topic, Func<WampPayload, T> decode, ILogger logger, CfcMismatchLog? mismatches = null)
+    /// <param name="translate">Reshapes a payload before decoding (a scheme adapter's), or <see langword="null"/>.</param>
+    public CfcEventStream(
+        IWampClient wamp, string topic, Func<WampPayload, T> decode, ILogger logger, CfcMismatchLog? mismatches = null,
+        Func<WampPayload, CancellationToken, ValueTask<WampPayload>>? translate = null)
     {
         _mismatches = mismatches ?? new CfcMismatchLog(logger);
         _wamp = wamp;
         _topic = topic;
         _decode = decode;
+        _translate = translate;
         _logger = logger;
     }
 
@@ -158,7 +163,7 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
         }
     }
 
-    private void Deliver(Lease lease, WampEvent e)
+    private void Deliver(Lease lease, WampPayload payload)
     {
         IObserver<T>[] observers;
         lock (_gate)
@@ -174,7 +179,7 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
         T value;
         try
         {
-            value = _mismatches.Decode(_topic, _decode, e.Payload);
+            value = _mismatches.Decode(_topic, _decode, payload);
         }
         catch (CfcEventFormatException ex) when (ex.IsEmptyPayload)
         {
@@ -339,8 +344,31 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
 
         private ValueTask OnEventAsync(WampEvent e, CancellationToken cancellationToken)
         {
-            owner.Deliver(this, e);
-            return ValueTask.CompletedTask;
+            if (owner._translate is null)
+            {
+                owner.Deliver(this, e.Payload);
+                return ValueTask.CompletedTask;
+            }
+
+            return TranslateAndDeliverAsync(e, cancellationToken);
+        }
+
+        // The WAMP client hands one subscription's events to this handler one at a time on its own task, so a
+        // translation that awaits a call keeps the events in order and holds up nothing else.
+        private async ValueTask TranslateAndDeliverAsync(WampEvent e, CancellationToken cancellationToken)
+        {
+            WampPayload payload;
+            try
+            {
+                payload = await owner._translate!(e.Payload, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                CfcLog.EventDecodeFailed(owner._logger, owner._topic, ex);
+                return;
+            }
+
+            owner.Deliver(this, payload);
         }
     }
 

@@ -28,4 +28,7 @@ internal static partial class CfcLog
 
     [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "Closing the client took longer than its close timeout ({CloseTimeout}); the session ends in the background")]
     public static partial void CloseTimedOut(ILogger logger, TimeSpan closeTimeout);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Information, Message = "CfcUriScheme.Auto: {Url} (realm {Realm}) speaks {Scheme}")]
+    public static partial void SchemeDetected(ILogger logger, Uri url, string realm, string scheme);
 }

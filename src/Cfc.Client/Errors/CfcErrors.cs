@@ -15,13 +15,14 @@ public static class CfcErrors
 
     private static readonly HashSet<string> NotFound = new(StringComparer.Ordinal)
     {
-        "crossbar.error.no_such_object", "wamp.error.no_such_procedure", "fabric.no-such-realm", "fabric.node-not-paired",
+        "crossbar.error.no_such_object", "fabric.no-such-realm", "fabric.node-not-paired",
         "fabric.node-not-exist", "crossbar.error.no_such_worker", "wamp.error.no_such_realm",
     };
 
     private static readonly HashSet<string> AlreadyExists = new(StringComparer.Ordinal)
     {
         "crossbar.error.already_exists", "fabric.node-already-paired", "fabric.realm-already-exists", "crossbar.error.already_running",
+        "crossbar.error.worker_already_running",
     };
 
     private static readonly HashSet<string> NotAuthorized = new(StringComparer.Ordinal)
@@ -46,7 +47,19 @@ public static class CfcErrors
     /// <param name="operation">What was attempted; it starts the message.</param>
     /// <param name="hint">What the caller likely has to change, or <see langword="null"/>; it ends the message.</param>
     /// <returns>The exception to throw.</returns>
-    internal static CfcException Map(WampException exception, string operation, string? hint)
+    internal static CfcException Map(WampException exception, string operation, string? hint) =>
+        Map(exception, operation, hint, procedure: null, scheme: null, suggestedScheme: null);
+
+    /// <summary>Maps a WAMP failure of a call, knowing the procedure and the scheme (for <see cref="CfcNoSuchProcedureException"/>).</summary>
+    /// <param name="exception">The WAMP failure.</param>
+    /// <param name="operation">What was attempted; it starts the message.</param>
+    /// <param name="hint">What the caller likely has to change, or <see langword="null"/>; it ends the message.</param>
+    /// <param name="procedure">The procedure URI that was called, or <see langword="null"/> to read it from the error.</param>
+    /// <param name="scheme">The scheme in use, or <see langword="null"/> when unknown.</param>
+    /// <param name="suggestedScheme">The scheme the server speaks, when known and different.</param>
+    /// <returns>The exception to throw.</returns>
+    internal static CfcException Map(
+        WampException exception, string operation, string? hint, string? procedure, CfcUriScheme? scheme, CfcUriScheme? suggestedScheme)
     {
         ArgumentNullException.ThrowIfNull(exception);
         string uri = exception.ErrorUri;
@@ -65,6 +78,8 @@ public static class CfcErrors
             WampConnectionLostException => new CfcConnectionLostException(uri, $"{operation} failed: {exception.Message}", exception),
             WampTimeoutException => new CfcTimeoutException(uri, $"{operation} failed: {exception.Message}", exception),
             _ when uri.StartsWith("fabric.auth-failed.", StringComparison.Ordinal) => new CfcAuthenticationException(uri, message, args, kwargs, exception),
+            _ when uri == CfcNoSuchProcedureException.NoSuchProcedureUri =>
+                new CfcNoSuchProcedureException(message, procedure ?? ProcedureFromError(exception), scheme, suggestedScheme, args, kwargs, exception),
             _ when NotFound.Contains(uri) => new CfcNotFoundException(uri, message, args, kwargs, exception),
             _ when AlreadyExists.Contains(uri) => new CfcAlreadyExistsException(uri, message, args, kwargs, exception),
             _ when NotAuthorized.Contains(uri) => new CfcNotAuthorizedException(uri, message, args, kwargs, exception),
@@ -100,6 +115,17 @@ public static class CfcErrors
                 $"connect with CfcClientOptions.Realm = CfcRealms.Global (\"{CfcRealms.Global}\")",
             _ => null,
         };
+    }
+
+    // Routers say "no callee registered for procedure <uri>"; without that the message is all there is.
+    private static string ProcedureFromError(WampException exception)
+    {
+        string text = exception.Arguments is { ValueKind: JsonValueKind.Array } a && a.GetArrayLength() > 0 && a[0].ValueKind == JsonValueKind.String
+            ? a[0].GetString()!
+            : exception.Message;
+        int open = text.LastIndexOf('<');
+        int close = text.LastIndexOf('>');
+        return open >= 0 && close > open ? text[(open + 1)..close] : string.Empty;
     }
 
     // "wamp.error.invalid_argument: realm name too short"; the server's own message is the first string argument.

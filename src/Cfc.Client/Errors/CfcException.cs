@@ -35,9 +35,10 @@ public class CfcException : Exception
 
 /// <summary>The object (realm, node, worker, procedure on an offline node, ...) does not exist.</summary>
 /// <remarks>
-/// Raised for <c>crossbar.error.no_such_object</c>, <c>fabric.no-such-realm</c>, <c>fabric.node-not-paired</c>, the node-side
-/// <c>crossbar.error.no_such_worker</c>, and <c>wamp.error.no_such_procedure</c>: the server forwards remote calls to the
-/// node, and an unknown or offline node answers with no_such_procedure, which callers handle like "not found".
+/// Raised for <c>crossbar.error.no_such_object</c>, <c>fabric.no-such-realm</c>, <c>fabric.node-not-paired</c> and the node-side
+/// <c>crossbar.error.no_such_worker</c>. A procedure the router does not know (<c>wamp.error.no_such_procedure</c>) is a
+/// <see cref="CfcNoSuchProcedureException"/> instead: it usually means a wrong <see cref="CfcUriScheme"/>, the wrong realm,
+/// or an offline node, not a missing object.
 /// </remarks>
 public sealed class CfcNotFoundException(string errorUri, string message, JsonElement? arguments = null, JsonElement? argumentsKeywords = null, Exception? innerException = null)
     : CfcException(errorUri, message, arguments, argumentsKeywords, innerException);

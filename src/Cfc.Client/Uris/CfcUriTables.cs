@@ -11,6 +11,8 @@ internal static class CfcUriTables
     {
         CfcUriScheme.Fabric => FabricUris.Instance,
         CfcUriScheme.Legacy => LegacyUris.Instance,
-        _ => throw new ArgumentOutOfRangeException(nameof(scheme), scheme, "Use CfcUriScheme.Fabric or CfcUriScheme.Legacy."),
+        CfcUriScheme.CrossbarMaster => MasterUris.Instance,
+        _ => throw new ArgumentOutOfRangeException(
+            nameof(scheme), scheme, "Use CfcUriScheme.Fabric, Legacy or CrossbarMaster (Auto is resolved to one of them at connect)."),
     };
 }

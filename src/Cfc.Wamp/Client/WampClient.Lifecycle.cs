@@ -26,6 +26,8 @@ public sealed partial class WampClient
     private int _attempt;
     private int _disposed;
     private int _plaintextWarned;
+    private long _joinedAt;
+    private int _flaps;
     private bool _stopped;
 
     /// <summary>
@@ -42,6 +44,11 @@ public sealed partial class WampClient
             KeepAliveInterval = _options.KeepAliveInterval,
             KeepAliveTimeout = _options.KeepAliveTimeout,
             ConfigureWebSocket = _options.ConfigureWebSocket,
+            TimeProvider = _options.TimeProvider,
+            Tls = _options.Tls,
+            AllowRedirects = _options.AllowRedirects,
+            SendsCredentials = !ReferenceEquals(_options.Authenticator, WampAuthenticator.Anonymous) || _options.ConfigureWebSocket is not null
+                || _options.Tls?.ClientCertificates is { Count: > 0 },
         };
 
         WarnIfSecretOverPlaintext();
@@ -96,6 +103,7 @@ public sealed partial class WampClient
             }
 
             Volatile.Write(ref _ready, session);
+            Volatile.Write(ref _joinedAt, _options.TimeProvider.GetTimestamp());
             attempts = Interlocked.Exchange(ref _attempt, 0);
             SetStateLocked(WampConnectionState.Connected);
             _readyTcs.TrySetResult(session);
@@ -158,11 +166,15 @@ public sealed partial class WampClient
             Volatile.Write(ref _lastError, error);
             if (_pipeline is not null && IsRetryable(end))
             {
+                // Flap damping: a session that died soon after joining does not start the backoff over.
+                bool shortLived = _options.TimeProvider.GetElapsedTime(Volatile.Read(ref _joinedAt)) < _options.Reconnect!.StableAfter;
+                _flaps = shortLived ? Math.Min(_flaps + 1, 64) : 0;
                 _readyTcs = new TaskCompletionSource<WampSession>(TaskCreationOptions.RunContinuationsAsynchronously);
                 SetStateLocked(WampConnectionState.Reconnecting);
                 _logger.Reconnecting(_options.Url!, end.Reason);
                 CancellationToken stopping = _stopping.Token;
-                _loop = Task.Run(() => ReconnectLoopAsync(session, stopping), CancellationToken.None);
+                int flaps = Math.Max(0, _flaps - 1);
+                _loop = Task.Run(() => ReconnectLoopAsync(session, flaps, stopping), CancellationToken.None);
                 return;
             }
 
@@ -181,7 +193,8 @@ public sealed partial class WampClient
             : new WampConnectionLostException(error.Message, error));
     }
 
-    private async Task ReconnectLoopAsync(WampSession ended, CancellationToken stopping)
+    // flaps: how many sessions before this one in a row ended within StableAfter of joining; the backoff goes on from there.
+    private async Task ReconnectLoopAsync(WampSession ended, int flaps, CancellationToken stopping)
     {
         try
         {
@@ -199,10 +212,10 @@ public sealed partial class WampClient
             if (reconnect.Pipeline is null)
             {
                 // autobahn waits the (jittered) initial delay before the first attempt after a loss.
-                await Task.Delay(ReconnectBackoff.Delay(reconnect, 0, Random.Shared), _options.TimeProvider, stopping).ConfigureAwait(false);
+                await Task.Delay(ReconnectBackoff.Delay(reconnect, flaps, Random.Shared), _options.TimeProvider, stopping).ConfigureAwait(false);
             }
 
-            if (await RunAttemptsAsync(1, stopping).ConfigureAwait(false) is { } failure)
+            if (await RunAttemptsAsync(1 + flaps, stopping).ConfigureAwait(false) is { } failure)
             {
                 GiveUp(failure);
             }

@@ -68,6 +68,17 @@ public sealed record WampClientOptions
     /// <summary>A hook to adjust the WebSocket options (headers, certificates, proxy). Default: none.</summary>
     public Action<ClientWebSocketOptions>? ConfigureWebSocket { get; init; }
 
+    /// <summary>TLS for <c>wss://</c> and <c>rss://</c> alike: trusted roots (a private CA), a server certificate validation callback, client certificates. Default: <see langword="null"/> (system roots, no client certificate).</summary>
+    public Transport.WampTlsOptions? Tls { get; init; }
+
+    /// <summary>
+    /// Whether an HTTP redirect answering the WebSocket upgrade is followed. Default: <see langword="false"/>: the
+    /// connect fails and says where the router pointed. When on, at most 5 redirects are followed, never from
+    /// <c>wss://</c> to <c>ws://</c>, and never to another host when the connection carries credentials (any
+    /// authenticator but anonymous, <see cref="ConfigureWebSocket"/>, or client certificates).
+    /// </summary>
+    public bool AllowRedirects { get; init; }
+
     /// <summary>Opens transports. Default: <see langword="null"/>, the built-in WebSocket and RawSocket transports. Tests and in-process peers plug their own here.</summary>
     public Transport.IWampTransportFactory? TransportFactory { get; init; }
 
@@ -212,6 +223,14 @@ public sealed record WampReconnectOptions
     /// is refused, and honours its token. Default: <see langword="false"/> (the first connect throws).</summary>
     public bool RetryFirstConnect { get; init; }
 
+    /// <summary>
+    /// How long a session must last to count as stable. Default: 30 seconds. A session that ends sooner (a router that
+    /// accepts and drops at once) does not start the backoff over: the next outage's first delay continues where the
+    /// previous one left off (flap damping), so such a router is retried ever more slowly, up to <see cref="MaxDelay"/>,
+    /// instead of every <see cref="InitialDelay"/> forever. Applies to the built-in backoff (not to a <see cref="Pipeline"/>).
+    /// </summary>
+    public TimeSpan StableAfter { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long calls, publishes, subscribes and registers made while reconnecting wait for the new session
     /// (its subscriptions and registrations restored) before failing with <see cref="WampTimeoutException"/>. Default: 30 seconds.</summary>
     public TimeSpan QueueTimeout { get; init; } = TimeSpan.FromSeconds(30);
@@ -238,6 +257,11 @@ public sealed record WampReconnectOptions
         if (MaxAttempts is <= 0)
         {
             throw new ArgumentException($"WampReconnectOptions.MaxAttempts must be positive or null (forever), not {MaxAttempts}.", nameof(MaxAttempts));
+        }
+
+        if (StableAfter < TimeSpan.Zero)
+        {
+            throw new ArgumentException($"WampReconnectOptions.StableAfter must be zero (no damping) or positive, not {StableAfter}.", nameof(StableAfter));
         }
 
         if (QueueTimeout <= TimeSpan.Zero)

@@ -282,6 +282,20 @@ internal sealed class WampSession
         && r.TryGetProperty("features", out JsonElement f) && f.ValueKind == JsonValueKind.Object
         && f.TryGetProperty(feature, out JsonElement v) && v.ValueKind == JsonValueKind.True;
 
+    private static bool HasDuplicate(JsonElement dict, string name)
+    {
+        int seen = 0;
+        foreach (JsonProperty property in dict.EnumerateObject())
+        {
+            if (property.NameEquals(name) && ++seen > 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static string Name(WampMessageType type) => type.ToString().ToUpperInvariant();
 
     private async ValueTask<bool> SendAsync(WampMessage message, PendingRequest? request, CancellationToken cancellationToken)
@@ -371,7 +385,10 @@ internal sealed class WampSession
                 Subscriber.OnEvent(m);
                 return null;
             case ResultMessage m:
-                return OnReply(m.RequestId, m);
+                // JSON keeps duplicate keys; a second "progress" must not be able to turn a final RESULT into progress.
+                return HasDuplicate(m.Details, "progress")
+                    ? Violation($"RESULT for request id {m.RequestId} with 'progress' twice in its details", null)
+                    : OnReply(m.RequestId, m);
             case ErrorMessage m:
                 return OnError(m);
             case InvocationMessage m:

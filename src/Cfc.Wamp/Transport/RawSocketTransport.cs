@@ -15,6 +15,7 @@ public sealed class RawSocketTransport : IWampTransport
 {
     private const int SmallFrame = 8 * 1024;
     private const int ReadChunk = 64 * 1024;
+    private const int WriteChunk = 64 * 1024;
 
     private readonly Stream _stream;
     private readonly Socket? _socket;
@@ -25,14 +26,18 @@ public sealed class RawSocketTransport : IWampTransport
     private readonly CancellationTokenSource _lifetime = new();
     private readonly Task _keepAlive;
 
+    private readonly TimeProvider _timeProvider;
     private TaskCompletionSource? _pendingPong;
+    private long _lastWriteProgress;
     private long _pingSequence;
     private volatile bool _closeRequested;
     private volatile WampConnectionLostException? _failure;
     private int _disposed;
 
-    private RawSocketTransport(Stream stream, Socket? socket, IWampMessageSerializer serializer, int maxReceive, int maxSend, TimeSpan keepAliveInterval, TimeSpan keepAliveTimeout)
+    private RawSocketTransport(Stream stream, Socket? socket, IWampMessageSerializer serializer, int maxReceive, int maxSend, TimeSpan keepAliveInterval, TimeSpan keepAliveTimeout, TimeProvider? timeProvider = null)
     {
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _lastWriteProgress = _timeProvider.GetTimestamp();
         _stream = stream;
         _socket = socket ?? (stream as NetworkStream)?.Socket;
         Serializer = serializer;
@@ -252,7 +257,7 @@ public sealed class RawSocketTransport : IWampTransport
         }
 
         int maxSend = Math.Min(settings.MaxMessageSize, RawSocketProtocol.SizeFor(routerExponent));
-        return new RawSocketTransport(stream, socket, serializer, settings.MaxMessageSize, maxSend, settings.KeepAliveInterval, settings.KeepAliveTimeout);
+        return new RawSocketTransport(stream, socket, serializer, settings.MaxMessageSize, maxSend, settings.KeepAliveInterval, settings.KeepAliveTimeout, settings.TimeProvider);
     }
 
     private static async Task ReadHandshakeAsync(Stream stream, byte[] buffer, string peer, CancellationToken cancellationToken)
@@ -370,10 +375,17 @@ public sealed class RawSocketTransport : IWampTransport
                 byte[] header = new byte[RawSocketProtocol.HeaderLength];
                 RawSocketProtocol.WriteFrameHeader(header, frameType, payload.Length);
                 await _stream.WriteAsync(header, cancellationToken).ConfigureAwait(false);
-                await _stream.WriteAsync(payload, cancellationToken).ConfigureAwait(false);
+
+                // In chunks, each one stamped: keep-alive tells a slow write that moves from one the peer never takes.
+                for (int offset = 0; offset < payload.Length; offset += WriteChunk)
+                {
+                    await _stream.WriteAsync(payload.Slice(offset, Math.Min(WriteChunk, payload.Length - offset)), cancellationToken).ConfigureAwait(false);
+                    Volatile.Write(ref _lastWriteProgress, _timeProvider.GetTimestamp());
+                }
             }
 
             await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref _lastWriteProgress, _timeProvider.GetTimestamp());
         }
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
         {
@@ -385,6 +397,10 @@ public sealed class RawSocketTransport : IWampTransport
         }
     }
 
+    // Every interval a PING must be answered within the timeout. The PING may have to wait for a write in progress (a
+    // frame is never cut in half); that wait counts against the timeout too, unless the write is still moving (a chunk
+    // went out less than the timeout ago). So a peer that stopped reading (a stuck write) or stopped answering is found
+    // dead within interval + timeout, whatever the write side does.
     private async Task KeepAliveAsync(TimeSpan interval, TimeSpan timeout, CancellationToken cancellationToken)
     {
         byte[] payload = new byte[sizeof(long)];
@@ -392,21 +408,42 @@ public sealed class RawSocketTransport : IWampTransport
         {
             while (true)
             {
-                await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(interval, _timeProvider, cancellationToken).ConfigureAwait(false);
                 var pong = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 Volatile.Write(ref _pendingPong, pong);
                 BinaryPrimitives.WriteInt64BigEndian(payload, Interlocked.Increment(ref _pingSequence));
-                await SendFrameAsync(RawSocketProtocol.PingFrame, payload, cancellationToken).ConfigureAwait(false);
-                try
+                long due = _timeProvider.GetTimestamp();
+                Task ping = SendFrameAsync(RawSocketProtocol.PingFrame, payload, cancellationToken).AsTask();
+                while (!pong.Task.IsCompleted)
                 {
-                    await pong.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+                    long reference = due;
+                    if (!ping.IsCompleted)
+                    {
+                        reference = Math.Max(reference, Volatile.Read(ref _lastWriteProgress));
+                    }
+
+                    TimeSpan left = timeout - _timeProvider.GetElapsedTime(reference);
+                    if (left <= TimeSpan.Zero)
+                    {
+                        _failure = new WampConnectionLostException(ping.IsCompleted
+                            ? $"The peer did not answer a RawSocket PING within {timeout.TotalSeconds:0.###} s; the connection is considered dead."
+                            : $"The peer took no data for {timeout.TotalSeconds:0.###} s (a write is stuck, so the keep-alive PING could not even be sent); the connection is considered dead.");
+                        Cut();
+                        _ = ping.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                        return;
+                    }
+
+                    try
+                    {
+                        await pong.Task.WaitAsync(left, _timeProvider, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (TimeoutException)
+                    {
+                        // Look again: the reference may have moved (the write in front of the PING made progress).
+                    }
                 }
-                catch (TimeoutException)
-                {
-                    _failure = new WampConnectionLostException($"The peer did not answer a RawSocket PING within {timeout.TotalSeconds:0.###} s; the connection is considered dead.");
-                    Cut();
-                    return;
-                }
+
+                await ping.ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

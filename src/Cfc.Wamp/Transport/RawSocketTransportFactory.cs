@@ -56,7 +56,7 @@ public sealed class RawSocketTransportFactory : IWampTransportFactory
                 stream = ssl;
                 try
                 {
-                    await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = url.IdnHost }, cancellationToken).ConfigureAwait(false);
+                    await ssl.AuthenticateAsClientAsync(WampTlsOptions.Apply(url.IdnHost, settings.Tls), cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is IOException or System.Security.Authentication.AuthenticationException)
                 {

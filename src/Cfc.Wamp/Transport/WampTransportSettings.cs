@@ -14,6 +14,25 @@ public sealed record WampTransportSettings
     /// <summary>How long to wait for a pong before the connection is considered dead. Default: 5 seconds.</summary>
     public TimeSpan KeepAliveTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The clock for keep-alive (RawSocket). Default: <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>TLS for <c>wss://</c> and <c>rss://</c>: trusted roots, a validation callback, client certificates. Default: <see langword="null"/> (system defaults).</summary>
+    public WampTlsOptions? Tls { get; init; }
+
+    /// <summary>
+    /// Whether a WebSocket redirect (HTTP 3xx to the upgrade) is followed. Default: <see langword="false"/> (refused with a
+    /// clear error). When on, a redirect is followed at most 5 times, never from <c>wss://</c> to <c>ws://</c>, and never to
+    /// another host while <see cref="SendsCredentials"/> is set.
+    /// </summary>
+    public bool AllowRedirects { get; init; }
+
+    /// <summary>
+    /// Whether the connection will carry credentials (a non-anonymous authenticator, a client certificate, headers set by
+    /// <see cref="ConfigureWebSocket"/>): a redirect to another host is then refused. Default: <see langword="true"/>.
+    /// </summary>
+    public bool SendsCredentials { get; init; } = true;
+
     /// <summary>A hook to adjust the WebSocket options (headers, certificates, proxy). Default: none.</summary>
     public Action<ClientWebSocketOptions>? ConfigureWebSocket { get; init; }
 }

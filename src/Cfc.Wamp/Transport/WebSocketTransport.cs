@@ -15,6 +15,7 @@ public sealed class WebSocketTransport : IWampTransport
     private readonly WebSocket _socket;
     private readonly int _maxMessageSize;
     private readonly WebSocketMessageType _messageType;
+    private readonly IDisposable? _owner;
     private volatile bool _closeRequested;
 
     /// <summary>Wraps an open WebSocket.</summary>
@@ -22,7 +23,14 @@ public sealed class WebSocketTransport : IWampTransport
     /// <param name="serializer">The serializer the subprotocol stands for.</param>
     /// <param name="maxMessageSize">The largest message sent or accepted, in bytes.</param>
     public WebSocketTransport(WebSocket webSocket, IWampMessageSerializer serializer, int maxMessageSize)
+        : this(webSocket, serializer, maxMessageSize, null)
     {
+    }
+
+    // owner: what the socket runs on (the client's HTTP handler), released with it.
+    internal WebSocketTransport(WebSocket webSocket, IWampMessageSerializer serializer, int maxMessageSize, IDisposable? owner)
+    {
+        _owner = owner;
         ArgumentNullException.ThrowIfNull(webSocket);
         ArgumentNullException.ThrowIfNull(serializer);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxMessageSize);
@@ -116,6 +124,7 @@ public sealed class WebSocketTransport : IWampTransport
     {
         await CloseWithAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None).ConfigureAwait(false);
         _socket.Dispose();
+        _owner?.Dispose();
     }
 
     // The peer started the close: answer it so its close handshake completes, but never wait long for that.

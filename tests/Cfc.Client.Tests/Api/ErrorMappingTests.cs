@@ -7,7 +7,7 @@ public sealed class ErrorMappingTests
 {
     [Theory]
     [InlineData("crossbar.error.no_such_object", typeof(CfcNotFoundException))]
-    [InlineData("wamp.error.no_such_procedure", typeof(CfcNotFoundException))]
+    [InlineData("wamp.error.no_such_procedure", typeof(CfcNoSuchProcedureException))]
     [InlineData("fabric.no-such-realm", typeof(CfcNotFoundException))]
     [InlineData("fabric.node-not-paired", typeof(CfcNotFoundException))]
     [InlineData("crossbar.error.no_such_worker", typeof(CfcNotFoundException))]

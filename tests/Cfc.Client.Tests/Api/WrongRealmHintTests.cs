@@ -20,7 +20,7 @@ public sealed class WrongRealmHintTests
         };
         await using CfcClient client = CfcClient.Create(peer);
 
-        CfcNotFoundException ex = await Assert.ThrowsAsync<CfcNotFoundException>(() => client.RemoteNode.GetWorkersAsync("node1"));
+        CfcNoSuchProcedureException ex = await Assert.ThrowsAsync<CfcNoSuchProcedureException>(() => client.RemoteNode.GetWorkersAsync("node1"));
 
         Assert.Equal(NoSuchProcedure, ex.ErrorUri);
         Assert.Contains("no callee registered for procedure", ex.Message, StringComparison.Ordinal);
@@ -29,13 +29,13 @@ public sealed class WrongRealmHintTests
             ex.Message,
             StringComparison.Ordinal);
 
-        CfcNotFoundException meta = await Assert.ThrowsAsync<CfcNotFoundException>(() => client.RemoteRouterMeta.CallMetaAsync("node1", "w", "r", "wamp.session.count"));
+        CfcNoSuchProcedureException meta = await Assert.ThrowsAsync<CfcNoSuchProcedureException>(() => client.RemoteRouterMeta.CallMetaAsync("node1", "w", "r", "wamp.session.count"));
         Assert.Contains(ManagementHint, meta.Message, StringComparison.Ordinal);
-        CfcNotFoundException own = await Assert.ThrowsAsync<CfcNotFoundException>(() => client.ManagementRealm.GetStatusAsync());
+        CfcNoSuchProcedureException own = await Assert.ThrowsAsync<CfcNoSuchProcedureException>(() => client.ManagementRealm.GetStatusAsync());
         Assert.Contains(ManagementHint, own.Message, StringComparison.Ordinal);
 
         // The right realm for the procedure: no_such_procedure keeps its plain message.
-        CfcNotFoundException global = await Assert.ThrowsAsync<CfcNotFoundException>(() => client.System.GetStatusAsync());
+        CfcNoSuchProcedureException global = await Assert.ThrowsAsync<CfcNoSuchProcedureException>(() => client.System.GetStatusAsync());
         Assert.DoesNotContain("live on", global.Message, StringComparison.Ordinal);
     }
 
@@ -52,13 +52,13 @@ public sealed class WrongRealmHintTests
         };
         await using CfcClient client = await CfcClient.ConnectAsync(options, (_, _) => Task.FromResult<IWampClient>(peer), CancellationToken.None);
 
-        CfcNotFoundException ex = await Assert.ThrowsAsync<CfcNotFoundException>(() => client.ManagementRealms.CreateRealmAsync("r2"));
+        CfcNoSuchProcedureException ex = await Assert.ThrowsAsync<CfcNoSuchProcedureException>(() => client.ManagementRealms.CreateRealmAsync("r2"));
 
         Assert.EndsWith(
             $": {GlobalHint}, not on the management realm mrealm1; connect with CfcClientOptions.Realm = CfcRealms.Global (\"{CfcRealms.Global}\")",
             ex.Message,
             StringComparison.Ordinal);
-        CfcNotFoundException offline = await Assert.ThrowsAsync<CfcNotFoundException>(() => client.RemoteNode.GetWorkersAsync("node1"));
+        CfcNoSuchProcedureException offline = await Assert.ThrowsAsync<CfcNoSuchProcedureException>(() => client.RemoteNode.GetWorkersAsync("node1"));
         Assert.DoesNotContain("live on", offline.Message, StringComparison.Ordinal);
     }
 
@@ -72,13 +72,13 @@ public sealed class WrongRealmHintTests
 
         var unknown = new ScriptedWampClient { Responder = (_, _) => throw new WampException(NoSuchProcedure) };
         await using CfcClient unknownRealm = CfcClient.Create(unknown);
-        CfcNotFoundException plain = await Assert.ThrowsAsync<CfcNotFoundException>(() => unknownRealm.RemoteNode.GetWorkersAsync("node1"));
+        CfcNoSuchProcedureException plain = await Assert.ThrowsAsync<CfcNoSuchProcedureException>(() => unknownRealm.RemoteNode.GetWorkersAsync("node1"));
         Assert.DoesNotContain("live on", plain.Message, StringComparison.Ordinal);
 
         // crossbarfabriccenter.mrealm.get_nodes is both ManagementRealms.GetNodes and ManagementRealm.GetNodes.
         var shared = new ScriptedWampClient { SessionDetails = Details("mrealm1"), Responder = (_, _) => throw new WampException(NoSuchProcedure) };
         await using CfcClient sharedClient = CfcClient.Create(shared);
-        CfcNotFoundException both = await Assert.ThrowsAsync<CfcNotFoundException>(() => sharedClient.ManagementRealm.GetNodesAsync());
+        CfcNoSuchProcedureException both = await Assert.ThrowsAsync<CfcNoSuchProcedureException>(() => sharedClient.ManagementRealm.GetNodesAsync());
         Assert.DoesNotContain("live on", both.Message, StringComparison.Ordinal);
     }
 

@@ -129,6 +129,17 @@ public sealed class CfcClientTests
     }
 
     [Fact]
+    public void A_client_made_before_connecting_cannot_use_Auto_and_says_what_to_use_instead()
+    {
+        var options = new CfcClientOptions { Url = new Uri("ws://127.0.0.1:9/ws"), UriScheme = CfcUriScheme.Auto };
+
+        ArgumentException error = Assert.Throws<ArgumentException>(() => CfcClient.Create(options));
+
+        Assert.Contains("CrossbarMaster", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ConnectAsync", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_api_examples_compile_and_run()
     {
         var peer = new ScriptedWampClient

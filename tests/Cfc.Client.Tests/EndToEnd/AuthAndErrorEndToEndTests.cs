@@ -57,14 +57,14 @@ public class AuthAndErrorEndToEndTests(FabricJsonFixture fx) : IClassFixture<Fab
     [Fact]
     public async Task Calling_an_api_group_on_the_wrong_realm_says_which_realm_to_join()
     {
-        CfcNotFoundException remote = await Assert.ThrowsAsync<CfcNotFoundException>(() => fx.Global.RemoteNode.GetWorkersAsync("node1"));
+        CfcNoSuchProcedureException remote = await Assert.ThrowsAsync<CfcNoSuchProcedureException>(() => fx.Global.RemoteNode.GetWorkersAsync("node1"));
         Assert.Equal("wamp.error.no_such_procedure", remote.ErrorUri);
         Assert.Contains("remote and management-realm procedures live on a management realm", remote.Message, StringComparison.Ordinal);
         Assert.Contains("CfcClientOptions.Realm = \"<your management realm>\"", remote.Message, StringComparison.Ordinal);
 
         string realm = $"hint-{Guid.NewGuid():N}"[..16];
         await using CfcClient inside = await fx.ManagementRealmWithNodeAsync(realm);
-        CfcNotFoundException global = await Assert.ThrowsAsync<CfcNotFoundException>(() => inside.ManagementRealms.GetRealmsAsync());
+        CfcNoSuchProcedureException global = await Assert.ThrowsAsync<CfcNoSuchProcedureException>(() => inside.ManagementRealms.GetRealmsAsync());
         Assert.Equal("wamp.error.no_such_procedure", global.ErrorUri);
         Assert.Contains($"live on the global realm, not on the management realm {realm}", global.Message, StringComparison.Ordinal);
         Assert.Contains("CfcClientOptions.Realm = CfcRealms.Global", global.Message, StringComparison.Ordinal);

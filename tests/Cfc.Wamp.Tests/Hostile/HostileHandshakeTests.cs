@@ -221,3 +221,22 @@ public sealed class HostileHandshakeTests
         Assert.EndsWith($"({10_000 - ServerText.MaxLength} more characters)", capped, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Shapes that JSON allows but WAMP must not read two ways.</summary>
+public sealed class HostileShapeTests
+{
+    [Fact(Timeout = 20000)]
+    public async Task A_result_with_progress_twice_is_a_protocol_violation_not_a_progress_message()
+    {
+        (WampClient client, ScriptedTransport router) = await TestRouter.ConnectAsync();
+        await using (client)
+        {
+            var progress = new List<WampResult>();
+            Task<WampResult> call = client.CallAsync("com.example.f", default, new WampCallOptions { OnProgress = progress.Add });
+            CallMessage sent = await router.NextAsync<CallMessage>();
+            router.Push($$"""[50, {{sent.RequestId}}, {"progress": false, "progress": true}, ["final"]]""");
+            await Assert.ThrowsAsync<WampProtocolViolationException>(() => call.Within());
+            Assert.Empty(progress);
+        }
+    }
+}

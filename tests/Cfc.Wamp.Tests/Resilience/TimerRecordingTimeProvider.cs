@@ -33,6 +33,18 @@ internal sealed class TimerRecordingTimeProvider(FakeTimeProvider inner) : TimeP
         return timer;
     }
 
+    /// <summary>Every due time so far (diagnostics).</summary>
+    public string DueTimes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return string.Join(", ", _dueTimes);
+            }
+        }
+    }
+
     /// <summary>How many timers were created with <paramref name="dueTime"/>.</summary>
     public int Created(TimeSpan dueTime)
     {

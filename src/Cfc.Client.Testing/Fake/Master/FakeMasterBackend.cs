@@ -29,6 +29,7 @@ internal sealed class FakeMasterBackend : IDisposable
             _domain,
             Mrealms,
             _managementRealm,
+            new MasterMrealmTracingApi(Master, host, _tracing),
             new MasterRemoteNodeApi(Master, host),
             new MasterRemoteWorkerApi(Master, host),
             new MasterRemoteRouterApi(Master, host),

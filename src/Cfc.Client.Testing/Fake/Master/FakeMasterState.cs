@@ -6,6 +6,9 @@ internal sealed class MasterNodeLiveness
     /// <summary>What the last <c>on_node_ready</c>/<c>on_node_shutdown</c> said.</summary>
     public bool ReportedOnline { get; set; }
 
+    /// <summary>Management realm ticks since the node came online.</summary>
+    public long TicksOnline { get; set; }
+
     /// <summary>Heartbeats seen since the node came online; null until the first.</summary>
     public long? Heartbeat { get; set; }
 

@@ -75,8 +75,12 @@ internal sealed class MasterManagementRealmApi(FakeMasterState master, IFakeCfcH
                 MasterNodeLiveness liveness = Master.LivenessOf(node);
                 if (node.IsOnline && liveness.ReportedOnline)
                 {
-                    liveness.Heartbeat = (liveness.Heartbeat ?? 0) + 1;
-                    liveness.TimestampNs = nowNs;
+                    // A node heartbeats every 10 s, every other management realm tick.
+                    if (++liveness.TicksOnline % 2 == 0)
+                    {
+                        liveness.Heartbeat = (liveness.Heartbeat ?? 0) + 1;
+                        liveness.TimestampNs = nowNs;
+                    }
                 }
                 else if (node.IsOnline != liveness.ReportedOnline)
                 {
@@ -85,6 +89,7 @@ internal sealed class MasterManagementRealmApi(FakeMasterState master, IFakeCfcH
                     {
                         liveness.Heartbeat = null;
                         liveness.TimestampNs = 0;
+                        liveness.TicksOnline = 0;
                     }
 
                     events.Add((node.RealmName, MasterUris.Mrealm(node.IsOnline ? "on_node_ready" : "on_node_shutdown"), NodeStatusEvent(node, liveness, nowNs)));

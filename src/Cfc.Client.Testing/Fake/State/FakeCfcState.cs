@@ -61,7 +61,14 @@ internal sealed partial class FakeCfcState
         return bytes;
     }
 
-    public string NewOid() => new Guid(RandomBytes(16)).ToString();
+    /// <summary>A random (version 4) UUID, as the master's <c>uuid.uuid4()</c> object ids, from the state's seedable <see cref="Random"/>.</summary>
+    public string NewOid()
+    {
+        byte[] bytes = RandomBytes(16);
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40); // Guid's byte layout: the version nibble is the high nibble of byte 7.
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 4122 variant.
+        return new Guid(bytes).ToString();
+    }
 
     public FakeRealm? FindRealm(string name) => Realms.GetValueOrDefault(name);
 

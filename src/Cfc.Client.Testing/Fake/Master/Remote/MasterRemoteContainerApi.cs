@@ -45,7 +45,8 @@ internal sealed class MasterRemoteContainerApi(FakeMasterState master, IFakeCfcH
                 var component = new SimulatedComponent(id, config, State.Now);
                 worker.Components.Add(id, component);
                 if (FakeJson.GetString(config, "realm") is { } realmName
-                    && node.Workers.Values.OfType<SimulatedRouterWorker>().SelectMany(r => r.Realms.Values.Select(x => (Router: r, Realm: x))).FirstOrDefault(x => x.Realm.Name == realmName) is { Realm: not null } target)
+                    && node.Workers.Values.OfType<SimulatedRouterWorker>().SelectMany(r => r.Realms.Values.Select(x => (Router: r, Realm: x)))
+                        .Where(x => x.Realm.Name == realmName).OrderBy(x => MasterRealmMetaApi.IsBridged(x.Realm) ? 0 : 1).FirstOrDefault() is { Realm: not null } target)
                 {
                     var session = new SimulatedSession(State.Random.NextInt64(1, 1L << 53), NewAuthId(), "anonymous", "anonymous", "websocket");
                     target.Realm.Sessions.Add(session);

@@ -129,7 +129,7 @@ internal sealed class MasterRemoteTracingApi(FakeMasterState master, IFakeCfcHos
     }
 
     // The node completes the options with its defaults before it answers.
-    private static JsonElement Options(JsonElement? given)
+    internal static JsonElement Options(JsonElement? given)
     {
         string level = FakeJson.GetString(given, "trace_level") ?? "message";
         if (level is not ("message" or "action"))
@@ -155,7 +155,7 @@ internal sealed class MasterRemoteTracingApi(FakeMasterState master, IFakeCfcHos
         });
     }
 
-    private JsonElement TraceObject(SimulatedTrace trace, SimulatedNode node, string workerId) => FakeJson.Object(w =>
+    internal JsonElement TraceObject(SimulatedTrace trace, SimulatedNode node, string workerId) => FakeJson.Object(w =>
     {
         w.WriteString("id", trace.Id);
         w.WriteString("node_id", node.NodeId);
