@@ -83,6 +83,8 @@ public sealed class CfcTool
         string root = Path.Combine(Path.GetTempPath(), "cfc-cli-tests-" + Guid.NewGuid().ToString("N")[..8]);
         string packages = Path.Combine(root, "packages");
         Directory.CreateDirectory(packages);
+        // The package, the installed tool and its private NuGet cache take about 50 MB: gone when the test run ends.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteQuietly(root);
         string project = Path.Combine(RepoPaths.Root, "src", "Cfc.Cli", "Cfc.Cli.csproj");
 
         // The test project references Cfc.Cli, so it is built already (same configuration); pack only packs.
@@ -109,6 +111,18 @@ public sealed class CfcTool
         }
 
         return new CfcTool(root, exe);
+    }
+
+    private static void DeleteQuietly(string dir)
+    {
+        try
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A tool process still running at exit keeps a file open; the folder is under the temp path.
+        }
     }
 
     private static async Task DotnetAsync(string[] args, string workingDir, IReadOnlyDictionary<string, string>? env = null)
