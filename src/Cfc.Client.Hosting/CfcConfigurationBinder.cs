@@ -37,6 +37,8 @@ internal static class CfcConfigurationBinder
         options.RequestTimeout = reader.Time("RequestTimeout") ?? options.RequestTimeout;
         options.KeepAliveInterval = reader.Time("KeepAliveInterval") ?? options.KeepAliveInterval;
         options.KeepAliveTimeout = reader.Time("KeepAliveTimeout") ?? options.KeepAliveTimeout;
+        options.CloseTimeout = reader.Time("CloseTimeout") ?? options.CloseTimeout;
+        options.AllowRedirects = reader.Boolean("AllowRedirects") ?? options.AllowRedirects;
 
         CfcAuthenticationOptions auth = options.Authentication;
         auth.Method = reader.String("Authentication:Method") ?? auth.Method;

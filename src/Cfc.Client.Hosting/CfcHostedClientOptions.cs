@@ -49,6 +49,21 @@ public sealed class CfcHostedClientOptions
     public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// How long closing the client may take (host shutdown); see <see cref="CfcClientOptions.CloseTimeout"/>.
+    /// Default: 2 seconds. Key: <c>CloseTimeout</c>.
+    /// </summary>
+    public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Whether a WebSocket upgrade may follow HTTP redirects (never out of TLS, never to another host with
+    /// credentials); see <see cref="CfcClientOptions.AllowRedirects"/>. Default: <see langword="false"/>. Key: <c>AllowRedirects</c>.
+    /// </summary>
+    public bool AllowRedirects { get; set; }
+
+    /// <summary>TLS settings for <c>wss://</c> and <c>rss://</c> (trusted roots, validation callback, client certificates). Code only.</summary>
+    public WampTlsOptions? Tls { get; set; }
+
+    /// <summary>
     /// Reconnect behaviour. Default: autobahn's backoff, forever, and the first connect retried too
     /// (<see cref="WampReconnectOptions.RetryFirstConnect"/>), so the host starts while CFC is down and the client
     /// connects when it comes up. Keys: <c>Reconnect:InitialDelay</c>, <c>Reconnect:DelayGrowth</c>,

@@ -223,6 +223,20 @@ public sealed class HostedClientTests
     }
 
     [Fact]
+    public void The_close_timeout_and_redirect_setting_are_bound_from_configuration()
+    {
+        var services = new ServiceCollection();
+        services.AddCfcClient(HostingHarness.Configuration(
+            ("Cfc:Url", "ws://127.0.0.1:9/ws"), ("Cfc:CloseTimeout", "00:00:05"), ("Cfc:AllowRedirects", "true")).GetSection("Cfc"));
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        CfcHostedClientOptions options = provider.GetRequiredService<IOptionsMonitor<CfcHostedClientOptions>>().Get(Options.DefaultName);
+
+        Assert.Equal(TimeSpan.FromSeconds(5), options.CloseTimeout);
+        Assert.True(options.AllowRedirects);
+    }
+
+    [Fact]
     public void Registering_the_unkeyed_client_twice_is_refused()
     {
         var services = new ServiceCollection();
