@@ -39,7 +39,7 @@ public sealed partial class CfcClient : IAsyncDisposable
         _logger = logger;
         _closeTimeout = options?.CloseTimeout ?? DefaultCloseTimeout;
         _timeProvider = options?.TimeProvider ?? TimeProvider.System;
-        _context = new CfcApiContext(wamp, CfcUriTables.For(scheme), logger, realm);
+        _context = new CfcApiContext(wamp, CfcUriTables.For(scheme), logger, realm, options?.EventQueue);
         UriScheme = scheme;
         System = new FabricSystemApi(_context);
         ManagementRealms = new ManagementRealmsApi(_context);

@@ -63,6 +63,15 @@ public sealed record CfcClientOptions
     /// </summary>
     public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// The bounds of every typed event stream's queue (the events waiting for its observers): at most
+    /// <see cref="WampSubscribeOptions.MaxQueuedEvents"/> events and <see cref="WampSubscribeOptions.MaxQueuedEventBytes"/>
+    /// bytes per stream, the oldest dropped (counted and logged) when a new event does not fit. Default:
+    /// <see langword="null"/>, the WAMP defaults (10,000 events, 16 MiB). Typed streams always match their topic exactly,
+    /// so <see cref="WampSubscribeOptions.Match"/> must stay <see cref="WampMatch.Exact"/>.
+    /// </summary>
+    public WampSubscribeOptions? EventQueue { get; init; }
+
     /// <summary>A hook to adjust the WebSocket options (headers, certificates, proxy). Default: none.</summary>
     public Action<ClientWebSocketOptions>? ConfigureWebSocket { get; init; }
 
@@ -98,6 +107,11 @@ public sealed record CfcClientOptions
         if (Authenticator is null)
         {
             throw new ArgumentException("CfcClientOptions.Authenticator must not be null; use CfcAuthenticator.Cryptosign(key, authId) for CFC, or CfcAuthenticator.Anonymous.", nameof(Authenticator));
+        }
+
+        if (EventQueue is { Match: not WampMatch.Exact })
+        {
+            throw new ArgumentException($"CfcClientOptions.EventQueue.Match is {EventQueue.Match}; typed event streams match their topic exactly, so leave Match at WampMatch.Exact (only the queue bounds apply).", nameof(EventQueue));
         }
 
         if (!Enum.IsDefined(Serializer))

@@ -21,13 +21,14 @@ internal sealed class CfcApiContext
     /// <param name="uris">The URI table of the chosen scheme.</param>
     /// <param name="logger">Where event decoding and observer failures are logged.</param>
     /// <param name="realm">The realm the session joins, or <see langword="null"/> when only the session knows it (a wrapped <see cref="IWampClient"/>).</param>
-    public CfcApiContext(IWampClient wamp, ICfcUriTable uris, ILogger logger, string? realm = null)
+    /// <param name="eventQueue">The queue bounds of every event stream, or <see langword="null"/> for the WAMP defaults.</param>
+    public CfcApiContext(IWampClient wamp, ICfcUriTable uris, ILogger logger, string? realm = null, WampSubscribeOptions? eventQueue = null)
     {
         Wamp = wamp;
         Uris = uris;
         _realm = realm;
         Mismatches = new CfcMismatchLog(logger);
-        Events = new CfcEventHub(wamp, logger, Mismatches);
+        Events = new CfcEventHub(wamp, logger, Mismatches, eventQueue);
         Master = uris.Scheme == CfcUriScheme.CrossbarMaster ? new MasterAdapter(this) : null;
     }
 

@@ -9,6 +9,7 @@ internal sealed class CfcEventHub
     private readonly IWampClient _wamp;
     private readonly ILogger _logger;
     private readonly CfcMismatchLog _mismatches;
+    private readonly WampSubscribeOptions? _queue;
     private readonly List<ICfcEventStream> _streams = [];
     private readonly Lock _gate = new();
 
@@ -16,8 +17,10 @@ internal sealed class CfcEventHub
     /// <param name="wamp">The WAMP session subscriptions are made on.</param>
     /// <param name="logger">Where decoding and observer failures go.</param>
     /// <param name="mismatches">Where fields that did not fit their typed property are logged; a new log when omitted.</param>
-    public CfcEventHub(IWampClient wamp, ILogger logger, CfcMismatchLog? mismatches = null)
+    /// <param name="queue">Every stream's queue bounds (<see cref="CfcClientOptions.EventQueue"/>), or <see langword="null"/> for the WAMP defaults.</param>
+    public CfcEventHub(IWampClient wamp, ILogger logger, CfcMismatchLog? mismatches = null, WampSubscribeOptions? queue = null)
     {
+        _queue = queue;
         _wamp = wamp;
         _logger = logger;
         _mismatches = mismatches ?? new CfcMismatchLog(logger);
@@ -38,7 +41,7 @@ internal sealed class CfcEventHub
     /// <returns>The stream.</returns>
     public IObservable<T> GetStream<T>(string topic, Func<WampPayload, T> decode, Func<WampPayload, CancellationToken, ValueTask<WampPayload>>? translate)
     {
-        var stream = new CfcEventStream<T>(_wamp, topic, decode, _logger, _mismatches, translate);
+        var stream = new CfcEventStream<T>(_wamp, topic, decode, _logger, _mismatches, translate, _queue);
         lock (_gate)
         {
             _streams.Add(stream);

@@ -17,6 +17,7 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
     private readonly Func<WampPayload, T> _decode;
     private readonly Func<WampPayload, CancellationToken, ValueTask<WampPayload>>? _translate;
     private readonly ILogger _logger;
+    private readonly WampSubscribeOptions? _queue;
     private readonly CfcMismatchLog _mismatches;
     private readonly Lock _gate = new();
     private IObserver<T>[] _observers = [];
@@ -30,10 +31,12 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
     /// <param name="logger">Where decoding and observer failures go.</param>
     /// <param name="mismatches">Where fields that did not fit their typed property are logged; a new log when omitted.</param>
     /// <param name="translate">Reshapes a payload before decoding (a scheme adapter's), or <see langword="null"/>.</param>
+    /// <param name="queue">The router subscription's queue bounds, or <see langword="null"/> for the WAMP defaults.</param>
     public CfcEventStream(
         IWampClient wamp, string topic, Func<WampPayload, T> decode, ILogger logger, CfcMismatchLog? mismatches = null,
-        Func<WampPayload, CancellationToken, ValueTask<WampPayload>>? translate = null)
+        Func<WampPayload, CancellationToken, ValueTask<WampPayload>>? translate = null, WampSubscribeOptions? queue = null)
     {
+        _queue = queue;
         _mismatches = mismatches ?? new CfcMismatchLog(logger);
         _wamp = wamp;
         _topic = topic;
@@ -304,7 +307,7 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
             try
             {
                 // Not cancelled on release: a SUBSCRIBE that is answered after the release is unsubscribed by ReleaseAsync.
-                subscription = await owner._wamp.SubscribeAsync(owner._topic, OnEventAsync, null, CancellationToken.None).ConfigureAwait(false);
+                subscription = await owner._wamp.SubscribeAsync(owner._topic, OnEventAsync, owner._queue, CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception ex)
             {

@@ -36,6 +36,7 @@ public sealed class CfcClientTests
     [InlineData("scheme")]
     [InlineData("timeout")]
     [InlineData("scheme-url")]
+    [InlineData("event-queue-match")]
     public void Validate_says_what_to_fix(string what)
     {
         CfcClientOptions options = what switch
@@ -45,6 +46,7 @@ public sealed class CfcClientTests
             "auth" => Good with { Authenticator = null! },
             "scheme" => Good with { UriScheme = (CfcUriScheme)7 },
             "timeout" => Good with { CallTimeout = TimeSpan.FromSeconds(-2) },
+            "event-queue-match" => Good with { EventQueue = new WampSubscribeOptions { Match = WampMatch.Prefix } },
             _ => Good with { Url = new Uri("http://127.0.0.1/") },
         };
 
@@ -82,6 +84,19 @@ public sealed class CfcClientTests
         Assert.Equal(CfcUriScheme.Legacy, client.UriScheme);
         await client.ManagementRealm.GetNodesAsync();
         Assert.Equal("cfc.get_nodes", peer.Calls[0].Procedure);
+    }
+
+    [Fact]
+    public async Task Typed_event_streams_subscribe_with_the_configured_queue_bounds()
+    {
+        var peer = new ScriptedWampClient();
+        var queue = new WampSubscribeOptions { MaxQueuedEvents = 50, MaxQueuedEventBytes = 64 * 1024 };
+        await using CfcClient client = await CfcClient.ConnectAsync(Good with { EventQueue = queue },
+            (_, _) => Task.FromResult<IWampClient>(peer), CancellationToken.None);
+
+        using IDisposable ticks = await client.System.OnTick.SubscribeAsync(_ => { });
+
+        Assert.Same(queue, peer.LastSubscribeOptions);
     }
 
     [Fact]

@@ -29,6 +29,9 @@ public sealed class ScriptedWampClient : IWampClient
 
     public IReadOnlyList<string> SubscribeRequests { get { lock (_gate) { return [.. _subscribeRequests]; } } }
 
+    /// <summary>The options of the latest SubscribeAsync.</summary>
+    public WampSubscribeOptions? LastSubscribeOptions { get; private set; }
+
     public IReadOnlyList<FakeSubscription> ActiveSubscriptions { get { lock (_gate) { return [.. _subscriptions.Where(s => !s.Completion.IsCompleted)]; } } }
 
     public IReadOnlyList<FakeSubscription> AllSubscriptions { get { lock (_gate) { return [.. _subscriptions]; } } }
@@ -73,6 +76,7 @@ public sealed class ScriptedWampClient : IWampClient
         lock (_gate)
         {
             _subscribeRequests.Add(topic);
+            LastSubscribeOptions = options;
         }
 
         if (SubscribeFailure is not null)
