@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Cfc.Cli.Tests.Tool;
 using Cfc.TestKit.CrossbarMaster;
 
@@ -14,7 +15,7 @@ public sealed class CrossbarMasterCollection : ICollectionFixture<CrossbarMaster
 /// realm started and stopped on the edge.
 /// </summary>
 [Collection("crossbar master")]
-public sealed class RealMasterSessionTests(CrossbarMasterKit kit)
+public sealed partial class RealMasterSessionTests(CrossbarMasterKit kit)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
@@ -110,6 +111,55 @@ public sealed class RealMasterSessionTests(CrossbarMasterKit kit)
         Assert.StartsWith("cfc: ", run.Stderr);
         Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
+
+    [Fact]
+    public async Task A_new_key_is_activated_with_cfc_auth_and_the_code_the_master_sent()
+    {
+        Assert.False(kit.MasterLogFile is null, "this test reads the activation code from the master's log (set CFC_MASTER_LOG for an own master)");
+        CfcTool tool = await CfcTool.GetAsync();
+        string email = $"cli-{Guid.NewGuid():N}"[..12] + "@example.com";
+        string configDir = tool.NewConfigDir();
+        string keyFile = Path.Combine(configDir, "user.priv");
+        await Ok(tool, new Dictionary<string, string> { ["CFC_CONFIG_DIR"] = configDir }, "key", "generate", "--key-file", keyFile, "--user-id", email, "-o", "json");
+        var env = new Dictionary<string, string>
+        {
+            ["CFC_CONFIG_DIR"] = configDir,
+            ["CFC_URL"] = kit.MasterUrl.ToString(),
+            ["CFC_KEY_FILE"] = keyFile,
+            ["CFC_SCHEME"] = "crossbar-master",
+        };
+
+        // A key the master does not know yet: refused (exit 1), the master mails a code (here: writes it to its log).
+        CfcRun refused = await tool.RunAsync(["status"], env, Patience);
+        Assert.True(refused.ExitCode == 1, refused.ToString());
+        Assert.Contains("cfc auth", refused.Stderr, StringComparison.Ordinal);
+        string code = await ActivationCodeAsync(email);
+
+        CfcRun activated = await Ok(tool, env, "auth", "--code", code, "-o", "json");
+        Assert.True(activated.Json().GetProperty("activated").GetBoolean());
+
+        CfcRun status = await Ok(tool, env, "status", "-o", "json");
+        Assert.Equal("domain", status.Json().GetProperty("type").GetString());
+    }
+
+    private async Task<string> ActivationCodeAsync(string email)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            Match found = ActivationCodeLine().Matches(kit.ReadMasterLog()).FirstOrDefault(m => m.Groups["email"].Value == email) ?? Match.Empty;
+            if (found.Success)
+            {
+                return found.Groups["code"].Value;
+            }
+
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+
+    // "User registration mail sent to <email> with activation code XXXX-XXXX-XXXX"
+    [GeneratedRegex(@"mail sent to (?<email>\S+) with activation code (?:\x1b\[[0-9;]*m)*(?<code>[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})")]
+    private static partial Regex ActivationCodeLine();
 
     private static async Task<CfcRun> Ok(CfcTool tool, Dictionary<string, string> env, params string[] args)
     {
