@@ -18,6 +18,11 @@ internal sealed partial class RouterConnection : IDisposable
     private readonly ILogger _logger;
     private readonly Channel<WampMessage> _outgoing = Channel.CreateUnbounded<WampMessage>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopReceiving = new();
+
+    // A CancellationTokenSource may not be cancelled while another thread disposes it (that races into a
+    // NullReferenceException, not an ObjectDisposedException): the router's shutdown can meet the end of a run.
+    private readonly Lock _sourcesGate = new();
+    private bool _sourcesDisposed;
     private readonly CancellationTokenSource _abort = new();
     private int _disposed;
     private volatile bool _dropped;
@@ -81,13 +86,12 @@ internal sealed partial class RouterConnection : IDisposable
 
         _closeWhenFlushed = true;
         _outgoing.Writer.TryComplete();
-        try
+        lock (_sourcesGate)
         {
-            _stopReceiving.CancelAfter(_router.Options.CloseTimeout);
-        }
-        catch (ObjectDisposedException)
-        {
-            // Already finished.
+            if (!_sourcesDisposed)
+            {
+                _stopReceiving.CancelAfter(_router.Options.CloseTimeout);
+            }
         }
     }
 
@@ -96,14 +100,16 @@ internal sealed partial class RouterConnection : IDisposable
     {
         _dropped = true;
         StopReceiving();
-        try
+        Task aborting = Task.CompletedTask;
+        lock (_sourcesGate)
         {
-            await _abort.CancelAsync().ConfigureAwait(false);
+            if (!_sourcesDisposed)
+            {
+                aborting = _abort.CancelAsync();
+            }
         }
-        catch (ObjectDisposedException)
-        {
-            // The session already ended.
-        }
+
+        await aborting.ConfigureAwait(false);
 
         await DisposeTransportAsync().ConfigureAwait(false);
     }
@@ -111,19 +117,22 @@ internal sealed partial class RouterConnection : IDisposable
     /// <summary>Releases the cancellation sources once the run loop is over.</summary>
     public void Dispose()
     {
-        _stopReceiving.Dispose();
-        _abort.Dispose();
+        lock (_sourcesGate)
+        {
+            _sourcesDisposed = true;
+            _stopReceiving.Dispose();
+            _abort.Dispose();
+        }
     }
 
     private void StopReceiving()
     {
-        try
+        lock (_sourcesGate)
         {
-            _stopReceiving.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // Already finished.
+            if (!_sourcesDisposed)
+            {
+                _stopReceiving.Cancel();
+            }
         }
     }
 
