@@ -73,7 +73,7 @@ internal static class FloorClient
         var output = new ArrayBufferWriter<byte>(256);
         var writer = new Utf8JsonWriter(output);
         long checksum = 0;
-        for (int i = 0; i < Math.Min(ops, 200_000); i++)
+        for (int i = 0; i < Math.Min(ops, 100_000); i++)
         {
             checksum += WriteParse(writer, output, i);
         }

@@ -13,7 +13,7 @@ internal sealed record Sizes
     public int FloorPipelined { get; init; } = 200_000;
 
     /// <summary>Write+parse operations for each codec measurement.</summary>
-    public int CodecOps { get; init; } = 1_000_000;
+    public int CodecOps { get; init; } = 200_000;
 
     /// <summary>Calls before the sequential samples.</summary>
     public int CallWarmUp { get; init; } = 200;
