@@ -47,6 +47,9 @@ internal static class BenchPayloads
         _ => Event,
     };
 
+    /// <summary>The echo callee's registration: more concurrent invocations than any benchmark keeps in flight (100).</summary>
+    public static WampRegisterOptions EchoRegistration { get; } = new() { MaxConcurrentInvocations = 1000 };
+
     public static WampPayload SmallPayload { get; } = new WampPayloadBuilder().Add("hello").Add(42).Build();
 
     public static JsonElement TickJson => EventPayload[0];

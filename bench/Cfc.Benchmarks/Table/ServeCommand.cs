@@ -25,7 +25,7 @@ internal static class ServeCommand
                 Serializers = [serializer],
                 KeepAliveInterval = TimeSpan.Zero,
             });
-            await callee.RegisterAsync(TableRun.EchoProcedure(serializer), static (invocation, _) => ValueTask.FromResult(invocation.Payload));
+            await callee.RegisterAsync(TableRun.EchoProcedure(serializer), static (invocation, _) => ValueTask.FromResult(invocation.Payload), BenchPayloads.EchoRegistration);
             callees.Add(callee);
         }
 
