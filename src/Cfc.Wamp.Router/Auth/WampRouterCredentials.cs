@@ -58,7 +58,7 @@ public sealed class WampRouterCredentials : IWampRouterAuthenticator
     public WampRouterCredentials AddCryptosign(string publicKeyHex, string authId, string authRole = "user")
     {
         ArgumentException.ThrowIfNullOrEmpty(authId);
-        if (!CryptosignVerification.IsPublicKeyHex(publicKeyHex))
+        if (!RouterChallenges.IsPublicKeyHex(publicKeyHex))
         {
             throw new ArgumentException("An Ed25519 public key is 64 hex characters.", nameof(publicKeyHex));
         }

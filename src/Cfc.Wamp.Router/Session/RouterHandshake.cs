@@ -40,7 +40,7 @@ internal sealed partial class RouterConnection
         if (method == "cryptosign")
         {
             publicKey = RouterJson.GetString(authExtra, "pubkey");
-            if (!CryptosignVerification.IsPublicKeyHex(publicKey))
+            if (!RouterChallenges.IsPublicKeyHex(publicKey))
             {
                 Abort("wamp.error.not_authorized", "cryptosign needs authextra.pubkey: an Ed25519 public key as 64 hex characters");
                 return false;
@@ -92,7 +92,7 @@ internal sealed partial class RouterConnection
                 Send(new ChallengeMessage("ticket", WampJson.EmptyObject));
                 return true;
             case "wampcra":
-                pending.Challenge = WampCraVerification.BuildChallenge(pending.AuthId, principal.AuthRole, principal.AuthProvider, pending.SessionId);
+                pending.Challenge = RouterChallenges.NewWampCraChallenge(pending.AuthId, principal.AuthRole, principal.AuthProvider, pending.SessionId, _router.TimeProvider);
                 _pendingAuth = pending;
                 Send(new ChallengeMessage("wampcra", WampJson.BuildObject(w =>
                 {
@@ -106,7 +106,7 @@ internal sealed partial class RouterConnection
                 })));
                 return true;
             case "cryptosign":
-                pending.ChallengeBytes = CryptosignVerification.NewChallenge();
+                pending.ChallengeBytes = RouterChallenges.NewCryptosignChallenge();
                 _pendingAuth = pending;
                 Send(new ChallengeMessage("cryptosign", WampJson.BuildObject(w =>
                 {
@@ -126,8 +126,8 @@ internal sealed partial class RouterConnection
         {
             "ticket" => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(authenticate.Signature), Encoding.UTF8.GetBytes(pending.Principal.Secret ?? string.Empty))
                 && pending.Principal.Secret is not null,
-            "wampcra" => WampCraVerification.Verify(pending.Principal, pending.Challenge!, authenticate.Signature),
-            "cryptosign" => CryptosignVerification.Verify(pending.Request.PublicKey!, pending.ChallengeBytes, authenticate.Signature),
+            "wampcra" => RouterChallenges.VerifyWampCra(pending.Principal, pending.Challenge!, authenticate.Signature),
+            "cryptosign" => RouterChallenges.VerifyCryptosign(pending.Request.PublicKey!, pending.ChallengeBytes, authenticate.Signature),
             _ => false,
         };
 
