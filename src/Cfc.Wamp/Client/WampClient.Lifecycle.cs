@@ -55,17 +55,19 @@ public sealed partial class WampClient
         using var timeout = new CancellationTokenSource(_options.ConnectTimeout, _options.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         IWampTransport? transport = null;
+        WampSession? session = null;
         System.Diagnostics.Activity? join = WampInstruments.StartJoin(_options.Url!, _options.Realm!);
         try
         {
             transport = await factory.ConnectAsync(_options.Url!, _options.Serializers, settings, linked.Token).ConfigureAwait(false);
-            var session = new WampSession(_options, transport, _logger);
+            session = new WampSession(_options, transport, _logger);
             await session.HandshakeAsync(linked.Token).ConfigureAwait(false);
             WampInstruments.JoinEnded(join, session.SessionId, null);
             return session;
         }
         catch (Exception ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested && ex is not WampAuthenticationException)
         {
+            session?.Writer.Complete();
             await CloseQuietlyAsync(transport).ConfigureAwait(false);
             WampInstruments.JoinEnded(join, null, ex);
             throw new WampTimeoutException(
@@ -74,6 +76,7 @@ public sealed partial class WampClient
         }
         catch (Exception ex)
         {
+            session?.Writer.Complete();
             await CloseQuietlyAsync(transport).ConfigureAwait(false);
             WampInstruments.JoinEnded(join, null, ex);
             throw;

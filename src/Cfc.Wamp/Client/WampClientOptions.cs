@@ -62,6 +62,17 @@ public sealed record WampClientOptions
     /// </remarks>
     public int MaxQueuedControlMessages { get; init; } = 1_000;
 
+    /// <summary>
+    /// How many outgoing messages may wait in the session's write queue. Default: 1,024.
+    /// </summary>
+    /// <remarks>
+    /// Every message a session sends goes through one queue and one writer. When the connection takes data more slowly
+    /// than the application sends, the queue fills up to this bound; then a call, subscribe, publish or other send waits
+    /// for room (its timeout and cancellation token still run, and one given up while it waits is never written), and a
+    /// message the router provoked on its own is dropped (see <see cref="MaxQueuedControlMessages"/>).
+    /// </remarks>
+    public int MaxQueuedMessages { get; init; } = 1_024;
+
     /// <summary>The agent string sent in HELLO. Default: <c>Cfc.Wamp</c> and its version.</summary>
     public string Agent { get; init; } = "Cfc.Wamp/" + typeof(WampClientOptions).Assembly.GetName().Version?.ToString(3);
 
@@ -151,6 +162,11 @@ public sealed record WampClientOptions
         if (MaxMessageSize is < 512 or > 16 * 1024 * 1024)
         {
             throw new ArgumentException($"WampClientOptions.MaxMessageSize must be between 512 bytes and 16 MiB, not {MaxMessageSize}.", nameof(MaxMessageSize));
+        }
+
+        if (MaxQueuedMessages <= 0)
+        {
+            throw new ArgumentException($"WampClientOptions.MaxQueuedMessages must be positive, not {MaxQueuedMessages}.", nameof(MaxQueuedMessages));
         }
 
         if (MaxQueuedControlMessages <= 0)

@@ -119,10 +119,10 @@ internal sealed class ActiveInvocation : WampInvocation, IThreadPoolWorkItem
         {
             await _session.SendAsync(answer, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (WampException ex) when (ex.ErrorUri == SessionSender.PayloadSizeExceeded)
+        catch (WampException ex) when (ex.ErrorUri == SessionWriter.PayloadSizeExceeded)
         {
             // The result is too large to send: the caller must still get an answer.
-            await TrySendAsync(Error(SessionSender.PayloadSizeExceeded, new WampPayloadBuilder().Add(ex.Message).Build())).ConfigureAwait(false);
+            await TrySendAsync(Error(SessionWriter.PayloadSizeExceeded, new WampPayloadBuilder().Add(ex.Message).Build())).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
