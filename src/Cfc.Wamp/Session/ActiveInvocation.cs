@@ -62,7 +62,7 @@ internal sealed class ActiveInvocation : WampInvocation, IThreadPoolWorkItem
         try
         {
             // Asynchronously: INTERRUPT arrives on the reader loop, and the handler's cancellation callbacks are user code.
-            _ = _cts.CancelAsync();
+            Background.Run(_cts.CancelAsync(), _session.Logger, $"interrupting the handler of '{Procedure}'");
         }
         catch (ObjectDisposedException)
         {
@@ -73,7 +73,7 @@ internal sealed class ActiveInvocation : WampInvocation, IThreadPoolWorkItem
     /// <summary>Session end: stop the handler; nothing can be answered any more.</summary>
     public void Abandon() => Interrupt("killnowait");
 
-    public void Execute() => _ = RunAsync();
+    public void Execute() => Background.Run(RunAsync(), _session.Logger, $"running the handler of '{Procedure}'");
 
     private async Task RunAsync()
     {

@@ -34,7 +34,7 @@ internal sealed class PendingCall : PendingRequest
         if (onProgress is not null)
         {
             _queue = Channel.CreateUnbounded<WampResult>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-            _ = PumpAsync();
+            Background.Forget(PumpAsync());
         }
     }
 

@@ -128,7 +128,7 @@ internal sealed class SessionWriter
     {
         if (Volatile.Read(ref _started) == 0 && Interlocked.Exchange(ref _started, 1) == 0)
         {
-            _ = Task.Run(RunAsync);
+            Background.Run(Task.Run(RunAsync), _session.Logger, "writing the session's messages");
         }
 
         return _queue.Writer.TryWrite(item);
