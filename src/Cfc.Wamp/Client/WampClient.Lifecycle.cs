@@ -63,7 +63,7 @@ public sealed partial class WampClient
         catch (Exception ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested && ex is not WampAuthenticationException)
         {
             session?.Writer.Complete();
-            await CloseQuietlyAsync(transport).ConfigureAwait(false);
+            await CloseQuietlyAsync(transport, session?.CloseGrace ?? _options.CloseGrace).ConfigureAwait(false);
             WampInstruments.JoinEnded(join, null, ex);
             throw new WampTimeoutException(
                 $"Connecting to {_options.Url} (realm '{_options.Realm}') did not complete within the connect timeout of {_options.ConnectTimeout.TotalSeconds:0.###} s " +
@@ -72,7 +72,7 @@ public sealed partial class WampClient
         catch (Exception ex)
         {
             session?.Writer.Complete();
-            await CloseQuietlyAsync(transport).ConfigureAwait(false);
+            await CloseQuietlyAsync(transport, session?.CloseGrace ?? _options.CloseGrace).ConfigureAwait(false);
             WampInstruments.JoinEnded(join, null, ex);
             throw;
         }
@@ -208,7 +208,7 @@ public sealed partial class WampClient
             // The old session's router ids must be void before the restore (its end finishes in the background).
             try
             {
-                await ended.Completion.WaitAsync(ended.CloseGrace * 3, _options.TimeProvider, stopping).ConfigureAwait(false);
+                await ended.Completion.WaitAsync(ended.EndBound, _options.TimeProvider, stopping).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
@@ -426,7 +426,7 @@ public sealed partial class WampClient
         await _stopping.CancelAsync().ConfigureAwait(false);
         try
         {
-            await loop.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+            await loop.WaitAsync(_options.ReconnectStopTimeout, _options.TimeProvider).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -511,7 +511,8 @@ public sealed partial class WampClient
         }
     }
 
-    private static async Task CloseQuietlyAsync(IWampTransport? transport)
+    // Each step bounded by the close grace (on the options' clock).
+    private async Task CloseQuietlyAsync(IWampTransport? transport, TimeSpan grace)
     {
         if (transport is null)
         {
@@ -520,9 +521,9 @@ public sealed partial class WampClient
 
         try
         {
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await transport.CloseAsync(grace.Token).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-            await transport.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+            using var closing = new CancellationTokenSource(grace, _options.TimeProvider);
+            await transport.CloseAsync(closing.Token).WaitAsync(grace, _options.TimeProvider).ConfigureAwait(false);
+            await transport.DisposeAsync().AsTask().WaitAsync(grace, _options.TimeProvider).ConfigureAwait(false);
         }
         catch (Exception)
         {

@@ -115,6 +115,25 @@ public sealed record WampClientOptions
     /// </summary>
     public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long each step of ending a session may take: sending the last word (an ABORT, or the reply to the router's
+    /// GOODBYE), closing the transport, and releasing it; a connection that failed to open gets the same to close.
+    /// Default: 5 seconds, and never more than <see cref="RequestTimeout"/>.
+    /// </summary>
+    /// <remarks>
+    /// The steps follow each other, so a session has ended at most three grace periods after the connection was lost;
+    /// the reconnect loop waits that long for the old session before it restores subscriptions and registrations on a
+    /// new one, and a close waits two of them for the reader loop to stop.
+    /// </remarks>
+    public TimeSpan CloseGrace { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long <see cref="WampClient.CloseAsync"/> and <see cref="WampClient.DisposeAsync"/> wait for a reconnect
+    /// attempt under way to stop once it was told to. An attempt stuck in a transport that ignores cancellation is left
+    /// behind; it finds the client stopped when it returns. Default: 10 seconds.
+    /// </summary>
+    public TimeSpan ReconnectStopTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Checks the options and throws an <see cref="ArgumentException"/> that says what to fix.</summary>
     /// <exception cref="ArgumentException">An option is missing or out of range.</exception>
     public void Validate()
@@ -153,6 +172,8 @@ public sealed record WampClientOptions
         PositiveOrInfinite(CallTimeout, nameof(CallTimeout));
         Positive(RequestTimeout, nameof(RequestTimeout));
         Positive(CloseTimeout, nameof(CloseTimeout));
+        Positive(CloseGrace, nameof(CloseGrace));
+        Positive(ReconnectStopTimeout, nameof(ReconnectStopTimeout));
         if (KeepAliveInterval < TimeSpan.Zero)
         {
             throw new ArgumentException($"WampClientOptions.KeepAliveInterval must be zero (off) or positive, not {KeepAliveInterval}.", nameof(KeepAliveInterval));

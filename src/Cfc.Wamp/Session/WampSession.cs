@@ -81,8 +81,15 @@ internal sealed class WampSession
     /// <summary>Completes with the reason when the session has ended.</summary>
     public Task<SessionEnd> Completion => _ended.Task;
 
-    /// <summary>How long the last words (ABORT, GOODBYE reply) and the transport close may take.</summary>
-    public TimeSpan CloseGrace => Options.RequestTimeout < TimeSpan.FromSeconds(5) ? Options.RequestTimeout : TimeSpan.FromSeconds(5);
+    /// <summary>How long each step of the end may take: the last word (ABORT, GOODBYE reply), the transport's close, its release
+    /// (<see cref="WampClientOptions.CloseGrace"/>, never more than the request timeout).</summary>
+    public TimeSpan CloseGrace => Options.RequestTimeout < Options.CloseGrace ? Options.RequestTimeout : Options.CloseGrace;
+
+    /// <summary>How long the reader loop may take to stop once the session ends: the last word and the transport's close.</summary>
+    public TimeSpan ReaderStopBound => CloseGrace * 2;
+
+    /// <summary>The longest time from the session's end to <see cref="Completion"/>: its three steps, each bounded by <see cref="CloseGrace"/>.</summary>
+    public TimeSpan EndBound => CloseGrace * 3;
 
     /// <summary>Runs HELLO .. WELCOME. The caller bounds it with the connect timeout through the token.</summary>
     public async Task HandshakeAsync(CancellationToken cancellationToken)
@@ -144,7 +151,7 @@ internal sealed class WampSession
     {
         try
         {
-            await _reader.WaitAsync(CloseGrace + CloseGrace, TimeProvider).ConfigureAwait(false);
+            await _reader.WaitAsync(ReaderStopBound, TimeProvider).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {

@@ -188,8 +188,8 @@ public sealed class RawSocketTransport : IWampTransport
 
         _closeRequested = true;
         await _lifetime.CancelAsync().ConfigureAwait(false);
-        using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        grace.CancelAfter(TransportErrors.CloseGracePeriod);
+        using var timer = new CancellationTokenSource(TransportErrors.CloseGracePeriod, _timeProvider);
+        using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         bool locked = false;
         try
         {
