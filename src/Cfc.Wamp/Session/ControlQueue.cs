@@ -7,7 +7,7 @@ namespace Cfc.Wamp.Session;
 /// The messages a session sends without anybody waiting for them (CANCEL, ERROR answers to INVOCATIONs, cleanup
 /// UNSUBSCRIBE/UNREGISTER), sent one after the other by a single pump. What the router can trigger on its own
 /// (ERROR for an unknown registration or a refused INVOCATION) is bounded by
-/// <see cref="WampClientOptions.MaxQueuedControlMessages"/>: when that many wait (the router does not read), more are
+/// <see cref="WampConnectionOptions.MaxQueuedControlMessages"/>: when that many wait (the router does not read), more are
 /// dropped, counted (<see cref="Dropped"/>) and logged. What the application caused (one CANCEL per call it made) is
 /// never dropped. Before, every such message was a task of its own holding its serialized buffer: a router that sent
 /// 300,000 INVOCATIONs without reading made the client hold 466 MB.
