@@ -55,6 +55,15 @@ public record WampConnectionOptions
     /// </remarks>
     public int MaxQueuedControlMessages { get; init; } = Defaults.MaxQueuedControlMessages;
 
+    /// <summary>How many outgoing messages may wait in the session's write queue. Default: <see cref="Defaults.MaxQueuedMessages"/>.</summary>
+    /// <remarks>
+    /// Every message a session sends goes through one queue and one writer. When the connection takes data more slowly
+    /// than the application sends, the queue fills up to this bound; then a call, subscribe, publish or other send waits
+    /// for room (its timeout and cancellation token still run, and one given up while it waits is never written), and a
+    /// message the router provoked on its own is dropped (see <see cref="MaxQueuedControlMessages"/>).
+    /// </remarks>
+    public int MaxQueuedMessages { get; init; } = Defaults.MaxQueuedMessages;
+
     /// <summary>
     /// Reconnect behaviour. Default: <see cref="Defaults.Reconnect"/>, on with autobahn's backoff; subscriptions and
     /// registrations are restored on the new session. It stops on an authentication failure and on a deliberate ABORT or
@@ -70,6 +79,25 @@ public record WampConnectionOptions
     /// session is abandoned (the transport is closed in the background). Default: <see cref="Defaults.CloseTimeout"/>.
     /// </summary>
     public TimeSpan CloseTimeout { get; init; } = Defaults.CloseTimeout;
+
+    /// <summary>
+    /// How long each step of ending a session may take: sending the last word (an ABORT, or the reply to the router's
+    /// GOODBYE), closing the transport, and releasing it; a connection that failed to open gets the same to close.
+    /// Default: <see cref="Defaults.CloseGrace"/>, and never more than <see cref="RequestTimeout"/>.
+    /// </summary>
+    /// <remarks>
+    /// The steps follow each other, so a session has ended at most three grace periods after the connection was lost;
+    /// the reconnect loop waits that long for the old session before it restores subscriptions and registrations on a
+    /// new one, and a close waits two of them for the reader loop to stop.
+    /// </remarks>
+    public TimeSpan CloseGrace { get; init; } = Defaults.CloseGrace;
+
+    /// <summary>
+    /// How long closing or disposing the client waits for a reconnect attempt under way to stop once it was told to. An
+    /// attempt stuck in a transport that ignores cancellation is left behind; it finds the client stopped when it returns.
+    /// Default: <see cref="Defaults.ReconnectStopTimeout"/>.
+    /// </summary>
+    public TimeSpan ReconnectStopTimeout { get; init; } = Defaults.ReconnectStopTimeout;
 
     /// <summary>A hook to adjust the WebSocket options (headers, certificates, proxy). Default: none.</summary>
     public Action<ClientWebSocketOptions>? ConfigureWebSocket { get; init; }
@@ -123,6 +151,8 @@ public record WampConnectionOptions
 
         Positive(RequestTimeout, nameof(RequestTimeout));
         Positive(CloseTimeout, nameof(CloseTimeout));
+        Positive(CloseGrace, nameof(CloseGrace));
+        Positive(ReconnectStopTimeout, nameof(ReconnectStopTimeout));
         if (KeepAliveInterval < TimeSpan.Zero)
         {
             throw Invalid($"{At(nameof(KeepAliveInterval))} must be zero (off) or positive, not {KeepAliveInterval}.", nameof(KeepAliveInterval));
@@ -132,6 +162,11 @@ public record WampConnectionOptions
         if (MaxMessageSize is < 512 or > Defaults.MaxMessageSize)
         {
             throw Invalid($"{At(nameof(MaxMessageSize))} must be between 512 bytes and 16 MiB, not {MaxMessageSize}.", nameof(MaxMessageSize));
+        }
+
+        if (MaxQueuedMessages <= 0)
+        {
+            throw Invalid($"{At(nameof(MaxQueuedMessages))} must be positive, not {MaxQueuedMessages}.", nameof(MaxQueuedMessages));
         }
 
         if (MaxQueuedControlMessages <= 0)
@@ -175,6 +210,9 @@ public record WampConnectionOptions
         /// <summary>The bound of the queue of answers the router provoked: 1,000 messages.</summary>
         public const int MaxQueuedControlMessages = 1_000;
 
+        /// <summary>The bound of a session's write queue: 1,024 messages.</summary>
+        public const int MaxQueuedMessages = 1_024;
+
         /// <summary>Opening the transport and the session: 15 seconds.</summary>
         public static TimeSpan ConnectTimeout { get; } = TimeSpan.FromSeconds(15);
 
@@ -195,6 +233,12 @@ public record WampConnectionOptions
 
         /// <summary>How long disposing a client may take: 2 seconds, well inside the Generic Host's shutdown budget.</summary>
         public static TimeSpan CloseTimeout { get; } = TimeSpan.FromSeconds(2);
+
+        /// <summary>Each step of ending a session (last word, transport close, release): 5 seconds, capped by the request timeout.</summary>
+        public static TimeSpan CloseGrace { get; } = TimeSpan.FromSeconds(5);
+
+        /// <summary>How long a close waits for a reconnect attempt under way to stop: 10 seconds.</summary>
+        public static TimeSpan ReconnectStopTimeout { get; } = TimeSpan.FromSeconds(10);
 
         /// <summary>
         /// Reconnect on, with autobahn's backoff (first retry after about 1.5 s, each delay 1.5 times the last, at most

@@ -17,6 +17,9 @@ public sealed class WampConnectionOptionsTests
         Assert.Equal(WampConnectionOptions.Defaults.MaxMessageSize, o.MaxMessageSize);
         Assert.Equal(WampConnectionOptions.Defaults.MaxQueuedControlMessages, o.MaxQueuedControlMessages);
         Assert.Equal(WampConnectionOptions.Defaults.CloseTimeout, o.CloseTimeout);
+        Assert.Equal(WampConnectionOptions.Defaults.CloseGrace, o.CloseGrace);
+        Assert.Equal(WampConnectionOptions.Defaults.ReconnectStopTimeout, o.ReconnectStopTimeout);
+        Assert.Equal(WampConnectionOptions.Defaults.MaxQueuedMessages, o.MaxQueuedMessages);
         Assert.Equal(WampConnectionOptions.Defaults.Reconnect, o.Reconnect);
         Assert.Same(TimeProvider.System, o.TimeProvider);
     }
