@@ -108,6 +108,12 @@ internal sealed class SessionWriter
         }
     }
 
+    /// <summary>
+    /// Queues a callee's answer (YIELD or ERROR) to an INVOCATION; nobody waits for it. When it is over the size limit,
+    /// an ERROR <c>wamp.error.payload_size_exceeded</c> goes out in its place, so that the caller still gets an answer.
+    /// </summary>
+    public void PostAnswer(WampMessage answer) => Enqueue(new Outgoing(answer, null, null, OutgoingKind.Answer));
+
     /// <summary>The session ended: nothing more is queued; what still waits is dropped (requests and sends fail).</summary>
     public void Complete() => _queue.Writer.TryComplete();
 
@@ -238,6 +244,15 @@ internal sealed class SessionWriter
             Drop(item, _session.ConnectionLost($"sending failed: {ex.Message}", ex));
             return;
         }
+        catch (WampException ex) when (item.Kind == OutgoingKind.Answer && ex.ErrorUri == PayloadSizeExceeded)
+        {
+            _session.Logger.SendFailed(item.Message.Type, ex);
+            long requestId = item.Message switch { YieldMessage m => m.RequestId, ErrorMessage m => m.RequestId, _ => 0 };
+            buffer.Clear();
+            var tooLarge = new ErrorMessage(WampMessageType.Invocation, requestId, WampJson.EmptyObject, PayloadSizeExceeded, new WampPayloadBuilder().Add(ex.Message).Build());
+            await WriteAsync(new Outgoing(tooLarge, null, null, OutgoingKind.Control), buffer).ConfigureAwait(false);
+            return;
+        }
         catch (WampException ex)
         {
             Drop(item, ex);
@@ -260,7 +275,7 @@ internal sealed class SessionWriter
                 return true;
             case OutgoingKind.Awaited when item.Completion!.Task.IsCompleted:
                 return true;
-            case OutgoingKind.Control or OutgoingKind.Droppable when _session.IsEnded:
+            case OutgoingKind.Control or OutgoingKind.Droppable or OutgoingKind.Answer when _session.IsEnded:
                 return true;
             default:
                 return false;
@@ -297,6 +312,9 @@ internal sealed class SessionWriter
 
         /// <summary>Nobody waits; provoked by the router and dropped when its bound is reached.</summary>
         Droppable,
+
+        /// <summary>A callee's answer to an INVOCATION; nobody waits; replaced by an ERROR when over the size limit.</summary>
+        Answer,
     }
 
     private readonly record struct Outgoing(WampMessage Message, PendingRequest? Request, SendCompletion? Completion, OutgoingKind Kind);
