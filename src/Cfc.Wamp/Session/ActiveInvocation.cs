@@ -73,7 +73,9 @@ internal sealed class ActiveInvocation : WampInvocation, IThreadPoolWorkItem
     /// <summary>Session end: stop the handler; nothing can be answered any more.</summary>
     public void Abandon() => Interrupt("killnowait");
 
-    public void Execute() => Background.Run(RunAsync(), _session.Logger, $"running the handler of '{Procedure}'");
+    // Not through Background.Run: this is the per-invocation hot path, and RunAsync reports every failure itself (a
+    // failing handler is answered and logged, a failing send is logged), so there is nothing left to observe.
+    public void Execute() => _ = RunAsync();
 
     private async Task RunAsync()
     {
@@ -105,43 +107,15 @@ internal sealed class ActiveInvocation : WampInvocation, IThreadPoolWorkItem
         _registration.Exit();
         try
         {
-            if (answer is not null && !_session.IsEnded)
+            if (answer is not null)
             {
-                await SendAnswerAsync(answer).ConfigureAwait(false);
+                // Queued, not awaited: the writer sends it (or, when it is over the size limit, an ERROR in its place).
+                _session.PostAnswer(answer);
             }
         }
         finally
         {
             _cts.Dispose();
-        }
-    }
-
-    private async Task SendAnswerAsync(WampMessage answer)
-    {
-        try
-        {
-            await _session.SendAsync(answer, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (WampException ex) when (ex.ErrorUri == SessionWriter.PayloadSizeExceeded)
-        {
-            // The result is too large to send: the caller must still get an answer.
-            await TrySendAsync(Error(SessionWriter.PayloadSizeExceeded, new WampPayloadBuilder().Add(ex.Message).Build())).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            _session.Logger.SendFailed(answer.Type, ex);
-        }
-    }
-
-    private async Task TrySendAsync(WampMessage message)
-    {
-        try
-        {
-            await _session.SendAsync(message, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            _session.Logger.SendFailed(message.Type, ex);
         }
     }
 

@@ -30,8 +30,11 @@ internal sealed class SessionWriter
     private readonly IWampMessageSerializer _serializer;
     private readonly int _maxMessageSize;
     private readonly int _droppableCapacity;
+    private readonly int _capacity;
     private readonly CancellationToken _lifetime;
     private readonly Channel<Outgoing> _queue;
+    private int _queued;
+    private TaskCompletionSource? _room;
     private int _droppableQueued;
     private long _dropped;
     private long _sent;
@@ -46,12 +49,11 @@ internal sealed class SessionWriter
         _maxMessageSize = session.Options.MaxMessageSize;
         _droppableCapacity = session.Options.MaxQueuedControlMessages;
         _lifetime = lifetime;
-        _queue = Channel.CreateBounded<Outgoing>(new BoundedChannelOptions(session.Options.MaxQueuedMessages)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-            AllowSynchronousContinuations = false,
-        });
+        _capacity = session.Options.MaxQueuedMessages;
+
+        // Single reader: the channel wakes the writer without allocating. The bound is kept here (_queued), so that a
+        // full queue costs something only while it is full (a shared "room" signal), never on the ordinary path.
+        _queue = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
     }
 
     /// <summary>How many router-provoked messages were dropped because their bound was reached.</summary>
@@ -95,7 +97,7 @@ internal sealed class SessionWriter
             return;
         }
 
-        if (Interlocked.Increment(ref _droppableQueued) > _droppableCapacity || !TryStartAndWrite(new Outgoing(message, null, null, OutgoingKind.Droppable)))
+        if (Interlocked.Increment(ref _droppableQueued) > _droppableCapacity || !TryReserveAndWrite(new Outgoing(message, null, null, OutgoingKind.Droppable)))
         {
             Interlocked.Decrement(ref _droppableQueued);
             long dropped = Interlocked.Increment(ref _dropped);
@@ -106,43 +108,89 @@ internal sealed class SessionWriter
         }
     }
 
+    /// <summary>
+    /// Queues a callee's answer (YIELD or ERROR) to an INVOCATION; nobody waits for it. When it is over the size limit,
+    /// an ERROR <c>wamp.error.payload_size_exceeded</c> goes out in its place, so that the caller still gets an answer.
+    /// </summary>
+    public void PostAnswer(WampMessage answer) => Enqueue(new Outgoing(answer, null, null, OutgoingKind.Answer));
+
     /// <summary>The session ended: nothing more is queued; what still waits is dropped (requests and sends fail).</summary>
     public void Complete() => _queue.Writer.TryComplete();
 
     private void Enqueue(Outgoing item)
     {
-        if (TryStartAndWrite(item))
+        if (!TryReserveAndWrite(item))
         {
-            return;
-        }
-
-        // Full (or completed): wait for room in the background, in order behind the other waiting writers.
-        ValueTask wait = _queue.Writer.WriteAsync(item, CancellationToken.None);
-        if (!wait.IsCompletedSuccessfully)
-        {
-            Background.Run(WaitForRoomAsync(wait, item), _session.Logger, "queueing an outgoing message");
+            // Full: wait for room in the background (the waiter of a request or send waits on its own terms).
+            Background.Run(WaitForRoomAsync(item), _session.Logger, "queueing an outgoing message");
         }
     }
 
-    private bool TryStartAndWrite(Outgoing item)
+    // Takes a place in the queue and queues the item; false when the queue is full. A completed queue (the session
+    // ended) takes nothing: the item is dropped with the reason.
+    private bool TryReserveAndWrite(Outgoing item)
     {
+        if (Interlocked.Increment(ref _queued) > _capacity)
+        {
+            Interlocked.Decrement(ref _queued);
+            return false;
+        }
+
         if (Volatile.Read(ref _started) == 0 && Interlocked.Exchange(ref _started, 1) == 0)
         {
             Background.Run(Task.Run(RunAsync), _session.Logger, "writing the session's messages");
         }
 
-        return _queue.Writer.TryWrite(item);
+        if (!_queue.Writer.TryWrite(item))
+        {
+            Interlocked.Decrement(ref _queued);
+            if (item.Kind == OutgoingKind.Droppable)
+            {
+                Interlocked.Decrement(ref _droppableQueued);
+            }
+            else
+            {
+                Drop(item, _session.ConnectionLost("the session ended before the message was queued", null));
+            }
+        }
+
+        return true;
     }
 
-    private async Task WaitForRoomAsync(ValueTask wait, Outgoing item)
+    private async Task WaitForRoomAsync(Outgoing item)
     {
-        try
+        while (true)
         {
-            await wait.ConfigureAwait(false);
+            // The signal is published before the attempt, so that the writer's next freed place is sure to see it.
+            Task room = RoomSignal();
+            if (TryReserveAndWrite(item))
+            {
+                return;
+            }
+
+            await room.ConfigureAwait(false);
         }
-        catch (ChannelClosedException)
+    }
+
+    private Task RoomSignal()
+    {
+        TaskCompletionSource? room = Volatile.Read(ref _room);
+        if (room is null)
         {
-            Drop(item, _session.ConnectionLost("the session ended before the message was queued", null));
+            var created = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            room = Interlocked.CompareExchange(ref _room, created, null) ?? created;
+        }
+
+        return room.Task;
+    }
+
+    // The writer took an item: one place is free again; whoever waits for room tries again.
+    private void Freed()
+    {
+        Interlocked.Decrement(ref _queued);
+        if (Volatile.Read(ref _room) is { } room && Interlocked.CompareExchange(ref _room, null, room) == room)
+        {
+            room.TrySetResult();
         }
     }
 
@@ -154,6 +202,7 @@ internal sealed class SessionWriter
         {
             while (reader.TryRead(out Outgoing item))
             {
+                Freed();
                 buffer.Clear();
                 await WriteAsync(item, buffer).ConfigureAwait(false);
             }
@@ -195,6 +244,15 @@ internal sealed class SessionWriter
             Drop(item, _session.ConnectionLost($"sending failed: {ex.Message}", ex));
             return;
         }
+        catch (WampException ex) when (item.Kind == OutgoingKind.Answer && ex.ErrorUri == PayloadSizeExceeded)
+        {
+            _session.Logger.SendFailed(item.Message.Type, ex);
+            long requestId = item.Message switch { YieldMessage m => m.RequestId, ErrorMessage m => m.RequestId, _ => 0 };
+            buffer.Clear();
+            var tooLarge = new ErrorMessage(WampMessageType.Invocation, requestId, WampJson.EmptyObject, PayloadSizeExceeded, new WampPayloadBuilder().Add(ex.Message).Build());
+            await WriteAsync(new Outgoing(tooLarge, null, null, OutgoingKind.Control), buffer).ConfigureAwait(false);
+            return;
+        }
         catch (WampException ex)
         {
             Drop(item, ex);
@@ -217,7 +275,7 @@ internal sealed class SessionWriter
                 return true;
             case OutgoingKind.Awaited when item.Completion!.Task.IsCompleted:
                 return true;
-            case OutgoingKind.Control or OutgoingKind.Droppable when _session.IsEnded:
+            case OutgoingKind.Control or OutgoingKind.Droppable or OutgoingKind.Answer when _session.IsEnded:
                 return true;
             default:
                 return false;
@@ -254,6 +312,9 @@ internal sealed class SessionWriter
 
         /// <summary>Nobody waits; provoked by the router and dropped when its bound is reached.</summary>
         Droppable,
+
+        /// <summary>A callee's answer to an INVOCATION; nobody waits; replaced by an ERROR when over the size limit.</summary>
+        Answer,
     }
 
     private readonly record struct Outgoing(WampMessage Message, PendingRequest? Request, SendCompletion? Completion, OutgoingKind Kind);

@@ -201,6 +201,15 @@ internal sealed class WampSession
         Writer.Enqueue(message, request);
     }
 
+    /// <summary>Queues a callee's answer to an INVOCATION (nothing is sent once the session closes or ended).</summary>
+    public void PostAnswer(WampMessage answer)
+    {
+        if (Volatile.Read(ref _phase) is Joined)
+        {
+            Writer.PostAnswer(answer);
+        }
+    }
+
     /// <summary>Sends in the background; failures are only logged. Never dropped (the application caused it).</summary>
     public void Post(WampMessage message) => Writer.Post(message, droppable: false);
 

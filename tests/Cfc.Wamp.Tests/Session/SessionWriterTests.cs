@@ -1,0 +1,64 @@
+using Cfc.Wamp.Messages;
+
+namespace Cfc.Wamp.Tests.Session;
+
+/// <summary>The session's one writer: a bounded queue, and "cancelled before it was written" means "dropped from the queue".</summary>
+public sealed class SessionWriterTests
+{
+    [Fact(Timeout = 20000)]
+    public async Task A_call_cancelled_while_it_waits_in_the_write_queue_ends_at_once_and_is_never_written()
+    {
+        (WampClient client, ScriptedTransport router) = await TestRouter.ConnectAsync();
+        await using (client)
+        {
+            router.BlockSends();
+            Task<WampResult> first = client.CallAsync("com.first");
+            await TestRouter.EventuallyAsync(() => router.BlockedSends == 1);
+
+            using var cancel = new CancellationTokenSource();
+            Task<WampResult> dropped = client.CallAsync("com.dropped", default, null, cancel.Token);
+            Task<WampResult> last = client.CallAsync("com.last");
+            await cancel.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dropped.Within());
+
+            router.ReleaseSends();
+            Assert.Equal("com.first", (await router.NextAsync<CallMessage>()).Procedure);
+            Assert.Equal("com.last", (await router.NextAsync<CallMessage>()).Procedure);
+            Assert.False(first.IsCompleted);
+            Assert.False(last.IsCompleted);
+        }
+    }
+
+    [Fact(Timeout = 20000)]
+    public async Task Calls_beyond_the_write_queue_bound_wait_for_room_and_all_go_out()
+    {
+        const int Calls = 20;
+        (WampClient client, ScriptedTransport router) = await TestRouter.ConnectAsync(o => o with { MaxQueuedMessages = 2 });
+        await using (client)
+        {
+            router.BlockSends();
+            var calls = new Task<WampResult>[Calls];
+            for (int i = 0; i < Calls; i++)
+            {
+                calls[i] = client.CallAsync($"com.call{i}");
+            }
+
+            router.ReleaseSends();
+            var written = new HashSet<string>();
+            for (int i = 0; i < Calls; i++)
+            {
+                written.Add((await router.NextAsync<CallMessage>()).Procedure);
+            }
+
+            Assert.Equal(Enumerable.Range(0, Calls).Select(i => $"com.call{i}").ToHashSet(), written);
+            Assert.DoesNotContain(calls, c => c.IsCompleted);
+        }
+    }
+
+    [Fact]
+    public void The_write_queue_bound_is_documented_and_validated()
+    {
+        Assert.Equal(1_024, new WampClientOptions().MaxQueuedMessages);
+        Assert.Throws<ArgumentException>(() => new WampClientOptions { Url = new Uri("ws://127.0.0.1:1/ws"), Realm = "r", MaxQueuedMessages = 0 }.Validate());
+    }
+}
