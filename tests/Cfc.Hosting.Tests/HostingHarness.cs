@@ -29,19 +29,7 @@ internal static class HostingHarness
         return path;
     }
 
-    public static async Task EventuallyAsync(Func<bool> condition, string what)
-    {
-        using var timeout = new CancellationTokenSource(Wait);
-        while (!condition())
-        {
-            if (timeout.IsCancellationRequested)
-            {
-                throw new TimeoutException($"Timed out waiting for: {what}");
-            }
-
-            await Task.Delay(20);
-        }
-    }
+    public static Task EventuallyAsync(Func<bool> condition, string what) => Eventually.HoldsAsync(condition, what, Wait);
 }
 
 /// <summary>Collects every log line with its category and level.</summary>

@@ -137,13 +137,9 @@ public sealed class DefaultReconnectTests
         }
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken)
-    {
-        while (!condition())
-        {
-            await Task.Delay(20, cancellationToken);
-        }
-    }
+    // The test's own token bounds the wait.
+    private static Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken) =>
+        Eventually.HoldsAsync(condition, "the condition", Timeout.InfiniteTimeSpan, cancellationToken);
 
     /// <summary>Keeps the level and text of every log line.</summary>
     private sealed class LevelRecordingLoggerFactory : ILoggerFactory
