@@ -1,4 +1,5 @@
 using Cfc.Wamp.Router;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cfc.Wamp.Tests.Resilience;
 
@@ -33,6 +34,25 @@ internal static class Harness
     /// <summary>Polls until <paramref name="condition"/> holds; fails the test after <paramref name="within"/> (default 10 s).</summary>
     public static Task EventuallyAsync(Func<bool> condition, string what, TimeSpan? within = null) =>
         Eventually.HoldsAsync(condition, what, within ?? Wait);
+
+    /// <summary>
+    /// Moves <paramref name="clock"/> on in small steps (letting the client run between them) until
+    /// <paramref name="condition"/> holds; fails the test after <see cref="Wait"/> of real time.
+    /// </summary>
+    public static async Task AdvanceUntilAsync(FakeTimeProvider clock, Func<bool> condition, string what)
+    {
+        DateTime until = DateTime.UtcNow + Wait;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > until)
+            {
+                Assert.Fail($"Timed out (fake clock at {clock.GetUtcNow():O}) waiting for: {what}");
+            }
+
+            clock.Advance(TimeSpan.FromMilliseconds(20));
+            await Task.Delay(5);
+        }
+    }
 
     /// <summary>Waits until the client has a ready session other than <paramref name="previousSessionId"/>.</summary>
     public static Task ReconnectedAsync(WampClient client, long? previousSessionId) =>
