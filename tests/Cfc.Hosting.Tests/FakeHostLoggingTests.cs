@@ -9,7 +9,7 @@ public sealed class FakeHostLoggingTests
     [Fact(Timeout = 30000)]
     public async Task The_fake_web_host_logs_nothing_of_its_own_below_warning_into_the_users_logger()
     {
-        using var provider = new RecordingLoggerProvider();
+        using var provider = new LogCapture();
         using ILoggerFactory factory = LoggerFactory.Create(b => b.AddProvider(provider).SetMinimumLevel(LogLevel.Trace));
 
         await using (FakeCfc fake = await FakeCfc.StartAsync(new FakeCfcOptions { LoggerFactory = factory }))

@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 
 namespace Cfc.Hosting.Tests;
 
@@ -29,40 +27,5 @@ internal static class HostingHarness
         return path;
     }
 
-    public static async Task EventuallyAsync(Func<bool> condition, string what)
-    {
-        using var timeout = new CancellationTokenSource(Wait);
-        while (!condition())
-        {
-            if (timeout.IsCancellationRequested)
-            {
-                throw new TimeoutException($"Timed out waiting for: {what}");
-            }
-
-            await Task.Delay(20);
-        }
-    }
-}
-
-/// <summary>Collects every log line with its category and level.</summary>
-internal sealed class RecordingLoggerProvider : ILoggerProvider
-{
-    public ConcurrentQueue<(string Category, LogLevel Level, string Message)> Lines { get; } = new();
-
-    public ILogger CreateLogger(string categoryName) => new Recorder(categoryName, Lines);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Recorder(string category, ConcurrentQueue<(string, LogLevel, string)> lines) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            lines.Enqueue((category, logLevel, formatter(state, exception)));
-    }
+    public static Task EventuallyAsync(Func<bool> condition, string what) => Eventually.HoldsAsync(condition, what, Wait);
 }

@@ -186,7 +186,7 @@ public sealed class AutobahnJsAgainstOurRouterTests : IAsyncLifetime
     private static string Prefix(string serializer) => $"js.{serializer}.{Guid.NewGuid():N}.";
 
     private PeerProcess Node(string script, string serializer, params string[] args) =>
-        PeerProcess.StartNode(script, ["--url", Host.Url.ToString(), "--realm", Realm, "--serializer", serializer, .. args]);
+        InteropPeers.StartNode(script, ["--url", Host.Url.ToString(), "--realm", Realm, "--serializer", serializer, .. args]);
 
     private Task<WampClient> ConnectAsync(string serializer, CancellationToken cancellationToken) =>
         WampClient.ConnectAsync(

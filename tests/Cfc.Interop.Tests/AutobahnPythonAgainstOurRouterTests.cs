@@ -32,7 +32,7 @@ public sealed class AutobahnPythonAgainstOurRouterTests : IAsyncLifetime
     private WampRouterHost Host => _host ?? throw new InvalidOperationException("The router did not start.");
 
     private PeerProcess Python(string mode, string serializer, params string[] args) =>
-        PeerProcess.Start(RepoPaths.DebianPython, RepoPaths.PythonPeersDirectory,
+        PeerProcess.Start(InteropPeers.DebianPython, InteropPeers.PythonPeersDirectory,
             ["peer.py", mode, "--url", Host.Url.ToString(), "--realm", Realm, "--serializer", serializer, .. args]);
 
     [Theory(Timeout = Timeouts.TestMilliseconds)]

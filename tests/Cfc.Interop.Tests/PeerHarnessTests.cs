@@ -88,7 +88,7 @@ public sealed class PeerHarnessTests(FoxWampRouterFixture router)
     [MemberData(nameof(AutobahnJsLogins))]
     public async Task Autobahn_js_authenticates_with_the_router_launcher(string method, string authId, string secret)
     {
-        await using PeerProcess caller = PeerProcess.StartNode(
+        await using PeerProcess caller = InteropPeers.StartNode(
             "caller.js", "--url", router.AuthUrl.ToString(), "--realm", InteropSecrets.Realm,
             "--authmethod", method, "--authid", authId, "--secret", secret, "--procedure", "wamp.session.count");
 
@@ -103,7 +103,7 @@ public sealed class PeerHarnessTests(FoxWampRouterFixture router)
     [InlineData("cryptosign", "", InteropSecrets.UnknownCryptosignSeedHex)]
     public async Task Autobahn_js_with_a_wrong_secret_is_refused(string method, string authId, string secret)
     {
-        await using PeerProcess caller = PeerProcess.StartNode(
+        await using PeerProcess caller = InteropPeers.StartNode(
             "caller.js", "--url", router.AuthUrl.ToString(), "--realm", InteropSecrets.Realm,
             "--authmethod", method, "--authid", authId.Length == 0 ? "nobody" : authId, "--secret", secret, "--procedure", "wamp.session.count");
 

@@ -101,7 +101,7 @@ public sealed class RawSocketInteropTests : IAsyncLifetime
     }
 
     private PeerProcess Python(string mode, string serializer, params string[] args) =>
-        PeerProcess.Start(RepoPaths.DebianPython, RepoPaths.PythonPeersDirectory,
+        PeerProcess.Start(InteropPeers.DebianPython, InteropPeers.PythonPeersDirectory,
             ["peer.py", mode, "--url", PythonRawSocketUrl, "--realm", Realm, "--serializer", serializer, .. args]);
 
     private Task<WampClient> ConnectAsync(string serializer, bool rawSocket, CancellationToken cancellationToken) =>

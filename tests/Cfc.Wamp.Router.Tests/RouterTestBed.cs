@@ -59,14 +59,8 @@ internal sealed class RouterTestBed : IAsyncDisposable
     }
 
     /// <summary>Waits (bounded) until the router has exactly <paramref name="count"/> sessions.</summary>
-    public async Task WaitForSessionCountAsync(int count)
-    {
-        using var cts = new CancellationTokenSource(RawPeer.Timeout);
-        while (Router.SessionCount != count)
-        {
-            await Task.Delay(10, cts.Token);
-        }
-    }
+    public Task WaitForSessionCountAsync(int count) =>
+        Eventually.HoldsAsync(() => Router.SessionCount == count, $"{count} sessions on the router", RawPeer.Timeout);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Cfc.Wamp.Router;
-using Cfc.Client.Tests.Tooling;
 
 namespace Cfc.Client.Tests.Aot;
 

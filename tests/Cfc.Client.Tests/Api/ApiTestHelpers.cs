@@ -105,17 +105,5 @@ internal static class ApiTestHelpers
     public static bool JsonEquals(string expected, JsonElement? actual) =>
         actual is { } a && WampJson.DeepEquals(Payload.Json(expected), a);
 
-    public static async Task WaitUntil(Func<bool> condition, string what)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!condition())
-        {
-            if (cts.IsCancellationRequested)
-            {
-                throw new TimeoutException("Timed out waiting for: " + what);
-            }
-
-            await Task.Delay(5);
-        }
-    }
+    public static Task WaitUntil(Func<bool> condition, string what) => Eventually.HoldsAsync(condition, what);
 }

@@ -1,4 +1,3 @@
-using Cfc.Client.Tests.Tooling;
 
 namespace Cfc.Client.Tests.Api;
 

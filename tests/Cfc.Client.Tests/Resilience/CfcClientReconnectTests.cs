@@ -129,13 +129,9 @@ public sealed class CfcClientReconnectTests
         }
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken)
-    {
-        while (!condition())
-        {
-            await Task.Delay(20, cancellationToken);
-        }
-    }
+    // The test's own token bounds the wait.
+    private static Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken) =>
+        Eventually.HoldsAsync(condition, "the condition", Timeout.InfiniteTimeSpan, cancellationToken);
 
     private sealed class Observer<T>(Action<T> onNext) : IObserver<T>
     {

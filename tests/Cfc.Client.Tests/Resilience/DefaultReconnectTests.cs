@@ -115,7 +115,7 @@ public sealed class DefaultReconnectTests
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(25));
         using CryptosignKey key = CryptosignKey.Generate();
-        var logs = new LevelRecordingLoggerFactory();
+        var logs = new LogCapture();
         FakeCfc fake = await FakeCfc.StartAsync(new FakeCfcOptions { TickPeriod = TimeSpan.FromMilliseconds(100) }, timeout.Token);
         await using (fake)
         {
@@ -131,48 +131,13 @@ public sealed class DefaultReconnectTests
                 logs.Clear();
             }
 
-            Assert.Contains(logs.Lines, l => l.Text.Contains("closed by the client", StringComparison.Ordinal));   // the close was logged, at Debug
+            Assert.Contains(logs.Lines, l => l.Message.Contains("closed by the client", StringComparison.Ordinal));   // the close was logged, at Debug
             Assert.DoesNotContain(logs.Lines, l => l.Level > LogLevel.Debug);
             Assert.Null(ticks.Error);
         }
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken)
-    {
-        while (!condition())
-        {
-            await Task.Delay(20, cancellationToken);
-        }
-    }
-
-    /// <summary>Keeps the level and text of every log line.</summary>
-    private sealed class LevelRecordingLoggerFactory : ILoggerFactory
-    {
-        private readonly ConcurrentQueue<(LogLevel Level, string Text)> _lines = new();
-
-        public IReadOnlyList<(LogLevel Level, string Text)> Lines => [.. _lines];
-
-        public void Clear() => _lines.Clear();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-        public void AddProvider(ILoggerProvider provider)
-        {
-        }
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(LevelRecordingLoggerFactory owner, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                owner._lines.Enqueue((logLevel, $"{category} {eventId.Id}: {formatter(state, exception)} {exception?.Message}"));
-        }
-    }
+    // The test's own token bounds the wait.
+    private static Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken) =>
+        Eventually.HoldsAsync(condition, "the condition", Timeout.InfiniteTimeSpan, cancellationToken);
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Cfc.Client.Tests.Tooling;
 using Cfc.Wamp;
 
 namespace Cfc.Client.Tests.Tolerance;
@@ -187,7 +186,7 @@ public sealed class RecordedMasterRepliesTests
         Assert.NotNull(status.Tick);
     }
 
-    private static string RecordingsDirectory => Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "crossbar-master", "recordings"));
+    private static string RecordingsDirectory => RepoPaths.InShared("crossbar-master", "recordings");
 
     private static string Strip(string uri) => uri.StartsWith(Prefix, StringComparison.Ordinal) ? uri[Prefix.Length..] : uri;
 

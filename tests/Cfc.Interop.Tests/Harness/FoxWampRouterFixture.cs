@@ -21,7 +21,7 @@ public sealed class FoxWampRouterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _router = PeerProcess.StartNode("router.js", InteropSecrets.RouterConfigJson());
+        _router = InteropPeers.StartNode("router.js", InteropSecrets.RouterConfigJson());
         JsonElement ports;
         try
         {
@@ -68,7 +68,7 @@ public sealed class FoxWampRouterFixture : IAsyncLifetime
 
     /// <summary>Starts an autobahn-js peer script on the anonymous listener and returns it (not yet waited for).</summary>
     public PeerProcess StartPeer(string script, params IEnumerable<string> arguments) =>
-        PeerProcess.StartNode(script, ["--url", AnonymousUrl.ToString(), "--realm", InteropSecrets.Realm, .. arguments]);
+        InteropPeers.StartNode(script, ["--url", AnonymousUrl.ToString(), "--realm", InteropSecrets.Realm, .. arguments]);
 
     /// <summary>Starts the autobahn-js callee under <paramref name="prefix"/> and waits until it has registered everything.</summary>
     public async Task<PeerProcess> StartCalleeAsync(string prefix)

@@ -7,7 +7,7 @@ namespace Cfc.TestKit.CrossbarMaster;
 public static class KitPaths
 {
     /// <summary>The repository root: the first folder above the test binaries that holds <c>Cfc.Client.sln</c>.</summary>
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => RepoPaths.Root;
 
     /// <summary>
     /// The crossbar-master kit folder: <c>CFC_MASTER_KIT_DIR</c> when set, else <c>../shared/crossbar-master</c>
@@ -26,18 +26,5 @@ public static class KitPaths
 
         string beside = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "crossbar-master"));
         return File.Exists(Path.Combine(beside, "start.sh")) ? beside : null;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Cfc.Client.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"Cfc.Client.sln was not found above {AppContext.BaseDirectory}.");
     }
 }

@@ -71,7 +71,7 @@ public sealed class HostileLoadTests(ITestOutputHelper output)
     public async Task Invocations_for_an_unknown_registration_while_the_router_does_not_read_queue_at_most_the_bound_and_the_rest_are_dropped_and_logged()
     {
         const int Invocations = 50_000;
-        var logs = new CapturingLoggerFactory();
+        var logs = new LogCapture();
         (WampClient client, ScriptedTransport router) = await TestRouter.ConnectAsync(o => o with { LoggerFactory = logs, MaxQueuedControlMessages = 500 });
         await using (client)
         {

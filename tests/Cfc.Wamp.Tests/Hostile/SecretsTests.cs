@@ -13,7 +13,7 @@ public sealed class SecretsTests
     [Fact(Timeout = 30000)]
     public async Task A_full_run_with_ticket_and_wampcra_never_logs_or_reports_a_secret_and_warns_once_about_plain_text()
     {
-        var logs = new CapturingLoggerFactory();
+        var logs = new LogCapture();
         var messages = new List<string>();
         foreach (WampAuthenticator authenticator in new[] { WampAuthenticator.Ticket("joe", Ticket), WampAuthenticator.WampCra("peter", CraSecret) })
         {

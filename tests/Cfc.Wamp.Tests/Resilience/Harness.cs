@@ -32,19 +32,8 @@ internal static class Harness
         WampClient.ConnectAsync(Options(host.Url, reconnect)).WaitAsync(Wait);
 
     /// <summary>Polls until <paramref name="condition"/> holds; fails the test after <paramref name="within"/> (default 10 s).</summary>
-    public static async Task EventuallyAsync(Func<bool> condition, string what, TimeSpan? within = null)
-    {
-        DateTime until = DateTime.UtcNow + (within ?? Wait);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > until)
-            {
-                Assert.Fail($"Timed out waiting for: {what}");
-            }
-
-            await Task.Delay(5);
-        }
-    }
+    public static Task EventuallyAsync(Func<bool> condition, string what, TimeSpan? within = null) =>
+        Eventually.HoldsAsync(condition, what, within ?? Wait);
 
     /// <summary>
     /// Moves <paramref name="clock"/> on in small steps (letting the client run between them) until

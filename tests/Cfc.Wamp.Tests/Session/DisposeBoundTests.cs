@@ -74,7 +74,7 @@ public sealed class DisposeBoundTests
     [Fact(Timeout = 20000)]
     public async Task Disposing_subscriptions_and_registrations_then_the_client_logs_nothing_above_debug()
     {
-        var logs = new CapturingLoggerFactory();
+        var logs = new LogCapture();
         (WampClient client, ScriptedTransport router) = await TestRouter.ConnectAsync(o => o with { LoggerFactory = logs });
         Task<WampSubscription> subscribing = client.SubscribeAsync("com.topic", static (_, _) => ValueTask.CompletedTask);
         long subscribeId = (await router.NextAsync<SubscribeMessage>()).RequestId;

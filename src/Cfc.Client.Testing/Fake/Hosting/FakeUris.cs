@@ -1,10 +1,8 @@
-using Cfc.Client.Uris;
-
 namespace Cfc.Client.Testing;
 
 /// <summary>
 /// The one place the fake turns (scheme, API group, seed procedure or topic name) into a wire URI. It asks
-/// Cfc.Client's generated URI tables, so every URI is written once in the repository (tools/Cfc.CodeGen/Spec/cfc-api.json); names
+/// Cfc.Client's URI tables (<see cref="CfcWireUris"/>, generated), so every URI is written once in the repository (tools/Cfc.CodeGen/Spec/cfc-api.json); names
 /// the fake serves beyond the typed API (extra WAMP meta procedures, proxy routes, ...) take the group's common prefix.
 /// </summary>
 internal static class FakeUris
@@ -20,10 +18,9 @@ internal static class FakeUris
     /// <exception cref="ArgumentException">The scheme has no URI for the name (a fake procedure outside every table and prefix).</exception>
     public static string Of(CfcUriScheme scheme, FakeApi api, string name)
     {
-        ICfcUriTable table = CfcUriTables.For(scheme);
         string group = GroupKey(api);
-        return table.Find(group, name)
-            ?? (table.GroupPrefix(group) is { } prefix ? prefix + name : null)
+        return CfcWireUris.Find(scheme, group, name)
+            ?? (CfcWireUris.GroupPrefix(scheme, group) is { } prefix ? prefix + name : null)
             ?? throw new ArgumentException($"The {scheme} URI table has no '{name}' in group {group}.", nameof(name));
     }
 

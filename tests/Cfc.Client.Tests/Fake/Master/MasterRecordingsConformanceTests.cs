@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Cfc.Client.Testing;
-using Cfc.Client.Tests.Tooling;
 using Cfc.Wamp;
 using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
@@ -54,7 +53,7 @@ public sealed class MasterRecordingsConformanceTests(ITestOutputHelper output)
 
     private static string RecordingsFolder()
     {
-        string folder = Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "crossbar-master", "recordings"));
+        string folder = RepoPaths.InShared("crossbar-master", "recordings");
         Assert.True(Directory.Exists(folder), $"The real master's recordings are missing: expected {folder} (the shared kit lies next to the repository).");
         return folder;
     }

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 
-namespace Cfc.Interop.Tests.Harness;
+namespace Cfc.TestKit;
 
 /// <summary>
 /// A child process that speaks the peers' line protocol: one JSON object per stdout line. Its stdin stays open
@@ -30,24 +30,13 @@ public sealed class PeerProcess : IAsyncDisposable
         _onStderr = (_, e) => OnStderr(e.Data);
     }
 
+    /// <summary>How long <see cref="NextAsync"/> waits for a line unless told otherwise: 20 s (a peer's interpreter may start slowly on CI).</summary>
+    public static readonly TimeSpan DefaultLineTimeout = TimeSpan.FromSeconds(20);
+
     /// <summary>Starts <paramref name="fileName"/> with <paramref name="arguments"/> in <paramref name="workingDirectory"/>.</summary>
     public static PeerProcess Start(string fileName, string workingDirectory, params IEnumerable<string> arguments)
     {
-        var info = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (string argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
+        ProcessStartInfo info = ChildProcessStart.Create(fileName, workingDirectory, arguments, keepStandardInputOpen: true);
         var process = new Process { StartInfo = info };
         var peer = new PeerProcess(process, Path.GetFileName(fileName) + " " + string.Join(' ', info.ArgumentList.Take(2)));
         process.OutputDataReceived += peer._onStdout;
@@ -69,10 +58,6 @@ public sealed class PeerProcess : IAsyncDisposable
         return peer;
     }
 
-    /// <summary>Starts a Node script from the peers folder.</summary>
-    public static PeerProcess StartNode(string script, params IEnumerable<string> arguments) =>
-        Start(RepoPaths.Node, RepoPaths.PeersDirectory, [script, .. arguments]);
-
     /// <summary>What the process wrote to stderr so far.</summary>
     public string StandardError
     {
@@ -90,7 +75,7 @@ public sealed class PeerProcess : IAsyncDisposable
     /// <exception cref="InvalidOperationException">The process exited first.</exception>
     public async Task<JsonElement> NextAsync(TimeSpan? timeout = null)
     {
-        TimeSpan wait = timeout ?? Timeouts.PeerLine;
+        TimeSpan wait = timeout ?? DefaultLineTimeout;
         using var cts = new CancellationTokenSource(wait);
         try
         {
@@ -193,18 +178,8 @@ public sealed class PeerProcess : IAsyncDisposable
         }
     }
 
-    private void KillTree()
-    {
-        try
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(5000);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
-        {
-            // Exited meanwhile, or could not be killed (then reading is cancelled instead of drained).
-        }
-    }
+    // When it could not be killed, reading is cancelled instead of drained (DrainOutputAsync).
+    private void KillTree() => ChildProcessStart.KillTree(_process);
 
     private void OnStderr(string? data)
     {

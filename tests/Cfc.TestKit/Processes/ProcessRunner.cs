@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Cfc.Client.Tests.Tooling;
+namespace Cfc.TestKit;
 
 /// <summary>The outcome of a finished child process: exit code and everything it printed.</summary>
-internal sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError)
+public sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError)
 {
+    /// <summary>Standard output, then standard error.</summary>
     public string Combined => StandardOutput + Environment.NewLine + StandardError;
 }
 
@@ -13,37 +14,15 @@ internal sealed record ProcessResult(int ExitCode, string StandardOutput, string
 /// Runs a child process to completion with a hard timeout. Output is drained asynchronously (a full pipe would
 /// block the child), and on timeout the whole process tree is killed so no test leaves anything running.
 /// </summary>
-internal static class ProcessRunner
+public static class ProcessRunner
 {
+    /// <summary>Runs <paramref name="fileName"/> and returns its exit code and output.</summary>
+    /// <exception cref="TimeoutException">It did not finish within <paramref name="timeout"/> (it was killed, with its children).</exception>
     public static async Task<ProcessResult> RunAsync(
         string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout,
         IReadOnlyDictionary<string, string?>? environment = null)
     {
-        ProcessStartInfo info = new(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        // A null value removes the variable from the child's environment.
-        foreach ((string key, string? value) in environment ?? new Dictionary<string, string?>())
-        {
-            if (value is null)
-            {
-                info.Environment.Remove(key);
-            }
-            else
-            {
-                info.Environment[key] = value;
-            }
-        }
-
+        ProcessStartInfo info = ChildProcessStart.Create(fileName, workingDirectory, arguments, environment);
         using Process process = new() { StartInfo = info };
         StringBuilder stdout = new();
         StringBuilder stderr = new();
@@ -60,8 +39,7 @@ internal static class ProcessRunner
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None);
+            ChildProcessStart.KillTree(process);
             throw new TimeoutException($"{fileName} {string.Join(' ', info.ArgumentList)} did not finish within {timeout}.\n{stdout}\n{stderr}");
         }
 
