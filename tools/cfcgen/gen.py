@@ -200,6 +200,10 @@ def wire_list(proc):
     return s
 
 
+# The public type of every typed event property (Cfc.Client's CfcEventStream<T>: await foreach, SubscribeAsync, IObservable<T>).
+EVENT_STREAM = "CfcEventStream"
+
+
 def interface_file(group):
     out = [HEADER, "#nullable enable", "", "using System.Text.Json;", "", "namespace Cfc.Client;", ""]
     out.append(f"/// <summary>{doc(group.summary)}</summary>")
@@ -227,12 +231,11 @@ def interface_file(group):
         out.append("")
         out.append(f"    /// <summary>{doc(ev.doc)}</summary>")
         args = ", ".join(a[0] for a in ev.args)
-        out.append(f"    /// <remarks>{'Seed' if ev.fabric else 'Crossbar.io master'} event: <c>{doc(ev.name)}({doc(args)})</c>. A hot observable: the first observer subscribes on the router, "
-                   "the last one to leave unsubscribes; errors when the subscription is lost for good, completes when the client is disposed. "
-                   "Subscribing starts the router subscription in the background; use "
-                   "<see cref=\"CfcObservableExtensions.SubscribeAsync{T}(IObservable{T}, IObserver{T}, CancellationToken)\"/> "
-                   "to wait until it is in place.</remarks>")
-        out.append(f"    IObservable<{ev.record}> {event_prop(ev)} {{ get; }}")
+        out.append(f"    /// <remarks>{'Seed' if ev.fabric else 'Crossbar.io master'} event: <c>{doc(ev.name)}({doc(args)})</c>. A hot stream: the first reader subscribes on the router, "
+                   "the last one to leave unsubscribes; it errors when the subscription is lost for good and completes when the client is disposed. "
+                   "<c>SubscribeAsync</c> and <c>ReadAllAsync</c> wait until the router subscription is in place; <c>Subscribe</c> starts it in the background "
+                   "(see <see cref=\"CfcEventStream{T}\"/>).</remarks>")
+        out.append(f"    {EVENT_STREAM}<{ev.record}> {event_prop(ev)} {{ get; }}")
     out.append("}")
     return "\n".join(out) + "\n"
 
@@ -267,7 +270,7 @@ def impl_file(group):
     for ev in group.events:
         out.append("")
         out.append("    /// <inheritdoc />")
-        out.append(f"    public IObservable<{ev.record}> {event_prop(ev)} {{ get; }}")
+        out.append(f"    public {EVENT_STREAM}<{ev.record}> {event_prop(ev)} {{ get; }}")
     for proc in group.procs:
         out.append("")
         out.append("    /// <inheritdoc />")
