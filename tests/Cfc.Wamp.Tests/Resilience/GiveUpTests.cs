@@ -1,4 +1,4 @@
-using Cfc.Client.Testing.Router;
+using Cfc.Wamp.Router;
 using Cfc.Wamp.Messages;
 using Cfc.Wamp.Tests.Session;
 using Polly;
