@@ -167,7 +167,9 @@ public sealed class WampRouter : IAsyncDisposable
         _disposed = true;
         // Not disposed afterwards: a second DisposeAsync cancels again, and a CTS without timers holds nothing.
         await _stopping.CancelAsync().ConfigureAwait(false);
-        List<KeyValuePair<RouterConnection, Task>> connections = [.. _connections];
+        // ToArray is an atomic snapshot. A collection expression reads Count and then copies, so a connection that
+        // ends in between leaves a default entry (a null key) in the copy.
+        KeyValuePair<RouterConnection, Task>[] connections = _connections.ToArray();
         foreach (KeyValuePair<RouterConnection, Task> entry in connections)
         {
             entry.Key.Shutdown("wamp.close.system_shutdown");

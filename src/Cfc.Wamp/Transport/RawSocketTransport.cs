@@ -188,8 +188,8 @@ public sealed class RawSocketTransport : IWampTransport
 
         _closeRequested = true;
         await _lifetime.CancelAsync().ConfigureAwait(false);
-        using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        grace.CancelAfter(TransportErrors.CloseGracePeriod);
+        using var timer = new CancellationTokenSource(TransportErrors.CloseGracePeriod, _timeProvider);
+        using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         bool locked = false;
         try
         {
@@ -429,7 +429,7 @@ public sealed class RawSocketTransport : IWampTransport
                             ? $"The peer did not answer a RawSocket PING within {timeout.TotalSeconds:0.###} s; the connection is considered dead."
                             : $"The peer took no data for {timeout.TotalSeconds:0.###} s (a write is stuck, so the keep-alive PING could not even be sent); the connection is considered dead.");
                         Cut();
-                        _ = ping.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                        Background.Forget(ping);
                         return;
                     }
 

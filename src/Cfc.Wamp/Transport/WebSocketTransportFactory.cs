@@ -85,7 +85,7 @@ public sealed class WebSocketTransportFactory : IWampTransportFactory
                         $"The router at {target} answered with {answer}, but the client offered the WebSocket subprotocols {string.Join(", ", offered)}.");
                 }
 
-                return new WebSocketTransport(socket, chosen, settings.MaxMessageSize, invoker);
+                return new WebSocketTransport(socket, chosen, settings.MaxMessageSize, invoker) { TimeProvider = settings.TimeProvider };
             }
             catch
             {

@@ -1,14 +1,15 @@
 namespace Cfc.Wamp.Session;
 
 /// <summary>
-/// The call timeouts of one session, at O(1) cost per call: calls are kept in one FIFO per distinct timeout length
-/// (their deadlines are in order in it, because the clock only moves forward), and each FIFO has one timer, armed for
-/// its oldest call. So 100,000 calls with the same timeout need one timer, not 100,000, and expiring them all costs
-/// one pass. Calls that were answered stay in the FIFO until their deadline comes up (they are skipped then); the FIFO
-/// is compacted when such leftovers outnumber the waiting calls, so memory follows the calls still waiting.
+/// The deadlines of every request of one session (CALL, SUBSCRIBE, REGISTER, UNSUBSCRIBE, UNREGISTER, acknowledged
+/// PUBLISH), at O(1) cost per request: requests are kept in one FIFO per distinct timeout length (their deadlines are
+/// in order in it, because the clock only moves forward), and each FIFO has one timer, armed for its oldest request.
+/// So 100,000 calls with the same timeout need one timer, not 100,000, and expiring them all costs one pass. Requests
+/// that were answered stay in the FIFO until their deadline comes up (they are skipped then); the FIFO is compacted
+/// when such leftovers outnumber the waiting requests, so memory follows the requests still waiting.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The timers are disposed by Dispose, which the session calls when it ends.")]
-internal sealed class CallTimeouts
+internal sealed class RequestDeadlines
 {
     private const int CompactionFloor = 1024;
 
@@ -17,7 +18,7 @@ internal sealed class CallTimeouts
     private readonly Lock _gate = new();
     private bool _disposed;
 
-    public CallTimeouts(TimeProvider timeProvider) => _timeProvider = timeProvider;
+    public RequestDeadlines(TimeProvider timeProvider) => _timeProvider = timeProvider;
 
     /// <summary>How many timers exist (tests: one per distinct timeout, not one per call).</summary>
     public int TimerCount
@@ -31,8 +32,8 @@ internal sealed class CallTimeouts
         }
     }
 
-    /// <summary>Schedules <paramref name="call"/> to expire after <paramref name="timeout"/> unless it is answered first.</summary>
-    public void Add(PendingCall call, TimeSpan timeout)
+    /// <summary>Schedules <paramref name="request"/> to expire after <paramref name="timeout"/> unless it is answered first.</summary>
+    public void Add(PendingRequest request, TimeSpan timeout)
     {
         long ticks = (long)(timeout.TotalSeconds * _timeProvider.TimestampFrequency);
         lock (_gate)
@@ -50,7 +51,7 @@ internal sealed class CallTimeouts
                 _lanes.Add(timeout, lane);
             }
 
-            lane.Queue.Enqueue((call, deadline));
+            lane.Queue.Enqueue((request, deadline));
             if (lane.Queue.Count == 1)
             {
                 lane.Arm(timeout);
@@ -62,7 +63,7 @@ internal sealed class CallTimeouts
         }
     }
 
-    /// <summary>Stops every timer (the session ended; its calls failed with it).</summary>
+    /// <summary>Stops every timer (the session ended; its requests failed with it).</summary>
     public void Dispose()
     {
         lock (_gate)
@@ -79,7 +80,7 @@ internal sealed class CallTimeouts
 
     private void OnTimer(Lane lane)
     {
-        List<PendingCall>? expired = null;
+        List<PendingRequest>? expired = null;
         lock (_gate)
         {
             if (_disposed)
@@ -88,16 +89,16 @@ internal sealed class CallTimeouts
             }
 
             long now = _timeProvider.GetTimestamp();
-            while (lane.Queue.TryPeek(out (PendingCall Call, long Deadline) head) && head.Deadline <= now)
+            while (lane.Queue.TryPeek(out (PendingRequest Request, long Deadline) head) && head.Deadline <= now)
             {
                 lane.Queue.Dequeue();
-                if (head.Call.IsWaiting)
+                if (head.Request.IsWaiting)
                 {
-                    (expired ??= []).Add(head.Call);
+                    (expired ??= []).Add(head.Request);
                 }
             }
 
-            if (lane.Queue.TryPeek(out (PendingCall Call, long Deadline) next))
+            if (lane.Queue.TryPeek(out (PendingRequest Request, long Deadline) next))
             {
                 lane.Arm(_timeProvider.GetElapsedTime(now, next.Deadline));
             }
@@ -112,18 +113,18 @@ internal sealed class CallTimeouts
         // Outside the lock: expiring completes tasks and queues CANCELs.
         if (expired is not null)
         {
-            foreach (PendingCall call in expired)
+            foreach (PendingRequest request in expired)
             {
-                call.Expire();
+                request.Expire();
             }
         }
     }
 
-    private sealed class Lane(CallTimeouts owner, TimeSpan timeout)
+    private sealed class Lane(RequestDeadlines owner, TimeSpan timeout)
     {
         public TimeSpan Timeout { get; } = timeout;
 
-        public Queue<(PendingCall Call, long Deadline)> Queue { get; private set; } = new();
+        public Queue<(PendingRequest Request, long Deadline)> Queue { get; private set; } = new();
 
         public ITimer? Timer { get; private set; }
 
@@ -146,13 +147,13 @@ internal sealed class CallTimeouts
             }
         }
 
-        // Drops the entries of calls that ended already; the next compaction waits until the FIFO doubled again.
+        // Drops the entries of requests that ended already; the next compaction waits until the FIFO doubled again.
         public void Compact()
         {
-            var kept = new Queue<(PendingCall Call, long Deadline)>(Queue.Count);
-            foreach ((PendingCall Call, long Deadline) entry in Queue)
+            var kept = new Queue<(PendingRequest Request, long Deadline)>(Queue.Count);
+            foreach ((PendingRequest Request, long Deadline) entry in Queue)
             {
-                if (entry.Call.IsWaiting)
+                if (entry.Request.IsWaiting)
                 {
                     kept.Enqueue(entry);
                 }
@@ -162,6 +163,6 @@ internal sealed class CallTimeouts
             CompactAt = Math.Max(CompactionFloor, kept.Count * 2);
         }
 
-        private readonly CallTimeouts _owner = owner;
+        private readonly RequestDeadlines _owner = owner;
     }
 }
