@@ -36,10 +36,10 @@ public sealed class QuickstartTour(TextWriter output)
         // The ticks come every few seconds: a plain Subscribe is enough. For the realm and node events we wait until
         // the router has the subscriptions (SubscribeAsync), so that the events of what we do next cannot be missed.
         using IDisposable onTick = client.System.OnTick.Subscribe(t => { Event($"OnTick: tick {t.Tick} at {t.Now:u}"); tick.TrySetResult(); });
-        using IDisposable onCreated = await client.ManagementRealms.OnRealmCreated.SubscribeAsync(e => Event($"OnRealmCreated: {e.RealmName} (oid {e.Details.Oid})"), cancellationToken);
-        using IDisposable onPaired = await client.ManagementRealms.OnNodePaired.SubscribeAsync(e => Event($"OnNodePaired: node {e.NodeId} in {e.RealmName}"), cancellationToken);
-        using IDisposable onUnpaired = await client.ManagementRealms.OnNodeUnpaired.SubscribeAsync(e => Event($"OnNodeUnpaired: node {e.NodeId} from {e.RealmName}"), cancellationToken);
-        using IDisposable onDeleted = await client.ManagementRealms.OnRealmDeleted.SubscribeAsync(e => { Event($"OnRealmDeleted: {e.RealmName}"); deleted.TrySetResult(); }, cancellationToken);
+        await using CfcEventSubscription onCreated = await client.ManagementRealms.OnRealmCreated.SubscribeAsync(e => Event($"OnRealmCreated: {e.RealmName} (oid {e.Details.Oid})"), cancellationToken);
+        await using CfcEventSubscription onPaired = await client.ManagementRealms.OnNodePaired.SubscribeAsync(e => Event($"OnNodePaired: node {e.NodeId} in {e.RealmName}"), cancellationToken);
+        await using CfcEventSubscription onUnpaired = await client.ManagementRealms.OnNodeUnpaired.SubscribeAsync(e => Event($"OnNodeUnpaired: node {e.NodeId} from {e.RealmName}"), cancellationToken);
+        await using CfcEventSubscription onDeleted = await client.ManagementRealms.OnRealmDeleted.SubscribeAsync(e => { Event($"OnRealmDeleted: {e.RealmName}"); deleted.TrySetResult(); }, cancellationToken);
 
         string realm = "quickstart-" + Guid.NewGuid().ToString("N")[..8];
         Step($"Creating management realm {realm}");

@@ -10,7 +10,7 @@ namespace Cfc.Client;
 
 /// <summary>
 /// A typed client for Crossbar.io Fabric Center over one WAMP session: every procedure of the CFC APIs as an awaitable
-/// method, every event as an <see cref="IObservable{T}"/>. Thread-safe; dispose it to close the session.
+/// method, every event as a <see cref="CfcEventStream{T}"/> (an <see cref="IObservable{T}"/> you can also read with <c>await foreach</c>). Thread-safe; dispose it to close the session.
 /// </summary>
 /// <example>
 /// <code>
@@ -54,7 +54,10 @@ public sealed partial class CfcClient : IAsyncDisposable
         RemoteRouterMeta = new RemoteRouterMetaApi(_context);
         Domain = new MasterDomainApi(_context);
         Fleet = new MasterFleetApi(_context);
-        StateChanges = new MappedObservable<WampConnectionState, CfcConnectionState>(wamp.StateChanges, CfcConnectionStates.From);
+        StateChanges = new CfcEventStream<CfcConnectionState>(
+            new MappedEventSource<WampConnectionState, CfcConnectionState>(new ObservableEventSource<WampConnectionState>(wamp.StateChanges), CfcConnectionStates.From),
+            _context.Events.Readers,
+            nameof(StateChanges));
     }
 
     /// <summary>Global API, System: service status and the tick event (global realm).</summary>
@@ -112,8 +115,12 @@ public sealed partial class CfcClient : IAsyncDisposable
     /// <summary>The current connection state.</summary>
     public CfcConnectionState State => CfcConnectionStates.From(_context.Wamp.State);
 
-    /// <summary>Every connection state change, in order; completes when the client is disposed.</summary>
-    public IObservable<CfcConnectionState> StateChanges { get; }
+    /// <summary>
+    /// Every connection state change, in order; completes when the client is disposed. A local stream: its
+    /// <c>SubscribeAsync</c> is in place at once, and a new observer sees the changes after it subscribed (read
+    /// <see cref="State"/> for the current one).
+    /// </summary>
+    public CfcEventStream<CfcConnectionState> StateChanges { get; }
 
     /// <summary>The current WAMP session id, or <see langword="null"/> while no session is open; changes on every reconnect.</summary>
     public long? SessionId => _context.Wamp.SessionId;

@@ -6,6 +6,9 @@ namespace Cfc.CodeGen;
 /// <summary>The typed API: one interface and one implementation per group, and the multi-argument event records.</summary>
 internal static class ApiTemplates
 {
+    // The public type of every typed event property (Cfc.Client's CfcEventStream<T>: await foreach, SubscribeAsync, IObservable<T>).
+    private const string EventStream = "CfcEventStream";
+
     public static string Interface(ApiGroup group)
     {
         var o = new List<string> { Generator.Header, "#nullable enable", "", "using System.Text.Json;", "", "namespace Cfc.Client;", "" };
@@ -43,12 +46,11 @@ internal static class ApiTemplates
             o.Add("");
             o.Add($"    /// <summary>{Doc(ev.Doc)}</summary>");
             string args = string.Join(", ", ev.Args.Select(a => a.Name));
-            o.Add($"    /// <remarks>{(!string.IsNullOrEmpty(ev.Fabric) ? "Seed" : "Crossbar.io master")} event: <c>{Doc(ev.Name)}({Doc(args)})</c>. A hot observable: the first observer subscribes on the router, "
-                  + "the last one to leave unsubscribes; errors when the subscription is lost for good, completes when the client is disposed. "
-                  + "Subscribing starts the router subscription in the background; use "
-                  + "<see cref=\"CfcObservableExtensions.SubscribeAsync{T}(IObservable{T}, IObserver{T}, CancellationToken)\"/> "
-                  + "to wait until it is in place.</remarks>");
-            o.Add($"    IObservable<{ev.Record}> {EventProperty(ev)} {{ get; }}");
+            o.Add($"    /// <remarks>{(!string.IsNullOrEmpty(ev.Fabric) ? "Seed" : "Crossbar.io master")} event: <c>{Doc(ev.Name)}({Doc(args)})</c>. A hot stream: the first reader subscribes on the router, "
+                  + "the last one to leave unsubscribes; it errors when the subscription is lost for good and completes when the client is disposed. "
+                  + "<c>SubscribeAsync</c> and <c>ReadAllAsync</c> wait until the router subscription is in place; <c>Subscribe</c> starts it in the background "
+                  + "(see <see cref=\"CfcEventStream{T}\"/>).</remarks>");
+            o.Add($"    {EventStream}<{ev.Record}> {EventProperty(ev)} {{ get; }}");
         }
 
         o.Add("}");
@@ -81,7 +83,7 @@ internal static class ApiTemplates
         {
             o.Add("");
             o.Add("    /// <inheritdoc />");
-            o.Add($"    public IObservable<{ev.Record}> {EventProperty(ev)} {{ get; }}");
+            o.Add($"    public {EventStream}<{ev.Record}> {EventProperty(ev)} {{ get; }}");
         }
 
         foreach (ApiProcedure proc in group.Procedures)

@@ -27,7 +27,7 @@ internal static class MonitorCommand
     private static async Task MonitorAsync(CliContext c, TimeSpan interval, int? count)
     {
         var refresh = Channel.CreateBounded<string>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-        var subscriptions = new List<IDisposable>
+        var subscriptions = new List<CfcEventSubscription>
         {
             await c.Client.System.OnTick.SubscribeAsync(_ => refresh.Writer.TryWrite("tick"), c.Cancel).ConfigureAwait(false),
             await c.Client.ManagementRealms.OnNodePaired.SubscribeAsync(_ => refresh.Writer.TryWrite("node-paired"), c.Cancel).ConfigureAwait(false),
@@ -78,9 +78,9 @@ internal static class MonitorCommand
         }
         finally
         {
-            foreach (IDisposable s in subscriptions)
+            foreach (CfcEventSubscription s in subscriptions)
             {
-                s.Dispose();
+                await s.DisposeAsync().ConfigureAwait(false);
             }
 
             timer.Dispose();

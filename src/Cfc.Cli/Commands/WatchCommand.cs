@@ -16,7 +16,7 @@ namespace Cfc.Cli.Commands;
 internal static class WatchCommand
 {
     /// <summary>A typed event: where it lives and how to subscribe to it.</summary>
-    private sealed record Typed(RealmScope Scope, string Description, Func<CfcClient, Action<JsonElement, string>, CancellationToken, Task<IDisposable>> Subscribe);
+    private sealed record Typed(RealmScope Scope, string Description, Func<CfcClient, Action<JsonElement, string>, CancellationToken, Task<CfcEventSubscription>> Subscribe);
 
     private static readonly CfcJsonContext J = CfcJsonContext.Default;
 
@@ -73,7 +73,7 @@ internal static class WatchCommand
         var channel = Channel.CreateUnbounded<(JsonElement Value, string Line)>(new UnboundedChannelOptions { SingleReader = true });
         void Emit(JsonElement value, string line) => channel.Writer.TryWrite((value, line));
 
-        IDisposable? typedSubscription = null;
+        CfcEventSubscription? typedSubscription = null;
         WampSubscription? raw = null;
         if (Events.TryGetValue(name, out Typed? typed))
         {
@@ -116,7 +116,11 @@ internal static class WatchCommand
         }
         finally
         {
-            typedSubscription?.Dispose();
+            if (typedSubscription is not null)
+            {
+                await typedSubscription.DisposeAsync().ConfigureAwait(false);
+            }
+
             if (raw is not null)
             {
                 await raw.DisposeAsync().ConfigureAwait(false);

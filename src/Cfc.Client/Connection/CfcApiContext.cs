@@ -103,9 +103,9 @@ internal sealed class CfcApiContext
     /// <param name="topic">Its topic in the scheme's table.</param>
     /// <param name="decode">Decodes a seed-shaped payload.</param>
     /// <returns>The stream.</returns>
-    public IObservable<T> GetEventStream<T>(CfcMember member, string topic, Func<WampPayload, T> decode) =>
+    public CfcEventStream<T> GetEventStream<T>(CfcMember member, string topic, Func<WampPayload, T> decode) =>
         Master is { } master ? master.GetEventStream(member, decode)
-        : topic.Length == 0 ? new NotInSchemeObservable<T>(MasterMap.Get(member).NotInScheme(Uris.Scheme))
+        : topic.Length == 0 ? Events.GetUnsupported<T>(member.ToString(), () => MasterMap.Get(member).NotInScheme(Uris.Scheme))
         : Events.GetStream(topic, decode);
 
     // A member of the master's own API has no URI under the document schemes: refused before anything is sent.
@@ -115,11 +115,6 @@ internal sealed class CfcApiContext
         {
             throw MasterMap.Get(member).NotInScheme(Uris.Scheme);
         }
-    }
-
-    private sealed class NotInSchemeObservable<T>(CfcNotSupportedException error) : IObservable<T>
-    {
-        public IDisposable Subscribe(IObserver<T> observer) => throw error;
     }
 
     /// <summary>Calls a procedure and decodes its result.</summary>

@@ -36,25 +36,3 @@ internal static class CfcConnectionStates
         _ => CfcConnectionState.Disconnected,
     };
 }
-
-/// <summary>An observable that maps another one's elements; errors and completion pass through.</summary>
-/// <typeparam name="TSource">The source element type.</typeparam>
-/// <typeparam name="TResult">The mapped element type.</typeparam>
-internal sealed class MappedObservable<TSource, TResult>(IObservable<TSource> source, Func<TSource, TResult> map) : IObservable<TResult>
-{
-    /// <inheritdoc />
-    public IDisposable Subscribe(IObserver<TResult> observer)
-    {
-        ArgumentNullException.ThrowIfNull(observer);
-        return source.Subscribe(new Mapper(observer, map));
-    }
-
-    private sealed class Mapper(IObserver<TResult> observer, Func<TSource, TResult> map) : IObserver<TSource>
-    {
-        public void OnCompleted() => observer.OnCompleted();
-
-        public void OnError(Exception error) => observer.OnError(error);
-
-        public void OnNext(TSource value) => observer.OnNext(map(value));
-    }
-}

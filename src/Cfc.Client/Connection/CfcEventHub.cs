@@ -10,6 +10,7 @@ internal sealed class CfcEventHub
     private readonly ILogger _logger;
     private readonly CfcMismatchLog _mismatches;
     private readonly WampSubscribeOptions? _queue;
+    private readonly EventReaderSettings _readers;
     private readonly List<ICfcEventStream> _streams = [];
     private readonly Lock _gate = new();
 
@@ -24,14 +25,18 @@ internal sealed class CfcEventHub
         _wamp = wamp;
         _logger = logger;
         _mismatches = mismatches ?? new CfcMismatchLog(logger);
+        _readers = EventReaderSettings.From(queue, logger);
     }
+
+    /// <summary>The bounds of each reader's queue (<see cref="CfcEventSubscription{T}"/>): the same as the topics' queues.</summary>
+    public EventReaderSettings Readers => _readers;
 
     /// <summary>Creates the hot, reference-counted stream of one topic.</summary>
     /// <typeparam name="T">The event type.</typeparam>
     /// <param name="topic">The topic URI.</param>
     /// <param name="decode">Decodes an event's payload; throws on a wrong shape.</param>
     /// <returns>The stream.</returns>
-    public IObservable<T> GetStream<T>(string topic, Func<WampPayload, T> decode) => GetStream(topic, decode, translate: null);
+    public CfcEventStream<T> GetStream<T>(string topic, Func<WampPayload, T> decode) => GetStream(topic, decode, translate: null);
 
     /// <summary>Creates the hot, reference-counted stream of one topic whose payloads are translated before decoding.</summary>
     /// <typeparam name="T">The event type.</typeparam>
@@ -39,16 +44,24 @@ internal sealed class CfcEventHub
     /// <param name="decode">Decodes a (translated) payload; throws on a wrong shape.</param>
     /// <param name="translate">Reshapes a payload (may call the server; events of one topic wait for it in order), or <see langword="null"/>.</param>
     /// <returns>The stream.</returns>
-    public IObservable<T> GetStream<T>(string topic, Func<WampPayload, T> decode, Func<WampPayload, CancellationToken, ValueTask<WampPayload>>? translate)
+    public CfcEventStream<T> GetStream<T>(string topic, Func<WampPayload, T> decode, Func<WampPayload, CancellationToken, ValueTask<WampPayload>>? translate)
     {
-        var stream = new CfcEventStream<T>(_wamp, topic, decode, _logger, _mismatches, translate, _queue);
+        var source = new TopicEventSource<T>(_wamp, topic, decode, _logger, _mismatches, translate, _queue);
         lock (_gate)
         {
-            _streams.Add(stream);
+            _streams.Add(source);
         }
 
-        return stream;
+        return new CfcEventStream<T>(source, _readers, topic);
     }
+
+    /// <summary>The stream of an event the server's API does not have: subscribing throws <paramref name="error"/>'s exception.</summary>
+    /// <typeparam name="T">The event type.</typeparam>
+    /// <param name="name">The member's name, for <see cref="object.ToString"/>.</param>
+    /// <param name="error">Makes the exception.</param>
+    /// <returns>The stream.</returns>
+    public CfcEventStream<T> GetUnsupported<T>(string name, Func<CfcNotSupportedException> error) =>
+        new(new FailingEventSource<T>(error), _readers, name);
 
     /// <summary>Completes every stream (OnCompleted to its observers) and unsubscribes on the router.</summary>
     /// <returns>A task that completes when every stream is done.</returns>

@@ -31,4 +31,7 @@ internal static partial class CfcLog
 
     [LoggerMessage(EventId = 2009, Level = LogLevel.Information, Message = "CfcUriScheme.Auto: {Url} (realm {Realm}) speaks {Scheme}")]
     public static partial void SchemeDetected(ILogger logger, Uri url, string realm, string scheme);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Warning, Message = "A reader of {Stream} fell behind: {Dropped} events dropped so far, the oldest first (logged at the first and every 1,000th)")]
+    public static partial void ReaderQueueOverflow(ILogger logger, string stream, long dropped);
 }

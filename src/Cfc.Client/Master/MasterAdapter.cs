@@ -95,12 +95,12 @@ internal sealed class MasterAdapter
     /// <param name="member">The member.</param>
     /// <param name="decode">Decodes the seed-shaped payload.</param>
     /// <returns>The stream.</returns>
-    public IObservable<T> GetEventStream<T>(CfcMember member, Func<WampPayload, T> decode)
+    public CfcEventStream<T> GetEventStream<T>(CfcMember member, Func<WampPayload, T> decode)
     {
         MasterMember map = MasterMap.Get(member);
         if (map.Uri is null)
         {
-            return new NotSupportedObservable<T>(map);
+            return _context.Events.GetUnsupported<T>(member.ToString(), map.NotSupported);
         }
 
         return map.Translation switch
@@ -261,10 +261,4 @@ internal sealed class MasterAdapter
     }
 
     private static bool IsOid(string value) => value.Length == 36 && Guid.TryParseExact(value, "D", out _);
-
-    /// <summary>The event stream of a member the master lacks: subscribing throws <see cref="CfcNotSupportedException"/>.</summary>
-    private sealed class NotSupportedObservable<T>(MasterMember map) : IObservable<T>
-    {
-        public IDisposable Subscribe(IObserver<T> observer) => throw map.NotSupported();
-    }
 }

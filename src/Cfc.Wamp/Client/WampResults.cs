@@ -14,7 +14,17 @@ public sealed record WampResult(WampPayload Payload, JsonElement Details, bool I
 /// <param name="PublicationId">The publication id.</param>
 /// <param name="Payload">The event's arguments.</param>
 /// <param name="Details">The EVENT details.</param>
-public sealed record WampEvent(string Topic, long SubscriptionId, long PublicationId, WampPayload Payload, JsonElement Details);
+public sealed record WampEvent(string Topic, long SubscriptionId, long PublicationId, WampPayload Payload, JsonElement Details)
+{
+    /// <summary>
+    /// The size this event is counted with by the bounded event queues (<see cref="WampSubscribeOptions.MaxQueuedEventBytes"/>,
+    /// the typed streams' readers): the UTF-8 JSON of its arguments, keyword arguments and details, plus the topic's length.
+    /// </summary>
+    public long JsonSize => Size(Payload.Arguments) + Size(Payload.ArgumentsKeywords) + Size(Details) + Topic.Length;
+
+    private static long Size(JsonElement? element) =>
+        element is { } e && e.ValueKind != JsonValueKind.Undefined ? System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(e).Length : 0;
+}
 
 /// <summary>What the router said about an open session (from WELCOME).</summary>
 /// <param name="SessionId">The session id.</param>

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
@@ -59,8 +58,7 @@ internal sealed class EventDispatcher
     }
 
     /// <summary>The size an event is counted with: the UTF-8 JSON of its arguments, keyword arguments and details.</summary>
-    public static long SizeOf(WampEvent @event) =>
-        Size(@event.Payload.Arguments) + Size(@event.Payload.ArgumentsKeywords) + Size(@event.Details) + @event.Topic.Length;
+    public static long SizeOf(WampEvent @event) => @event.JsonSize;
 
     /// <summary>Queues the event; never waits (the oldest queued events are dropped to make room).</summary>
     /// <param name="event">The event.</param>
@@ -116,9 +114,6 @@ internal sealed class EventDispatcher
         // Asynchronously: this may run on the reader loop, and the handler's cancellation callbacks are user code.
         Background.Run(_stop.CancelAsync(), _logger, $"stopping the handler of '{_topic}'");
     }
-
-    private static long Size(JsonElement? element) =>
-        element is { } e && e.ValueKind != JsonValueKind.Undefined ? JsonMarshal.GetRawUtf8Value(e).Length : 0;
 
     private void OnDropped(long count)
     {

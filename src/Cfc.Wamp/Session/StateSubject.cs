@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Cfc.Shared;
 using Microsoft.Extensions.Logging;
 
 namespace Cfc.Wamp.Session;
@@ -13,14 +14,11 @@ internal sealed class StateSubject : IObservable<WampConnectionState>
     // Each change carries the observers of the moment it happened: a later observer does not see earlier changes.
     private readonly Channel<(WampConnectionState State, IObserver<WampConnectionState>[] Observers)> _queue =
         Channel.CreateUnbounded<(WampConnectionState, IObserver<WampConnectionState>[])>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Lock _gate = new();
-    private readonly ILogger _logger;
-    private IObserver<WampConnectionState>[] _observers = [];
-    private bool _completed;
+    private readonly ObserverList<WampConnectionState> _observers;
 
     public StateSubject(ILogger logger)
     {
-        _logger = logger;
+        _observers = new ObserverList<WampConnectionState>(logger.StateObserverFailed);
         Completion = Task.Run(PumpAsync);
     }
 
@@ -30,35 +28,17 @@ internal sealed class StateSubject : IObservable<WampConnectionState>
     public IDisposable Subscribe(IObserver<WampConnectionState> observer)
     {
         ArgumentNullException.ThrowIfNull(observer);
-        lock (_gate)
+        if (_observers.Add(observer) == 0)
         {
-            if (!_completed)
-            {
-                _observers = [.. _observers, observer];
-                return new Unsubscriber(this, observer);
-            }
+            observer.OnCompleted();
         }
 
-        observer.OnCompleted();
-        return new Unsubscriber(this, observer);
+        return new Unsubscriber(_observers, observer);
     }
 
-    public void OnNext(WampConnectionState state) => _queue.Writer.TryWrite((state, Volatile.Read(ref _observers)));
+    public void OnNext(WampConnectionState state) => _queue.Writer.TryWrite((state, _observers.Snapshot));
 
     public void OnCompleted() => _queue.Writer.TryComplete();
-
-    private void Unsubscribe(IObserver<WampConnectionState> observer)
-    {
-        lock (_gate)
-        {
-            int index = Array.IndexOf(_observers, observer);
-            if (index >= 0)
-            {
-                IObserver<WampConnectionState>[] next = [.. _observers.AsSpan(0, index), .. _observers.AsSpan(index + 1)];
-                _observers = next;
-            }
-        }
-    }
 
     private async Task PumpAsync()
     {
@@ -67,43 +47,15 @@ internal sealed class StateSubject : IObservable<WampConnectionState>
         {
             while (reader.TryRead(out (WampConnectionState State, IObserver<WampConnectionState>[] Observers) change))
             {
-                foreach (IObserver<WampConnectionState> observer in change.Observers)
-                {
-                    try
-                    {
-                        observer.OnNext(change.State);
-                    }
-                    catch (Exception ex)
-                    {
-                        _logger.StateObserverFailed(ex);
-                    }
-                }
+                _observers.OnNext(change.Observers, change.State);
             }
         }
 
-        IObserver<WampConnectionState>[] last;
-        lock (_gate)
-        {
-            _completed = true;
-            last = _observers;
-            _observers = [];
-        }
-
-        foreach (IObserver<WampConnectionState> observer in last)
-        {
-            try
-            {
-                observer.OnCompleted();
-            }
-            catch (Exception ex)
-            {
-                _logger.StateObserverFailed(ex);
-            }
-        }
+        _observers.OnCompleted(_observers.Close());
     }
 
-    private sealed class Unsubscriber(StateSubject subject, IObserver<WampConnectionState> observer) : IDisposable
+    private sealed class Unsubscriber(ObserverList<WampConnectionState> observers, IObserver<WampConnectionState> observer) : IDisposable
     {
-        public void Dispose() => subject.Unsubscribe(observer);
+        public void Dispose() => observers.Remove(observer);
     }
 }

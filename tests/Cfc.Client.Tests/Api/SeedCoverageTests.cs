@@ -126,7 +126,8 @@ public sealed class SeedCoverageTests
         SeedEvent seed = SeedCatalog.Event(key);
         PropertyInfo? property = InterfaceType(seed.Interface).GetProperty(seed.Property);
         Assert.True(property is not null, $"{seed.Interface} lacks {seed.Property} for {seed.Signature}");
-        Assert.Equal(typeof(IObservable<>), property.PropertyType.GetGenericTypeDefinition());
+        Assert.Equal(typeof(CfcEventStream<>), property.PropertyType.GetGenericTypeDefinition());
+        Assert.True(typeof(IObservable<>).MakeGenericType(property.PropertyType.GetGenericArguments()).IsAssignableFrom(property.PropertyType), $"{seed.Property} is an IObservable");
 
         var peer = new ScriptedWampClient();
         await using CfcClient client = CfcClient.Create(peer, scheme);

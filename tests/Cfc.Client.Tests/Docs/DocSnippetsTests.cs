@@ -100,13 +100,27 @@ public sealed class DocSnippetsTests
         await using FakeCfc fake = await FakeCfc.StartAsync(new FakeCfcOptions { TickPeriod = TimeSpan.FromMilliseconds(50) });
         await using CfcClient client = await ConnectAliceAsync(fake);
 
-        using IDisposable ticks = client.System.OnTick.Subscribe(t => Console.WriteLine(t.Tick));  // or any IObserver<TickEvent>
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        CancellationToken cancellationToken = timeout.Token;
 
-        // Subscribe returns at once and the router subscription is made in the background. To be sure to see the events
-        // of what you do next, wait until it is in place:
-        using IDisposable created = await client.ManagementRealms.OnRealmCreated.SubscribeAsync(
-            e => Console.WriteLine($"realm {e.RealmName} created"));
-        await client.ManagementRealms.CreateRealmAsync("another-mrealm");   // its on_realm_created reaches the lambda
+        // 1. await foreach: SubscribeAsync returns once the router subscription is in place, so the event of what you do
+        //    next is not missed; the events wait in a bounded queue of this subscription's own.
+        await using (CfcEventSubscription<RealmCreatedEvent> created = await client.ManagementRealms.OnRealmCreated.SubscribeAsync(cancellationToken))
+        {
+            await client.ManagementRealms.CreateRealmAsync("another-mrealm", cancellationToken);
+            await foreach (RealmCreatedEvent e in created.ReadAllAsync(cancellationToken))
+            {
+                Console.WriteLine($"realm {e.RealmName} created");
+                break;
+            }
+        }
+
+        // 2. A callback, also awaitable until the router subscription is in place.
+        await using CfcEventSubscription paired = await client.ManagementRealms.OnNodePaired.SubscribeAsync(
+            e => Console.WriteLine($"node {e.NodeId} paired with {e.RealmName}"), cancellationToken);
+
+        // 3. IObservable<T>: Subscribe returns at once, the router subscription is made in the background.
+        using IDisposable ticks = client.System.OnTick.Subscribe(t => Console.WriteLine(t.Tick));  // or any IObserver<TickEvent>
 
         Assert.Contains("another-mrealm", fake.ManagementRealms);
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Reactive.Linq;
 using Cfc.Client;
 using Cfc.Client.Testing;
 
@@ -7,14 +8,15 @@ using Cfc.Client.Testing;
 namespace CfcRxInteropApp;
 
 /// <summary>
-/// An app that imports both <c>System</c> (System.Reactive's <c>ObservableExtensions</c>) and <c>Cfc.Client</c>
-/// (<see cref="CfcObservableExtensions"/>): the lambda <c>Subscribe</c> calls with one, two or three handlers compile without
-/// ambiguity and bind to Rx.
+/// An app that imports both <c>System</c> and <c>System.Reactive.Linq</c> (System.Reactive's extension methods) and
+/// <c>Cfc.Client</c>: <c>Cfc.Client</c> adds no extension method to <see cref="IObservable{T}"/>, so lambda
+/// <c>Subscribe</c> calls on other observables bind to Rx; on a <see cref="CfcEventStream{T}"/> they bind to its own
+/// members (C# prefers a member to any extension method), and Rx's operators work on it as on any observable.
 /// </summary>
 public sealed class RxInteropTests
 {
     [Fact]
-    public void Lambda_subscribe_compiles_and_binds_to_rx_when_both_are_imported()
+    public void Lambda_subscribe_on_any_other_observable_binds_to_rx_when_both_are_imported()
     {
         var source = new CapturingObservable<int>();
         int seen = 0;
@@ -53,6 +55,32 @@ public sealed class RxInteropTests
         using IDisposable subscription = client.System.OnTick.Subscribe(t => tick.TrySetResult(t.Tick!.Value));
 
         Assert.True(await tick.Task.WaitAsync(TimeSpan.FromSeconds(10)) > 0);
+    }
+
+    [Fact]
+    public async Task Lambda_subscribe_on_an_sdk_stream_binds_to_the_stream_and_rx_operators_still_compose()
+    {
+        await using FakeCfc fake = await FakeCfc.StartAsync(new FakeCfcOptions { TickPeriod = TimeSpan.FromMilliseconds(50) });
+        using var key = CryptosignKey.Generate();
+        fake.AddUser("alice@example.com", key.PublicKeyHex);
+        await using CfcClient client = await CfcClient.ConnectAsync(new CfcClientOptions
+        {
+            Url = fake.Url,
+            Realm = CfcRealms.Global,
+            Authenticator = CfcAuthenticator.Cryptosign(key, "alice@example.com"),
+        });
+
+        // The stream's own member, not Rx's extension: its result is the SDK's subscription.
+        using IDisposable own = client.System.OnTick.Subscribe(_ => { });
+        Assert.IsAssignableFrom<CfcEventSubscription>(own);
+
+        // The stream's Where keeps the stream type (and SubscribeAsync); Rx's operators take it as any IObservable.
+        CfcEventStream<TickEvent> even = client.System.OnTick.Where(t => t.Tick % 2 == 0);
+        IList<long> ticks = await Observable.ToList(Observable.Take(even.Select(t => t.Tick!.Value), 3)).Timeout(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(3, ticks.Count);
+        Assert.All(ticks, t => Assert.Equal(0, t % 2));
+        Assert.True(ticks[0] < ticks[1] && ticks[1] < ticks[2]);
     }
 
     private sealed class CapturingObservable<T> : IObservable<T>

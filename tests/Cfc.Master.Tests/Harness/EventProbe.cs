@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Cfc.Client;
 
 namespace Cfc.Master.Tests.Harness;
@@ -6,19 +5,18 @@ namespace Cfc.Master.Tests.Harness;
 /// <summary>Collects the events of one stream, and waits (bounded) for the first that matches.</summary>
 internal sealed class EventProbe<T> : IDisposable
 {
-    private readonly Channel<T> _events = Channel.CreateUnbounded<T>();
-    private IDisposable? _subscription;
+    private CfcEventSubscription<T>? _subscription;
 
     private EventProbe()
     {
     }
 
     /// <summary>Subscribes and waits until the router subscription is in place.</summary>
-    public static async Task<EventProbe<T>> StartAsync(IObservable<T> stream)
+    public static async Task<EventProbe<T>> StartAsync(CfcEventStream<T> stream)
     {
         var probe = new EventProbe<T>();
         using var timeout = new CancellationTokenSource(MasterClients.Operation);
-        probe._subscription = await stream.SubscribeAsync(e => probe._events.Writer.TryWrite(e), timeout.Token);
+        probe._subscription = await stream.SubscribeAsync(timeout.Token);
         return probe;
     }
 
@@ -28,14 +26,15 @@ internal sealed class EventProbe<T> : IDisposable
         using var bound = new CancellationTokenSource(timeout ?? MasterClients.Operation);
         try
         {
-            while (true)
+            await foreach (T e in _subscription!.ReadAllAsync(bound.Token))
             {
-                T e = await _events.Reader.ReadAsync(bound.Token);
                 if (match(e))
                 {
                     return e;
                 }
             }
+
+            throw new InvalidOperationException($"the {typeof(T).Name} stream ended before a matching event came");
         }
         catch (OperationCanceledException)
         {

@@ -25,7 +25,7 @@ internal sealed partial class FabricSystemApi : IFabricSystem
     }
 
     /// <inheritdoc />
-    public IObservable<TickEvent> OnTick { get; }
+    public CfcEventStream<TickEvent> OnTick { get; }
 
     /// <inheritdoc />
     public Task<SystemStatus> GetStatusAsync(CancellationToken cancellationToken = default)

@@ -21,6 +21,6 @@ public partial interface IFabricSystem
     Task<SystemStatus> GetStatusAsync(CancellationToken cancellationToken = default);
 
     /// <summary>CFC global status/heartbeat event generated every 5 seconds.</summary>
-    /// <remarks>Seed event: <c>on_tick(ticked)</c>. A hot observable: the first observer subscribes on the router, the last one to leave unsubscribes; errors when the subscription is lost for good, completes when the client is disposed. Subscribing starts the router subscription in the background; use <see cref="CfcObservableExtensions.SubscribeAsync{T}(IObservable{T}, IObserver{T}, CancellationToken)"/> to wait until it is in place.</remarks>
-    IObservable<TickEvent> OnTick { get; }
+    /// <remarks>Seed event: <c>on_tick(ticked)</c>. A hot stream: the first reader subscribes on the router, the last one to leave unsubscribes; it errors when the subscription is lost for good and completes when the client is disposed. <c>SubscribeAsync</c> and <c>ReadAllAsync</c> wait until the router subscription is in place; <c>Subscribe</c> starts it in the background (see <see cref="CfcEventStream{T}"/>).</remarks>
+    CfcEventStream<TickEvent> OnTick { get; }
 }

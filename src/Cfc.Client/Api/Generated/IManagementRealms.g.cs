@@ -118,34 +118,34 @@ public partial interface IManagementRealms
     Task<NodeUnpaired> UnpairNodeAsync(string pubkey, CancellationToken cancellationToken = default);
 
     /// <summary>Event generated when a management realm is being created and started.</summary>
-    /// <remarks>Seed event: <c>on_realm_creating(realm_name, realm_creating)</c>. A hot observable: the first observer subscribes on the router, the last one to leave unsubscribes; errors when the subscription is lost for good, completes when the client is disposed. Subscribing starts the router subscription in the background; use <see cref="CfcObservableExtensions.SubscribeAsync{T}(IObservable{T}, IObserver{T}, CancellationToken)"/> to wait until it is in place.</remarks>
-    IObservable<RealmCreatingEvent> OnRealmCreating { get; }
+    /// <remarks>Seed event: <c>on_realm_creating(realm_name, realm_creating)</c>. A hot stream: the first reader subscribes on the router, the last one to leave unsubscribes; it errors when the subscription is lost for good and completes when the client is disposed. <c>SubscribeAsync</c> and <c>ReadAllAsync</c> wait until the router subscription is in place; <c>Subscribe</c> starts it in the background (see <see cref="CfcEventStream{T}"/>).</remarks>
+    CfcEventStream<RealmCreatingEvent> OnRealmCreating { get; }
 
     /// <summary>Event generated when a management realm has been created and fully started.</summary>
-    /// <remarks>Seed event: <c>on_realm_created(realm_name, realm_created)</c>. A hot observable: the first observer subscribes on the router, the last one to leave unsubscribes; errors when the subscription is lost for good, completes when the client is disposed. Subscribing starts the router subscription in the background; use <see cref="CfcObservableExtensions.SubscribeAsync{T}(IObservable{T}, IObserver{T}, CancellationToken)"/> to wait until it is in place.</remarks>
-    IObservable<RealmCreatedEvent> OnRealmCreated { get; }
+    /// <remarks>Seed event: <c>on_realm_created(realm_name, realm_created)</c>. A hot stream: the first reader subscribes on the router, the last one to leave unsubscribes; it errors when the subscription is lost for good and completes when the client is disposed. <c>SubscribeAsync</c> and <c>ReadAllAsync</c> wait until the router subscription is in place; <c>Subscribe</c> starts it in the background (see <see cref="CfcEventStream{T}"/>).</remarks>
+    CfcEventStream<RealmCreatedEvent> OnRealmCreated { get; }
 
     /// <summary>Event generated when a management realm is being stopped and deleted.</summary>
-    /// <remarks>Seed event: <c>on_realm_deleting(realm_name, realm_deleting)</c>. A hot observable: the first observer subscribes on the router, the last one to leave unsubscribes; errors when the subscription is lost for good, completes when the client is disposed. Subscribing starts the router subscription in the background; use <see cref="CfcObservableExtensions.SubscribeAsync{T}(IObservable{T}, IObserver{T}, CancellationToken)"/> to wait until it is in place.</remarks>
-    IObservable<RealmDeletingEvent> OnRealmDeleting { get; }
+    /// <remarks>Seed event: <c>on_realm_deleting(realm_name, realm_deleting)</c>. A hot stream: the first reader subscribes on the router, the last one to leave unsubscribes; it errors when the subscription is lost for good and completes when the client is disposed. <c>SubscribeAsync</c> and <c>ReadAllAsync</c> wait until the router subscription is in place; <c>Subscribe</c> starts it in the background (see <see cref="CfcEventStream{T}"/>).</remarks>
+    CfcEventStream<RealmDeletingEvent> OnRealmDeleting { get; }
 
     /// <summary>Event generated when a management realm has been fully stopped and deleted.</summary>
-    /// <remarks>Seed event: <c>on_realm_deleted(realm_name, realm_deleted)</c>. A hot observable: the first observer subscribes on the router, the last one to leave unsubscribes; errors when the subscription is lost for good, completes when the client is disposed. Subscribing starts the router subscription in the background; use <see cref="CfcObservableExtensions.SubscribeAsync{T}(IObservable{T}, IObserver{T}, CancellationToken)"/> to wait until it is in place.</remarks>
-    IObservable<RealmDeletedEvent> OnRealmDeleted { get; }
+    /// <remarks>Seed event: <c>on_realm_deleted(realm_name, realm_deleted)</c>. A hot stream: the first reader subscribes on the router, the last one to leave unsubscribes; it errors when the subscription is lost for good and completes when the client is disposed. <c>SubscribeAsync</c> and <c>ReadAllAsync</c> wait until the router subscription is in place; <c>Subscribe</c> starts it in the background (see <see cref="CfcEventStream{T}"/>).</remarks>
+    CfcEventStream<RealmDeletedEvent> OnRealmDeleted { get; }
 
     /// <summary>Event generated when a role has been granted to a user on a management realm.</summary>
-    /// <remarks>Seed event: <c>on_role_granted(realm_name, user_id, role_granted)</c>. A hot observable: the first observer subscribes on the router, the last one to leave unsubscribes; errors when the subscription is lost for good, completes when the client is disposed. Subscribing starts the router subscription in the background; use <see cref="CfcObservableExtensions.SubscribeAsync{T}(IObservable{T}, IObserver{T}, CancellationToken)"/> to wait until it is in place.</remarks>
-    IObservable<RoleGrantedEvent> OnRoleGranted { get; }
+    /// <remarks>Seed event: <c>on_role_granted(realm_name, user_id, role_granted)</c>. A hot stream: the first reader subscribes on the router, the last one to leave unsubscribes; it errors when the subscription is lost for good and completes when the client is disposed. <c>SubscribeAsync</c> and <c>ReadAllAsync</c> wait until the router subscription is in place; <c>Subscribe</c> starts it in the background (see <see cref="CfcEventStream{T}"/>).</remarks>
+    CfcEventStream<RoleGrantedEvent> OnRoleGranted { get; }
 
     /// <summary>Event generated when a role has been revoked from a user on a management realm.</summary>
-    /// <remarks>Seed event: <c>on_role_revoked(realm_name, user_id, role_revoked)</c>. A hot observable: the first observer subscribes on the router, the last one to leave unsubscribes; errors when the subscription is lost for good, completes when the client is disposed. Subscribing starts the router subscription in the background; use <see cref="CfcObservableExtensions.SubscribeAsync{T}(IObservable{T}, IObserver{T}, CancellationToken)"/> to wait until it is in place.</remarks>
-    IObservable<RoleRevokedEvent> OnRoleRevoked { get; }
+    /// <remarks>Seed event: <c>on_role_revoked(realm_name, user_id, role_revoked)</c>. A hot stream: the first reader subscribes on the router, the last one to leave unsubscribes; it errors when the subscription is lost for good and completes when the client is disposed. <c>SubscribeAsync</c> and <c>ReadAllAsync</c> wait until the router subscription is in place; <c>Subscribe</c> starts it in the background (see <see cref="CfcEventStream{T}"/>).</remarks>
+    CfcEventStream<RoleRevokedEvent> OnRoleRevoked { get; }
 
     /// <summary>Event generated when a node has been successfully paired with a management realm.</summary>
-    /// <remarks>Seed event: <c>on_node_paired(realm_name, node_id, node_paired)</c>. A hot observable: the first observer subscribes on the router, the last one to leave unsubscribes; errors when the subscription is lost for good, completes when the client is disposed. Subscribing starts the router subscription in the background; use <see cref="CfcObservableExtensions.SubscribeAsync{T}(IObservable{T}, IObserver{T}, CancellationToken)"/> to wait until it is in place.</remarks>
-    IObservable<NodePairedEvent> OnNodePaired { get; }
+    /// <remarks>Seed event: <c>on_node_paired(realm_name, node_id, node_paired)</c>. A hot stream: the first reader subscribes on the router, the last one to leave unsubscribes; it errors when the subscription is lost for good and completes when the client is disposed. <c>SubscribeAsync</c> and <c>ReadAllAsync</c> wait until the router subscription is in place; <c>Subscribe</c> starts it in the background (see <see cref="CfcEventStream{T}"/>).</remarks>
+    CfcEventStream<NodePairedEvent> OnNodePaired { get; }
 
     /// <summary>Event generated when a node has been successfully unpaired from a management realm.</summary>
-    /// <remarks>Seed event: <c>on_node_unpaired(realm_name, node_id, node_unpaired)</c>. A hot observable: the first observer subscribes on the router, the last one to leave unsubscribes; errors when the subscription is lost for good, completes when the client is disposed. Subscribing starts the router subscription in the background; use <see cref="CfcObservableExtensions.SubscribeAsync{T}(IObservable{T}, IObserver{T}, CancellationToken)"/> to wait until it is in place.</remarks>
-    IObservable<NodeUnpairedEvent> OnNodeUnpaired { get; }
+    /// <remarks>Seed event: <c>on_node_unpaired(realm_name, node_id, node_unpaired)</c>. A hot stream: the first reader subscribes on the router, the last one to leave unsubscribes; it errors when the subscription is lost for good and completes when the client is disposed. <c>SubscribeAsync</c> and <c>ReadAllAsync</c> wait until the router subscription is in place; <c>Subscribe</c> starts it in the background (see <see cref="CfcEventStream{T}"/>).</remarks>
+    CfcEventStream<NodeUnpairedEvent> OnNodeUnpaired { get; }
 }

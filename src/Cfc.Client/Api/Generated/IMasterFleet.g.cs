@@ -123,14 +123,14 @@ public partial interface IMasterFleet
     Task<JsonElement> GetDockerInfoAsync(string nodeId, CancellationToken cancellationToken = default);
 
     /// <summary>The management realm's heartbeat, every 5 seconds on crossbar v22.6.1.</summary>
-    /// <remarks>Crossbar.io master event: <c>on_tick(ticked)</c>. A hot observable: the first observer subscribes on the router, the last one to leave unsubscribes; errors when the subscription is lost for good, completes when the client is disposed. Subscribing starts the router subscription in the background; use <see cref="CfcObservableExtensions.SubscribeAsync{T}(IObservable{T}, IObserver{T}, CancellationToken)"/> to wait until it is in place.</remarks>
-    IObservable<TickEvent> OnTick { get; }
+    /// <remarks>Crossbar.io master event: <c>on_tick(ticked)</c>. A hot stream: the first reader subscribes on the router, the last one to leave unsubscribes; it errors when the subscription is lost for good and completes when the client is disposed. <c>SubscribeAsync</c> and <c>ReadAllAsync</c> wait until the router subscription is in place; <c>Subscribe</c> starts it in the background (see <see cref="CfcEventStream{T}"/>).</remarks>
+    CfcEventStream<TickEvent> OnTick { get; }
 
     /// <summary>Event generated when a node of the management realm comes online.</summary>
-    /// <remarks>Crossbar.io master event: <c>on_node_ready(node_id, liveness)</c>. A hot observable: the first observer subscribes on the router, the last one to leave unsubscribes; errors when the subscription is lost for good, completes when the client is disposed. Subscribing starts the router subscription in the background; use <see cref="CfcObservableExtensions.SubscribeAsync{T}(IObservable{T}, IObserver{T}, CancellationToken)"/> to wait until it is in place.</remarks>
-    IObservable<NodeReadyEvent> OnNodeReady { get; }
+    /// <remarks>Crossbar.io master event: <c>on_node_ready(node_id, liveness)</c>. A hot stream: the first reader subscribes on the router, the last one to leave unsubscribes; it errors when the subscription is lost for good and completes when the client is disposed. <c>SubscribeAsync</c> and <c>ReadAllAsync</c> wait until the router subscription is in place; <c>Subscribe</c> starts it in the background (see <see cref="CfcEventStream{T}"/>).</remarks>
+    CfcEventStream<NodeReadyEvent> OnNodeReady { get; }
 
     /// <summary>Event generated when a node of the management realm goes offline.</summary>
-    /// <remarks>Crossbar.io master event: <c>on_node_shutdown(node_id, liveness)</c>. A hot observable: the first observer subscribes on the router, the last one to leave unsubscribes; errors when the subscription is lost for good, completes when the client is disposed. Subscribing starts the router subscription in the background; use <see cref="CfcObservableExtensions.SubscribeAsync{T}(IObservable{T}, IObserver{T}, CancellationToken)"/> to wait until it is in place.</remarks>
-    IObservable<NodeShutdownEvent> OnNodeShutdown { get; }
+    /// <remarks>Crossbar.io master event: <c>on_node_shutdown(node_id, liveness)</c>. A hot stream: the first reader subscribes on the router, the last one to leave unsubscribes; it errors when the subscription is lost for good and completes when the client is disposed. <c>SubscribeAsync</c> and <c>ReadAllAsync</c> wait until the router subscription is in place; <c>Subscribe</c> starts it in the background (see <see cref="CfcEventStream{T}"/>).</remarks>
+    CfcEventStream<NodeShutdownEvent> OnNodeShutdown { get; }
 }

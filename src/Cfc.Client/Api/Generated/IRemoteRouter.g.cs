@@ -241,10 +241,10 @@ public partial interface IRemoteRouter
     Task<RouterComponentStopped> StopRouterComponentAsync(string nodeId, string workerId, string componentId, CancellationToken cancellationToken = default);
 
     /// <summary>Event generated when a new realm is starting on a router worker.</summary>
-    /// <remarks>Seed event: <c>on_router_realm_starting(node_id, worker_id, realm_id, realm_starting)</c>. A hot observable: the first observer subscribes on the router, the last one to leave unsubscribes; errors when the subscription is lost for good, completes when the client is disposed. Subscribing starts the router subscription in the background; use <see cref="CfcObservableExtensions.SubscribeAsync{T}(IObservable{T}, IObserver{T}, CancellationToken)"/> to wait until it is in place.</remarks>
-    IObservable<RouterRealmStartingEvent> OnRouterRealmStarting { get; }
+    /// <remarks>Seed event: <c>on_router_realm_starting(node_id, worker_id, realm_id, realm_starting)</c>. A hot stream: the first reader subscribes on the router, the last one to leave unsubscribes; it errors when the subscription is lost for good and completes when the client is disposed. <c>SubscribeAsync</c> and <c>ReadAllAsync</c> wait until the router subscription is in place; <c>Subscribe</c> starts it in the background (see <see cref="CfcEventStream{T}"/>).</remarks>
+    CfcEventStream<RouterRealmStartingEvent> OnRouterRealmStarting { get; }
 
     /// <summary>Event generated when a new realm is completely started on a router worker.</summary>
-    /// <remarks>Seed event: <c>on_router_realm_started(node_id, worker_id, realm_id, realm_started)</c>. A hot observable: the first observer subscribes on the router, the last one to leave unsubscribes; errors when the subscription is lost for good, completes when the client is disposed. Subscribing starts the router subscription in the background; use <see cref="CfcObservableExtensions.SubscribeAsync{T}(IObservable{T}, IObserver{T}, CancellationToken)"/> to wait until it is in place.</remarks>
-    IObservable<RouterRealmStartedEvent> OnRouterRealmStarted { get; }
+    /// <remarks>Seed event: <c>on_router_realm_started(node_id, worker_id, realm_id, realm_started)</c>. A hot stream: the first reader subscribes on the router, the last one to leave unsubscribes; it errors when the subscription is lost for good and completes when the client is disposed. <c>SubscribeAsync</c> and <c>ReadAllAsync</c> wait until the router subscription is in place; <c>Subscribe</c> starts it in the background (see <see cref="CfcEventStream{T}"/>).</remarks>
+    CfcEventStream<RouterRealmStartedEvent> OnRouterRealmStarted { get; }
 }

@@ -129,10 +129,10 @@ public partial interface IRemoteRouterMeta
     Task<IReadOnlyList<long>> GetSubscriptionSubscribersAsync(string nodeId, string workerId, string realmId, long subscriptionId, CancellationToken cancellationToken = default);
 
     /// <summary>Event generated when a session joins the router realm.</summary>
-    /// <remarks>Seed event: <c>wamp.session.on_join(node_id, worker_id, realm_id, session_details)</c>. A hot observable: the first observer subscribes on the router, the last one to leave unsubscribes; errors when the subscription is lost for good, completes when the client is disposed. Subscribing starts the router subscription in the background; use <see cref="CfcObservableExtensions.SubscribeAsync{T}(IObservable{T}, IObserver{T}, CancellationToken)"/> to wait until it is in place.</remarks>
-    IObservable<MetaSessionJoinedEvent> OnSessionJoin { get; }
+    /// <remarks>Seed event: <c>wamp.session.on_join(node_id, worker_id, realm_id, session_details)</c>. A hot stream: the first reader subscribes on the router, the last one to leave unsubscribes; it errors when the subscription is lost for good and completes when the client is disposed. <c>SubscribeAsync</c> and <c>ReadAllAsync</c> wait until the router subscription is in place; <c>Subscribe</c> starts it in the background (see <see cref="CfcEventStream{T}"/>).</remarks>
+    CfcEventStream<MetaSessionJoinedEvent> OnSessionJoin { get; }
 
     /// <summary>Event generated when a session leaves the router realm.</summary>
-    /// <remarks>Seed event: <c>wamp.session.on_leave(node_id, worker_id, realm_id, session_id)</c>. A hot observable: the first observer subscribes on the router, the last one to leave unsubscribes; errors when the subscription is lost for good, completes when the client is disposed. Subscribing starts the router subscription in the background; use <see cref="CfcObservableExtensions.SubscribeAsync{T}(IObservable{T}, IObserver{T}, CancellationToken)"/> to wait until it is in place.</remarks>
-    IObservable<MetaSessionLeftEvent> OnSessionLeave { get; }
+    /// <remarks>Seed event: <c>wamp.session.on_leave(node_id, worker_id, realm_id, session_id)</c>. A hot stream: the first reader subscribes on the router, the last one to leave unsubscribes; it errors when the subscription is lost for good and completes when the client is disposed. <c>SubscribeAsync</c> and <c>ReadAllAsync</c> wait until the router subscription is in place; <c>Subscribe</c> starts it in the background (see <see cref="CfcEventStream{T}"/>).</remarks>
+    CfcEventStream<MetaSessionLeftEvent> OnSessionLeave { get; }
 }

@@ -32,28 +32,28 @@ internal sealed partial class ManagementRealmsApi : IManagementRealms
     }
 
     /// <inheritdoc />
-    public IObservable<RealmCreatingEvent> OnRealmCreating { get; }
+    public CfcEventStream<RealmCreatingEvent> OnRealmCreating { get; }
 
     /// <inheritdoc />
-    public IObservable<RealmCreatedEvent> OnRealmCreated { get; }
+    public CfcEventStream<RealmCreatedEvent> OnRealmCreated { get; }
 
     /// <inheritdoc />
-    public IObservable<RealmDeletingEvent> OnRealmDeleting { get; }
+    public CfcEventStream<RealmDeletingEvent> OnRealmDeleting { get; }
 
     /// <inheritdoc />
-    public IObservable<RealmDeletedEvent> OnRealmDeleted { get; }
+    public CfcEventStream<RealmDeletedEvent> OnRealmDeleted { get; }
 
     /// <inheritdoc />
-    public IObservable<RoleGrantedEvent> OnRoleGranted { get; }
+    public CfcEventStream<RoleGrantedEvent> OnRoleGranted { get; }
 
     /// <inheritdoc />
-    public IObservable<RoleRevokedEvent> OnRoleRevoked { get; }
+    public CfcEventStream<RoleRevokedEvent> OnRoleRevoked { get; }
 
     /// <inheritdoc />
-    public IObservable<NodePairedEvent> OnNodePaired { get; }
+    public CfcEventStream<NodePairedEvent> OnNodePaired { get; }
 
     /// <inheritdoc />
-    public IObservable<NodeUnpairedEvent> OnNodeUnpaired { get; }
+    public CfcEventStream<NodeUnpairedEvent> OnNodeUnpaired { get; }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> GetRealmsAsync(CancellationToken cancellationToken = default)

@@ -27,13 +27,13 @@ internal sealed partial class MasterFleetApi : IMasterFleet
     }
 
     /// <inheritdoc />
-    public IObservable<TickEvent> OnTick { get; }
+    public CfcEventStream<TickEvent> OnTick { get; }
 
     /// <inheritdoc />
-    public IObservable<NodeReadyEvent> OnNodeReady { get; }
+    public CfcEventStream<NodeReadyEvent> OnNodeReady { get; }
 
     /// <inheritdoc />
-    public IObservable<NodeShutdownEvent> OnNodeShutdown { get; }
+    public CfcEventStream<NodeShutdownEvent> OnNodeShutdown { get; }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> GetNodesAsync(string? status = null, CancellationToken cancellationToken = default)

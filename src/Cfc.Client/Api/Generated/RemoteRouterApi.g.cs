@@ -26,10 +26,10 @@ internal sealed partial class RemoteRouterApi : IRemoteRouter
     }
 
     /// <inheritdoc />
-    public IObservable<RouterRealmStartingEvent> OnRouterRealmStarting { get; }
+    public CfcEventStream<RouterRealmStartingEvent> OnRouterRealmStarting { get; }
 
     /// <inheritdoc />
-    public IObservable<RouterRealmStartedEvent> OnRouterRealmStarted { get; }
+    public CfcEventStream<RouterRealmStartedEvent> OnRouterRealmStarted { get; }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> GetRouterRealmsAsync(string nodeId, string workerId, CancellationToken cancellationToken = default)

@@ -26,10 +26,10 @@ internal sealed partial class RemoteRouterMetaApi : IRemoteRouterMeta
     }
 
     /// <inheritdoc />
-    public IObservable<MetaSessionJoinedEvent> OnSessionJoin { get; }
+    public CfcEventStream<MetaSessionJoinedEvent> OnSessionJoin { get; }
 
     /// <inheritdoc />
-    public IObservable<MetaSessionLeftEvent> OnSessionLeave { get; }
+    public CfcEventStream<MetaSessionLeftEvent> OnSessionLeave { get; }
 
     /// <inheritdoc />
     public Task<long> GetSessionCountAsync(string nodeId, string workerId, string realmId, CancellationToken cancellationToken = default)

@@ -5,8 +5,11 @@ using static Cfc.Client.Tests.Api.ApiTestHelpers;
 
 namespace Cfc.Client.Tests.Client;
 
-/// <summary>The lambda <c>Subscribe</c> and the awaitable <c>SubscribeAsync</c> of <see cref="CfcObservableExtensions"/>.</summary>
-public sealed class ObservableExtensionsTests
+/// <summary>
+/// Subscribing to a <see cref="CfcEventStream{T}"/> with callbacks: the lambda <c>Subscribe</c> (returns at once) and
+/// the awaitable <c>SubscribeAsync</c> (returns once the router subscription is in place).
+/// </summary>
+public sealed class EventStreamCallbackTests
 {
     private const string Tick = "crossbarfabriccenter.system.on_tick";
     private static readonly WampPayload TickPayload = Payload.Args("{\"now\":\"2024-01-01T00:00:00Z\",\"tick\":7}");
@@ -59,32 +62,30 @@ public sealed class ObservableExtensionsTests
     }
 
     [Fact]
-    public void Lambda_subscribe_works_on_any_observable_and_ignores_missing_handlers()
+    public async Task Lambda_subscribe_without_error_and_completion_handlers_ignores_the_end_of_the_stream()
     {
-        var source = new ListObservable<int>();
-        var seen = new List<int>();
-        Exception? error = null;
-        bool completed = false;
+        var peer = new ScriptedWampClient();
+        CfcClient client = CfcClient.Create(peer);
+        var ticks = new List<long>();
+        using IDisposable subscription = client.System.OnTick.Subscribe(t => ticks.Add(t.Tick!.Value));
+        await WaitUntil(() => peer.ActiveSubscriptions.Count == 1, "subscription");
+        await peer.PublishEventAsync(Tick, TickPayload);
 
-        using (source.Subscribe(seen.Add, e => error = e, () => completed = true))
-        {
-            source.Next(1);
-            source.Next(2);
-            source.Fail(new InvalidOperationException("boom"));
-            source.Complete();
-        }
+        Assert.Null(await Record.ExceptionAsync(async () => await client.DisposeAsync()));
+        Assert.Equal([7L], ticks);
+    }
 
-        Assert.Equal([1, 2], seen);
-        Assert.IsType<InvalidOperationException>(error);
-        Assert.True(completed);
+    [Fact]
+    public async Task Lambda_subscribe_with_onNext_and_onCompleted_has_the_shape_of_rx()
+    {
+        var peer = new ScriptedWampClient();
+        CfcClient client = CfcClient.Create(peer);
+        var completed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using IDisposable subscription = client.System.OnTick.Subscribe(_ => { }, () => completed.SetResult());
+        await WaitUntil(() => peer.ActiveSubscriptions.Count == 1, "subscription");
 
-        // Without onError/onCompleted, the end of the stream is simply ignored.
-        using IDisposable quiet = source.Subscribe(_ => { });
-        Assert.Null(Record.Exception(() =>
-        {
-            source.Fail(new InvalidOperationException("ignored"));
-            source.Complete();
-        }));
+        await client.DisposeAsync();
+        await completed.Task.WaitAsync(Wait);
     }
 
     [Fact]
@@ -136,16 +137,6 @@ public sealed class ObservableExtensionsTests
     }
 
     [Fact]
-    public async Task SubscribeAsync_on_a_foreign_observable_just_subscribes()
-    {
-        var source = new ListObservable<string>();
-        var seen = new List<string>();
-        using IDisposable subscription = await source.SubscribeAsync(seen.Add);
-        source.Next("a");
-        Assert.Equal(["a"], seen);
-    }
-
-    [Fact]
     public async Task SubscribeAsync_on_a_disposed_client_completes_the_observer()
     {
         var peer = new ScriptedWampClient();
@@ -180,47 +171,6 @@ public sealed class ObservableExtensionsTests
                 await client.ManagementRealms.CreateRealmAsync(realm);
                 Assert.Equal(realm, await created.Task.WaitAsync(Wait));
             }
-        }
-    }
-
-    /// <summary>A minimal observable that is not one of the SDK's streams.</summary>
-    private sealed class ListObservable<T> : IObservable<T>
-    {
-        private readonly List<IObserver<T>> _observers = [];
-
-        public IDisposable Subscribe(IObserver<T> observer)
-        {
-            _observers.Add(observer);
-            return new Remover(() => _observers.Remove(observer));
-        }
-
-        public void Next(T value)
-        {
-            foreach (IObserver<T> o in _observers.ToArray())
-            {
-                o.OnNext(value);
-            }
-        }
-
-        public void Fail(Exception e)
-        {
-            foreach (IObserver<T> o in _observers.ToArray())
-            {
-                o.OnError(e);
-            }
-        }
-
-        public void Complete()
-        {
-            foreach (IObserver<T> o in _observers.ToArray())
-            {
-                o.OnCompleted();
-            }
-        }
-
-        private sealed class Remover(Action remove) : IDisposable
-        {
-            public void Dispose() => remove();
         }
     }
 }

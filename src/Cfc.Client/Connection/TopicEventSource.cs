@@ -1,16 +1,17 @@
+using Cfc.Shared;
 using Cfc.Wamp;
 using Microsoft.Extensions.Logging;
 
 namespace Cfc.Client.Connection;
 
 /// <summary>
-/// A hot observable over one topic, backed by at most one router subscription: the first observer subscribes
-/// (through <see cref="IWampClient.SubscribeAsync"/>), the last one to leave unsubscribes, and a later observer
-/// subscribes anew. Each router subscription is a <see cref="Lease"/>; events and failures of a lease that is no
-/// longer current are ignored, which keeps a fast unsubscribe/subscribe sequence race-free.
+/// The source of one topic, backed by at most one router subscription: the first observer subscribes (through
+/// <see cref="IWampClient.SubscribeAsync"/>), the last one to leave unsubscribes, and a later observer subscribes anew.
+/// Each router subscription is a <see cref="Lease"/>; events and failures of a lease that is no longer current are
+/// ignored, which keeps a fast unsubscribe/subscribe sequence race-free.
 /// </summary>
 /// <typeparam name="T">The event type.</typeparam>
-internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
+internal sealed class TopicEventSource<T> : IEventSource<T>, ICfcEventStream
 {
     private readonly IWampClient _wamp;
     private readonly string _topic;
@@ -19,12 +20,11 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
     private readonly ILogger _logger;
     private readonly WampSubscribeOptions? _queue;
     private readonly CfcMismatchLog _mismatches;
+    private readonly ObserverList<T> _observers;
     private readonly Lock _gate = new();
-    private IObserver<T>[] _observers = [];
     private Lease? _lease;
-    private bool _completed;
 
-    /// <summary>Creates the stream; nothing is subscribed until the first observer arrives.</summary>
+    /// <summary>Creates the source; nothing is subscribed until the first observer arrives.</summary>
     /// <param name="wamp">The WAMP session.</param>
     /// <param name="topic">The topic URI.</param>
     /// <param name="decode">Decodes an event's payload.</param>
@@ -32,7 +32,7 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
     /// <param name="mismatches">Where fields that did not fit their typed property are logged; a new log when omitted.</param>
     /// <param name="translate">Reshapes a payload before decoding (a scheme adapter's), or <see langword="null"/>.</param>
     /// <param name="queue">The router subscription's queue bounds, or <see langword="null"/> for the WAMP defaults.</param>
-    public CfcEventStream(
+    public TopicEventSource(
         IWampClient wamp, string topic, Func<WampPayload, T> decode, ILogger logger, CfcMismatchLog? mismatches = null,
         Func<WampPayload, CancellationToken, ValueTask<WampPayload>>? translate = null, WampSubscribeOptions? queue = null)
     {
@@ -43,75 +43,35 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
         _decode = decode;
         _translate = translate;
         _logger = logger;
+        _observers = new ObserverList<T>(ex => CfcLog.ObserverFailed(logger, topic, ex));
     }
+
+    /// <summary>The topic URI.</summary>
+    public string Topic => _topic;
 
     /// <inheritdoc />
-    public IDisposable Subscribe(IObserver<T> observer)
+    public EventAttachment Attach(IObserver<T> observer)
     {
         ArgumentNullException.ThrowIfNull(observer);
-        return Attach(observer, out _);
-    }
-
-    /// <summary>
-    /// Subscribes <paramref name="observer"/> and completes when the router subscription it joined is in place.
-    /// </summary>
-    /// <param name="observer">The observer.</param>
-    /// <param name="cancellationToken">Stops waiting; the observer is unsubscribed again.</param>
-    /// <returns>The unsubscriber.</returns>
-    public async Task<IDisposable> SubscribeAsync(IObserver<T> observer, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(observer);
-        cancellationToken.ThrowIfCancellationRequested();
-        IDisposable subscription = Attach(observer, out Lease? lease);
-        if (lease is null)
-        {
-            return subscription;
-        }
-
-        try
-        {
-            await lease.Ready.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            subscription.Dispose();
-            throw;
-        }
-
-        return subscription;
-    }
-
-    // Adds the observer and starts a router subscription when it is the first; `lease` is the router subscription
-    // the observer joined, or null when the stream has completed.
-    private IDisposable Attach(IObserver<T> observer, out Lease? lease)
-    {
         Lease? started = null;
-        bool completed;
-        lease = null;
+        Lease? lease = null;
         lock (_gate)
         {
-            completed = _completed;
-            if (!completed)
+            if (_observers.Add(observer) > 0)
             {
-                _observers = [.. _observers, observer];
-                if (_lease is null)
-                {
-                    _lease = started = new Lease(this);
-                }
-
-                lease = _lease;
+                lease = _lease ??= started = new Lease(this);
             }
         }
 
-        if (completed)
+        if (lease is null)
         {
             // The client is disposed: the stream has ended, as it did for the observers before.
             observer.OnCompleted();
-            return NoopDisposable.Instance;
+            return EventAttachment.Ended;
         }
 
         started?.Start();
-        return new Unsubscriber(this, observer);
+        return new EventAttachment(lease.Ready, () => RemoveAsync(observer));
     }
 
     /// <inheritdoc />
@@ -121,19 +81,12 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
         Lease? lease;
         lock (_gate)
         {
-            if (_completed)
-            {
-                return;
-            }
-
-            _completed = true;
-            observers = _observers;
-            _observers = [];
+            observers = _observers.Close();
             lease = _lease;
             _lease = null;
         }
 
-        CompleteObservers(observers);
+        _observers.OnCompleted(observers);
 
         if (lease is not null)
         {
@@ -141,32 +94,22 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
         }
     }
 
-    private void Remove(IObserver<T> observer)
+    private Task RemoveAsync(IObserver<T> observer)
     {
         Lease? released = null;
         lock (_gate)
         {
-            int index = Array.IndexOf(_observers, observer);
-            if (index < 0)
-            {
-                return;
-            }
-
-            _observers = [.. _observers.AsSpan(0, index), .. _observers.AsSpan(index + 1)];
-            if (_observers.Length == 0)
+            if (_observers.Remove(observer) == 0)
             {
                 released = _lease;
                 _lease = null;
             }
         }
 
-        if (released is not null)
-        {
-            _ = released.ReleaseAsync();
-        }
+        return released?.ReleaseAsync() ?? Task.CompletedTask;
     }
 
-    private void Deliver(Lease lease, WampPayload payload)
+    private void Deliver(Lease lease, WampPayload payload, long size)
     {
         IObserver<T>[] observers;
         lock (_gate)
@@ -176,7 +119,7 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
                 return;
             }
 
-            observers = _observers;
+            observers = _observers.Snapshot;
         }
 
         T value;
@@ -196,19 +139,7 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
             return;
         }
 
-        // The hot path: observer methods are called directly (no delegate per event and observer); each call has
-        // its own try/catch so an observer that throws does not keep the event from the others.
-        foreach (IObserver<T> observer in observers)
-        {
-            try
-            {
-                observer.OnNext(value);
-            }
-            catch (Exception ex)
-            {
-                CfcLog.ObserverFailed(_logger, _topic, ex);
-            }
-        }
+        _observers.OnNext(observers, value, size);
     }
 
     // The lease's router subscription ended without being released: an error ends the observers with OnError, a
@@ -223,45 +154,18 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
                 return;
             }
 
-            observers = _observers;
-            _observers = [];
+            observers = _observers.Clear();
             _lease = null;
         }
 
         if (error is not null)
         {
             CfcLog.SubscriptionLost(_logger, _topic, error);
-            Exception mapped = MapError(error);
-            foreach (IObserver<T> observer in observers)
-            {
-                try
-                {
-                    observer.OnError(mapped);
-                }
-                catch (Exception ex)
-                {
-                    CfcLog.ObserverFailed(_logger, _topic, ex);
-                }
-            }
+            _observers.OnError(observers, MapError(error));
         }
         else
         {
-            CompleteObservers(observers);
-        }
-    }
-
-    private void CompleteObservers(IObserver<T>[] observers)
-    {
-        foreach (IObserver<T> observer in observers)
-        {
-            try
-            {
-                observer.OnCompleted();
-            }
-            catch (Exception ex)
-            {
-                CfcLog.ObserverFailed(_logger, _topic, ex);
-            }
+            _observers.OnCompleted(observers);
         }
     }
 
@@ -270,7 +174,7 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
         : new CfcException(CfcErrors.SubscriptionLostUri, $"Subscription to {_topic} was lost: {error.Message}", null, null, error);
 
     /// <summary>One router subscription, from SUBSCRIBE to UNSUBSCRIBE.</summary>
-    private sealed class Lease(CfcEventStream<T> owner)
+    private sealed class Lease(TopicEventSource<T> owner)
     {
         private readonly TaskCompletionSource<WampSubscription?> _subscription = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -349,7 +253,7 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
         {
             if (owner._translate is null)
             {
-                owner.Deliver(this, e.Payload);
+                owner.Deliver(this, e.Payload, e.JsonSize);
                 return ValueTask.CompletedTask;
             }
 
@@ -371,32 +275,7 @@ internal sealed class CfcEventStream<T> : IObservable<T>, ICfcEventStream
                 return;
             }
 
-            owner.Deliver(this, payload);
+            owner.Deliver(this, payload, e.JsonSize);
         }
-    }
-
-    private sealed class Unsubscriber(CfcEventStream<T> owner, IObserver<T> observer) : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-            {
-                owner.Remove(observer);
-            }
-        }
-    }
-}
-
-/// <summary>A disposable that does nothing.</summary>
-internal sealed class NoopDisposable : IDisposable
-{
-    /// <summary>The one instance.</summary>
-    public static NoopDisposable Instance { get; } = new();
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
     }
 }
