@@ -69,8 +69,7 @@ public sealed partial class WampClient
             }
 
             SetStateLocked(cancelled ? WampConnectionState.Disconnected : WampConnectionState.Failed);
-            _readyTcs.TrySetException(error as WampException ?? new WampConnectionLostException(
-                $"Connecting to {_options.Url} (realm '{_options.Realm}') {(cancelled ? "was cancelled" : "failed")}: {error.Message}", error));
+            _readyTcs.TrySetException(error as WampException ?? WampErrors.ConnectFailed(cancelled, error, ErrorContext));
         }
     }
 }

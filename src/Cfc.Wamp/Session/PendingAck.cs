@@ -45,7 +45,7 @@ internal sealed class PendingAck : PendingRequest
     {
         if (TryComplete())
         {
-            _tcs.TrySetException(new WampException(error.ErrorUri, null, error.Payload, error.Details));
+            _tcs.TrySetException(WampErrors.FromRouter(error));
         }
     }
 

@@ -103,7 +103,7 @@ internal sealed class PendingCall : PendingRequest
         if (TryComplete())
         {
             Cleanup();
-            _tcs.TrySetException(new WampException(error.ErrorUri, null, error.Payload, error.Details));
+            _tcs.TrySetException(WampErrors.FromRouter(error));
         }
     }
 
@@ -155,7 +155,7 @@ internal sealed class PendingCall : PendingRequest
             _caller.Forget(this);
             Cleanup();
             bool written = OweCancel();
-            _tcs.TrySetException(new WampTimeoutException(_caller.DescribeTimeout(this, _timeout, written)));
+            _tcs.TrySetException(_caller.TimedOut(this, _timeout, written));
             if (written)
             {
                 _caller.SendCancel(this);

@@ -12,7 +12,7 @@ namespace Cfc.Wamp.Session;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The semaphore has no wait handle; a send racing the session end must still be able to release it.")]
 internal sealed class SessionSender
 {
-    public const string PayloadSizeExceeded = "wamp.error.payload_size_exceeded";
+    public const string PayloadSizeExceeded = WampErrorUris.PayloadSizeExceeded;
 
     private readonly IWampTransport _transport;
     private readonly IWampMessageSerializer _serializer;

@@ -425,9 +425,7 @@ public sealed class RawSocketTransport : IWampTransport
                     TimeSpan left = timeout - _timeProvider.GetElapsedTime(reference);
                     if (left <= TimeSpan.Zero)
                     {
-                        _failure = new WampConnectionLostException(ping.IsCompleted
-                            ? $"The peer did not answer a RawSocket PING within {timeout.TotalSeconds:0.###} s; the connection is considered dead."
-                            : $"The peer took no data for {timeout.TotalSeconds:0.###} s (a write is stuck, so the keep-alive PING could not even be sent); the connection is considered dead.");
+                        _failure = WampErrors.KeepAliveTimedOut(timeout, pingSent: ping.IsCompleted);
                         Cut();
                         _ = ping.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                         return;

@@ -81,7 +81,7 @@ public sealed class WebSocketTransportFactory : IWampTransportFactory
                     await new WebSocketTransport(socket, JsonMessageSerializer.Instance, settings.MaxMessageSize)
                         .CloseAsync(CancellationToken.None).ConfigureAwait(false);
                     throw new WampException(
-                        "wamp.error.protocol_violation",
+                        WampErrorUris.ProtocolViolation,
                         $"The router at {target} answered with {answer}, but the client offered the WebSocket subprotocols {string.Join(", ", offered)}.");
                 }
 
@@ -141,7 +141,7 @@ public sealed class WebSocketTransportFactory : IWampTransportFactory
         string status = $"{(int)socket.HttpStatusCode} {socket.HttpStatusCode}";
         if (location is null || !Uri.TryCreate(current, location, out Uri? next) || next.Scheme is not ("ws" or "wss" or "http" or "https"))
         {
-            throw new WampConnectionLostException($"The router at {current} answered the WebSocket upgrade with {status} but no usable Location; not connected.", cause);
+            throw WampErrors.RedirectRefused($"The router at {current} answered the WebSocket upgrade with {status} but no usable Location; not connected.", cause);
         }
 
         // A redirect names http(s) or ws(s); the WebSocket is opened on the matching ws(s) address.
@@ -155,22 +155,22 @@ public sealed class WebSocketTransportFactory : IWampTransportFactory
         string where = $"The router at {current} answered the WebSocket upgrade with {status}, a redirect to {ServerText.Sanitize(next.ToString(), 256)}";
         if (!settings.AllowRedirects)
         {
-            throw new WampConnectionLostException($"{where}. Redirects are not followed: connect to that address directly, or set WampClientOptions.AllowRedirects.", cause);
+            throw WampErrors.RedirectRefused($"{where}. Redirects are not followed: connect to that address directly, or set WampClientOptions.AllowRedirects.", cause);
         }
 
         if (redirects >= MaxRedirects)
         {
-            throw new WampConnectionLostException($"{where}, after {MaxRedirects} redirects already; not followed further.", cause);
+            throw WampErrors.RedirectRefused($"{where}, after {MaxRedirects} redirects already; not followed further.", cause);
         }
 
         if (original.Scheme == "wss" && next.Scheme != "wss")
         {
-            throw new WampConnectionLostException($"{where}. Not followed: it would leave TLS (wss:// to ws://).", cause);
+            throw WampErrors.RedirectRefused($"{where}. Not followed: it would leave TLS (wss:// to ws://).", cause);
         }
 
         if (settings.SendsCredentials && !string.Equals(next.IdnHost, original.IdnHost, StringComparison.OrdinalIgnoreCase))
         {
-            throw new WampConnectionLostException($"{where}. Not followed: it leads to another host, and the connection carries credentials (authenticator, client certificate or headers) that must not go there.", cause);
+            throw WampErrors.RedirectRefused($"{where}. Not followed: it leads to another host, and the connection carries credentials (authenticator, client certificate or headers) that must not go there.", cause);
         }
 
         return next;

@@ -1,12 +1,16 @@
 namespace Cfc.Wamp.Transport;
 
-/// <summary>The exceptions every transport raises the same way, so the session sees one shape whatever the wire.</summary>
+/// <summary>
+/// The exceptions every transport raises the same way, so the session sees one shape whatever the wire: the transport
+/// part of the error factory (<see cref="WampErrors"/> holds the session's). A broken or refused connection is a
+/// <see cref="WampConnectionLostException"/> with <see cref="WampConnectionEndReason.TransportFailed"/>.
+/// </summary>
 internal static class TransportErrors
 {
-    public const string PayloadSizeExceeded = "wamp.error.payload_size_exceeded";
+    public const string PayloadSizeExceeded = WampErrorUris.PayloadSizeExceeded;
 
     /// <summary>The router or client refused the RawSocket handshake (error codes 1-4).</summary>
-    public const string HandshakeRefused = "cfc.wamp.error.rawsocket_refused";
+    public const string HandshakeRefused = WampErrorUris.RawSocketRefused;
 
     /// <summary>How long a polite close may take before the connection is cut.</summary>
     public static readonly TimeSpan CloseGracePeriod = TimeSpan.FromSeconds(2);
@@ -18,7 +22,9 @@ internal static class TransportErrors
         new(PayloadSizeExceeded, $"The peer sent a message of {(size > limit ? $"{size}" : $"more than {limit}")} bytes, more than the limit of {limit} bytes; the connection was closed.");
 
     public static WampConnectionLostException Lost(string what, Exception? inner = null) =>
-        new(inner is null ? what : $"{what}: {inner.Message}", inner);
+        inner is WampConnectionLostException lost
+            ? new($"{what}: {inner.Message}", lost.EndReason, lost.CloseReasonUri, inner)
+            : new(inner is null ? what : $"{what}: {inner.Message}", WampConnectionEndReason.TransportFailed, null, inner);
 
     /// <summary>
     /// A connection that never opened. The .NET exceptions nest the real cause (refused, TLS failure, name not found)
@@ -39,6 +45,7 @@ internal static class TransportErrors
         string hint = url.Scheme is "wss" or "rss"
             ? "check the host and port, and that the router speaks TLS there (use ws:// or rs:// for a plain listener)"
             : "check the host and port, that a WAMP router is listening there, and whether it needs TLS (wss:// or rss://)";
-        return new($"Could not connect to {url}: {string.Join(": ", reasons)}. {char.ToUpperInvariant(hint[0])}{hint[1..]}.", inner);
+        return new($"Could not connect to {url}: {string.Join(": ", reasons)}. {char.ToUpperInvariant(hint[0])}{hint[1..]}.",
+            WampConnectionEndReason.TransportFailed, null, inner);
     }
 }
