@@ -1,4 +1,4 @@
-namespace Cfc.Wamp.Transport;
+namespace Cfc.Wamp;
 
 /// <summary>
 /// The exceptions every transport raises the same way, so the session sees one shape whatever the wire: the transport
@@ -20,6 +20,23 @@ internal static class TransportErrors
 
     public static WampException IncomingTooLarge(long size, int limit) =>
         new(PayloadSizeExceeded, $"The peer sent a message of {(size > limit ? $"{size}" : $"more than {limit}")} bytes, more than the limit of {limit} bytes; the connection was closed.");
+
+    /// <summary>The peer broke the framing or the handshake of the transport (the connection is closed).</summary>
+    public static WampProtocolViolationException Violation(string message, Exception? cause = null) => new(message, cause);
+
+    /// <summary>A frame that is not a WAMP message of the serializer in use.</summary>
+    public static WampProtocolViolationException Malformed(string what, Exception? cause = null) => new($"Malformed WAMP message: {what}.", cause);
+
+    /// <summary>The RawSocket handshake was refused (error codes 1-4).</summary>
+    public static WampException RawSocketRefused(string message) => new(HandshakeRefused, message);
+
+    /// <summary>The router answered the WebSocket upgrade with a subprotocol the client did not offer.</summary>
+    public static WampException SubprotocolRefused(Uri router, string answer, IEnumerable<string> offered) =>
+        new(WampErrorUris.ProtocolViolation, $"The router at {router} answered with {answer}, but the client offered the WebSocket subprotocols {string.Join(", ", offered)}.");
+
+    /// <summary>A message of the session is over <see cref="WampClientOptions.MaxMessageSize"/>; it was not sent.</summary>
+    public static WampException MessageTooLarge(string messageType, int size, int limit) =>
+        new(PayloadSizeExceeded, $"The {messageType} message is {size} bytes, over the limit of {limit} bytes (WampClientOptions.MaxMessageSize); it was not sent.");
 
     public static WampConnectionLostException Lost(string what, Exception? inner = null) =>
         inner is WampConnectionLostException lost

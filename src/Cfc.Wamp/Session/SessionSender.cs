@@ -44,9 +44,7 @@ internal sealed class SessionSender
         _serializer.Serialize(message, buffer);
         if (buffer.WrittenCount > _maxMessageSize)
         {
-            throw new WampException(
-                PayloadSizeExceeded,
-                $"The {message.Type.ToString().ToUpperInvariant()} message is {buffer.WrittenCount} bytes, over the limit of {_maxMessageSize} bytes (WampClientOptions.MaxMessageSize); it was not sent.");
+            throw TransportErrors.MessageTooLarge(message.Type.ToString().ToUpperInvariant(), buffer.WrittenCount, _maxMessageSize);
         }
 
         using CancellationTokenSource? linked = cancellationToken.CanBeCanceled && cancellationToken != _lifetime

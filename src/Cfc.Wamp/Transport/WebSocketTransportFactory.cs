@@ -69,7 +69,7 @@ public sealed class WebSocketTransportFactory : IWampTransportFactory
                     && extensions.Any(e => !string.IsNullOrWhiteSpace(e)))
                 {
                     socket.Abort();
-                    throw new WampProtocolViolationException(
+                    throw TransportErrors.Violation(
                         $"The router at {target} answered with the WebSocket extension(s) '{ServerText.Sanitize(string.Join(", ", extensions), 128)}', which the client did not offer; the connection was refused.");
                 }
 
@@ -80,9 +80,7 @@ public sealed class WebSocketTransportFactory : IWampTransportFactory
                     string answer = socket.SubProtocol is null ? "no subprotocol" : $"'{ServerText.Sanitize(socket.SubProtocol, 64)}'";
                     await new WebSocketTransport(socket, JsonMessageSerializer.Instance, settings.MaxMessageSize)
                         .CloseAsync(CancellationToken.None).ConfigureAwait(false);
-                    throw new WampException(
-                        WampErrorUris.ProtocolViolation,
-                        $"The router at {target} answered with {answer}, but the client offered the WebSocket subprotocols {string.Join(", ", offered)}.");
+                    throw TransportErrors.SubprotocolRefused(target, answer, offered);
                 }
 
                 return new WebSocketTransport(socket, chosen, settings.MaxMessageSize, invoker);
