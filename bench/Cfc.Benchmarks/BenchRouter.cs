@@ -1,4 +1,4 @@
-using Cfc.Client.Testing.Router;
+using Cfc.Wamp.Router;
 using Cfc.Wamp;
 using Cfc.Wamp.Transport;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Cfc.Client.Testing.Router;
+using Cfc.Wamp.Router;
 using Cfc.Wamp;
 
 namespace Cfc.Benchmarks;

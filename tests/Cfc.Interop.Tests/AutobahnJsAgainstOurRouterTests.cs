@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
-using Cfc.Client.Testing.Router;
+using Cfc.Wamp.Router;
 using Cfc.Interop.Tests.Harness;
 using Cfc.Wamp;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Cfc.Client.Testing.Router;
+using Cfc.Wamp.Router;
 using Cfc.Interop.Tests.Harness;
 
 namespace Cfc.Interop.Tests;

@@ -14,21 +14,16 @@ public sealed partial class WampClient
 {
     private const string SystemShutdown = WampErrorUris.CloseSystemShutdown;
 
-    // Guards the decisions that must be seen together: the ready session, the waiters' task and the state.
+    // Serializes the swaps of the lifecycle snapshot (readers never take it).
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly ResiliencePipeline? _pipeline;
-    private TaskCompletionSource<WampSession> _readyTcs = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private WampSession? _ready;
-    private Task _loop = Task.CompletedTask;
-    private Exception? _lastError;
-    private int _state = (int)WampConnectionState.Disconnected;
-    private int _attempt;
+    private ConnectionSnapshot _now = ConnectionSnapshot.Initial();
     private int _disposed;
     private int _plaintextWarned;
-    private long _joinedAt;
-    private int _flaps;
-    private bool _stopped;
+
+    /// <summary>The lifecycle as it is now (one consistent snapshot, read without a lock).</summary>
+    private ConnectionSnapshot Now => Volatile.Read(ref _now);
 
     /// <summary>
     /// Opens a transport and a session (HELLO .. WELCOME), bounded by the connect timeout and the token. The
@@ -55,24 +50,27 @@ public sealed partial class WampClient
         using var timeout = new CancellationTokenSource(_options.ConnectTimeout, _options.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         IWampTransport? transport = null;
+        WampSession? session = null;
         System.Diagnostics.Activity? join = WampInstruments.StartJoin(_options.Url!, _options.Realm!);
         try
         {
             transport = await factory.ConnectAsync(_options.Url!, _options.Serializers, settings, linked.Token).ConfigureAwait(false);
-            var session = new WampSession(_options, transport, _logger);
+            session = new WampSession(_options, transport, _logger);
             await session.HandshakeAsync(linked.Token).ConfigureAwait(false);
             WampInstruments.JoinEnded(join, session.SessionId, null);
             return session;
         }
         catch (Exception ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested && ex is not WampAuthenticationException)
         {
-            await CloseQuietlyAsync(transport).ConfigureAwait(false);
+            session?.Writer.Complete();
+            await CloseQuietlyAsync(transport, session?.CloseGrace ?? _options.CloseGrace).ConfigureAwait(false);
             WampInstruments.JoinEnded(join, null, ex);
             throw WampErrors.ConnectTimedOut(_options.ConnectTimeout, transportOpened: transport is not null, ErrorContext);
         }
         catch (Exception ex)
         {
-            await CloseQuietlyAsync(transport).ConfigureAwait(false);
+            session?.Writer.Complete();
+            await CloseQuietlyAsync(transport, session?.CloseGrace ?? _options.CloseGrace).ConfigureAwait(false);
             WampInstruments.JoinEnded(join, null, ex);
             throw;
         }
@@ -87,10 +85,11 @@ public sealed partial class WampClient
     {
         session.Start(OnSessionEnded);
         await Registry.RestoreAsync(session, _logger, OnRestoreFailed, cancellationToken).ConfigureAwait(false);
-        int attempts;
+        ConnectionSnapshot before;
         lock (_gate)
         {
-            if (_stopped)
+            before = _now;
+            if (before.Stopped)
             {
                 throw new OperationCanceledException("The client was closed or disposed while connecting.");
             }
@@ -100,14 +99,12 @@ public sealed partial class WampClient
                 throw session.ConnectionLost("it ended while its subscriptions and registrations were being restored", null);
             }
 
-            Volatile.Write(ref _ready, session);
-            Volatile.Write(ref _joinedAt, _options.TimeProvider.GetTimestamp());
-            attempts = Interlocked.Exchange(ref _attempt, 0);
-            SetStateLocked(WampConnectionState.Connected);
-            _readyTcs.TrySetResult(session);
+            SwapLocked(before with { State = WampConnectionState.Connected, Ready = session, JoinedAt = _options.TimeProvider.GetTimestamp(), Attempt = 0 });
+            before.Next.TrySetResult(session);
         }
 
-        if (Volatile.Read(ref _lastError) is not null)
+        int attempts = before.Attempt;
+        if (before.LastError is not null)
         {
             _logger.Reconnected(_options.Url!, session.SessionId, attempts);
             WampInstruments.Reconnected(_options.Realm);
@@ -128,7 +125,7 @@ public sealed partial class WampClient
             return;
         }
 
-        Volatile.Write(ref _attempt, 1);
+        Swap(now => now with { Attempt = 1 });
         WampSession session = await OpenSessionAsync(linked.Token).ConfigureAwait(false);
         try
         {
@@ -147,38 +144,48 @@ public sealed partial class WampClient
         Exception error;
         lock (_gate)
         {
-            if (_ready != session)
+            ConnectionSnapshot now = _now;
+            if (now.Ready != session)
             {
                 // Never became ready: the attempt that opened it sees the failure and handles it.
                 return;
             }
 
-            Volatile.Write(ref _ready, null);
-            if (end.Kind == SessionEndKind.ClosedByClient || _stopped)
+            if (end.Kind == SessionEndKind.ClosedByClient || now.Stopped)
             {
-                SetStateLocked(WampConnectionState.Disconnected);
+                SwapLocked(now with { State = WampConnectionState.Disconnected, Ready = null });
                 return;
             }
 
             error = ErrorFor(end, session);
-            Volatile.Write(ref _lastError, error);
             if (_pipeline is not null && IsRetryable(end))
             {
                 // Flap damping: a session that died soon after joining does not start the backoff over.
-                bool shortLived = _options.TimeProvider.GetElapsedTime(Volatile.Read(ref _joinedAt)) < _options.Reconnect!.StableAfter;
-                _flaps = shortLived ? Math.Min(_flaps + 1, 64) : 0;
-                _readyTcs = new TaskCompletionSource<WampSession>(TaskCreationOptions.RunContinuationsAsynchronously);
-                SetStateLocked(WampConnectionState.Reconnecting);
+                bool shortLived = _options.TimeProvider.GetElapsedTime(now.JoinedAt) < _options.Reconnect!.StableAfter;
+                int flapsInARow = shortLived ? Math.Min(now.Flaps + 1, 64) : 0;
+                SwapLocked(now with
+                {
+                    State = WampConnectionState.Reconnecting,
+                    Ready = null,
+                    Next = ConnectionSnapshot.NewWaiter(),
+                    LastError = error,
+                    Flaps = flapsInARow,
+                });
                 _logger.Reconnecting(_options.Url!, end.Reason);
                 CancellationToken stopping = _stopping.Token;
-                int flaps = Math.Max(0, _flaps - 1);
-                _loop = Task.Run(() => ReconnectLoopAsync(session, flaps, stopping), CancellationToken.None);
+                int flaps = Math.Max(0, flapsInARow - 1);
+                SwapLocked(_now with { Loop = Task.Run(() => ReconnectLoopAsync(session, flaps, stopping), CancellationToken.None) });
                 return;
             }
 
             // The router meant it (GOODBYE, ABORT), or reconnect is off: no new session will come.
-            SetStateLocked(_pipeline is not null && end.Kind == SessionEndKind.RouterAbort ? WampConnectionState.Failed : WampConnectionState.Disconnected);
-            _readyTcs.TrySetException(error);
+            SwapLocked(now with
+            {
+                State = _pipeline is not null && end.Kind == SessionEndKind.RouterAbort ? WampConnectionState.Failed : WampConnectionState.Disconnected,
+                Ready = null,
+                LastError = error,
+            });
+            now.Next.TrySetException(error);
         }
 
         if (_pipeline is not null)
@@ -197,7 +204,7 @@ public sealed partial class WampClient
             // The old session's router ids must be void before the restore (its end finishes in the background).
             try
             {
-                await ended.Completion.WaitAsync(ended.CloseGrace * 3, _options.TimeProvider, stopping).ConfigureAwait(false);
+                await ended.Completion.WaitAsync(ended.EndBound, _options.TimeProvider, stopping).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
@@ -258,7 +265,13 @@ public sealed partial class WampClient
     // One attempt: open, join, restore. An authentication failure is a result (never retried); other failures throw.
     private async ValueTask<Outcome<Exception?>> AttemptAsync(CancellationToken cancellationToken)
     {
-        int attempt = Interlocked.Increment(ref _attempt);
+        int attempt;
+        lock (_gate)
+        {
+            attempt = _now.Attempt + 1;
+            SwapLocked(_now with { Attempt = attempt });
+        }
+
         _logger.Attempt(_options.Url!, attempt);
         WampSession? session = null;
         try
@@ -282,7 +295,7 @@ public sealed partial class WampClient
             if (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 _logger.AttemptFailed(_options.Url!, attempt, ex);
-                Volatile.Write(ref _lastError, ex);
+                Swap(now => now with { LastError = ex });
             }
 
             return Outcome.FromException<Exception?>(ex);
@@ -291,7 +304,7 @@ public sealed partial class WampClient
 
     private void GiveUp(Exception failure)
     {
-        int attempts = Volatile.Read(ref _attempt);
+        int attempts = Now.Attempt;
         if (failure is not WampAuthenticationException)
         {
             _logger.GaveUp(_options.Url!, attempts, failure);
@@ -301,14 +314,14 @@ public sealed partial class WampClient
 
         lock (_gate)
         {
-            if (_stopped)
+            ConnectionSnapshot now = _now;
+            if (now.Stopped)
             {
                 return;
             }
 
-            Volatile.Write(ref _lastError, failure);
-            SetStateLocked(WampConnectionState.Failed);
-            _readyTcs.TrySetException(lost);
+            SwapLocked(now with { State = WampConnectionState.Failed, LastError = failure });
+            now.Next.TrySetException(lost);
         }
 
         Registry.EndAll(lost);
@@ -317,7 +330,7 @@ public sealed partial class WampClient
     private bool TryGetReadySession(out WampSession session)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        session = Volatile.Read(ref _ready)!;
+        session = Now.Ready!;
         return session is not null && !session.IsEnded;
     }
 
@@ -345,8 +358,8 @@ public sealed partial class WampClient
                     return session;
                 }
 
-                waiter = _readyTcs;
-                state = State;
+                waiter = _now.Next;
+                state = _now.State;
             }
 
             if (_options.Reconnect is not { } reconnect || state is WampConnectionState.Disconnected or WampConnectionState.Failed)
@@ -395,14 +408,14 @@ public sealed partial class WampClient
         Task loop;
         lock (_gate)
         {
-            _stopped = true;
-            loop = _loop;
+            SwapLocked(_now with { Stopped = true });
+            loop = _now.Loop;
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
         try
         {
-            await loop.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+            await loop.WaitAsync(_options.ReconnectStopTimeout, _options.TimeProvider).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -414,10 +427,7 @@ public sealed partial class WampClient
 
     private void FailWaiters(Exception error)
     {
-        lock (_gate)
-        {
-            _readyTcs.TrySetException(error);
-        }
+        Now.Next.TrySetException(error);
     }
 
     private static Exception ErrorFor(SessionEnd end, WampSession session) =>
@@ -432,22 +442,28 @@ public sealed partial class WampClient
         _ => false,
     };
 
-    private void SetState(WampConnectionState state)
+    private void SetState(WampConnectionState state) => Swap(now => now with { State = state });
+
+    // Builds the next snapshot from the current one and swaps it in.
+    private void Swap(Func<ConnectionSnapshot, ConnectionSnapshot> change)
     {
         lock (_gate)
         {
-            SetStateLocked(state);
+            SwapLocked(change(_now));
         }
     }
 
-    private void SetStateLocked(WampConnectionState state)
+    // Under the gate: swaps in the next snapshot and reports a state change (log, StateChanges) in order.
+    private void SwapLocked(ConnectionSnapshot next)
     {
-        if (_state == (int)state)
+        ConnectionSnapshot before = _now;
+        Volatile.Write(ref _now, next);
+        if (before.State == next.State)
         {
             return;
         }
 
-        Volatile.Write(ref _state, (int)state);
+        WampConnectionState state = next.State;
         if (Volatile.Read(ref _disposed) != 0)
         {
             // The application closed the client: an expected end, not news for the Information log.
@@ -478,7 +494,8 @@ public sealed partial class WampClient
         }
     }
 
-    private static async Task CloseQuietlyAsync(IWampTransport? transport)
+    // Each step bounded by the close grace (on the options' clock).
+    private async Task CloseQuietlyAsync(IWampTransport? transport, TimeSpan grace)
     {
         if (transport is null)
         {
@@ -487,9 +504,9 @@ public sealed partial class WampClient
 
         try
         {
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await transport.CloseAsync(grace.Token).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-            await transport.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+            using var closing = new CancellationTokenSource(grace, _options.TimeProvider);
+            await transport.CloseAsync(closing.Token).WaitAsync(grace, _options.TimeProvider).ConfigureAwait(false);
+            await transport.DisposeAsync().AsTask().WaitAsync(grace, _options.TimeProvider).ConfigureAwait(false);
         }
         catch (Exception)
         {

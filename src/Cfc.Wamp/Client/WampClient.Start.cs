@@ -58,18 +58,18 @@ public sealed partial class WampClient
     {
         lock (_gate)
         {
-            if (_stopped)
+            ConnectionSnapshot now = _now;
+            if (now.Stopped)
             {
                 return;
             }
 
-            if (!cancelled)
+            SwapLocked(now with
             {
-                Volatile.Write(ref _lastError, error);
-            }
-
-            SetStateLocked(cancelled ? WampConnectionState.Disconnected : WampConnectionState.Failed);
-            _readyTcs.TrySetException(error as WampException ?? WampErrors.ConnectFailed(cancelled, error, ErrorContext));
+                State = cancelled ? WampConnectionState.Disconnected : WampConnectionState.Failed,
+                LastError = cancelled ? now.LastError : error,
+            });
+            now.Next.TrySetException(error as WampException ?? WampErrors.ConnectFailed(cancelled, error, ErrorContext));
         }
     }
 }

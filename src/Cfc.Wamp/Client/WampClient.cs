@@ -35,16 +35,16 @@ public sealed partial class WampClient : IWampClient
     }
 
     /// <inheritdoc />
-    public WampConnectionState State => (WampConnectionState)Volatile.Read(ref _state);
+    public WampConnectionState State => Now.State;
 
     /// <inheritdoc />
     public IObservable<WampConnectionState> StateChanges => _states;
 
     /// <inheritdoc />
-    public long? SessionId => Volatile.Read(ref _ready)?.SessionId;
+    public long? SessionId => Now.Ready?.SessionId;
 
     /// <inheritdoc />
-    public WampSessionDetails? SessionDetails => Volatile.Read(ref _ready)?.Details;
+    public WampSessionDetails? SessionDetails => Now.Ready?.Details;
 
     /// <summary>
     /// Why the client last lost its session or failed to get one, or <see langword="null"/> when that never
@@ -54,10 +54,10 @@ public sealed partial class WampClient : IWampClient
     /// <see cref="WampException.ErrorUri"/> is the router's GOODBYE or ABORT reason, a
     /// <see cref="WampConnectionLostException"/> or the last failed attempt's error when retries ran out.
     /// </summary>
-    public Exception? LastError => Volatile.Read(ref _lastError);
+    public Exception? LastError => Now.LastError;
 
     /// <summary>The number of the connect attempt under way while <see cref="WampConnectionState.Reconnecting"/> (from 1); 0 when connected.</summary>
-    public int ReconnectAttempt => Volatile.Read(ref _attempt);
+    public int ReconnectAttempt => Now.Attempt;
 
     /// <summary>
     /// Raised when a subscription or registration could not be restored on a new session (the router refused
@@ -71,10 +71,10 @@ public sealed partial class WampClient : IWampClient
     internal WampClientOptions Options => _options;
 
     /// <summary>Requests of the current session that are still in the pending table (tests: nothing leaks).</summary>
-    internal int PendingRequestCount => Volatile.Read(ref _ready)?.Pending.Count ?? 0;
+    internal int PendingRequestCount => Now.Ready?.Pending.Count ?? 0;
 
     /// <summary>The session in use, or <see langword="null"/> (tests hold old ones weakly to prove they are let go).</summary>
-    internal WampSession? CurrentSession => Volatile.Read(ref _ready);
+    internal WampSession? CurrentSession => Now.Ready;
 
     /// <summary>Connects to the router and joins the realm (HELLO .. WELCOME, with CHALLENGE rounds as needed).</summary>
     /// <param name="options">Where and how to connect. Checked with <see cref="WampClientOptions.Validate"/>.</param>
@@ -194,7 +194,7 @@ public sealed partial class WampClient : IWampClient
         }
 
         await StopAsync().ConfigureAwait(false);
-        if (Volatile.Read(ref _ready) is { } session)
+        if (Now.Ready is { } session)
         {
             await session.CloseAsync(reason, cancellationToken).ConfigureAwait(false);
         }
@@ -226,14 +226,13 @@ public sealed partial class WampClient : IWampClient
         {
             closed = false;
             _logger.CloseTimedOut(_options.CloseTimeout);
-            if (Volatile.Read(ref _ready) is { } session)
+            if (Now.Ready is { } session)
             {
-                _ = session.AbandonAsync("the client was disposed and the close timeout ran out");
+                Background.Run(session.AbandonAsync("the client was disposed and the close timeout ran out"), _logger, "abandoning the session");
             }
 
             // Whatever the close still does happens in the background; its failures are expected and only logged.
-            _ = closing.ContinueWith(static (t, state) => ((ILogger)state!).SendFailed(Messages.WampMessageType.Goodbye, t.Exception!),
-                _logger, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            Background.Run(closing, _logger, "closing the session after the close timeout");
         }
 
         Registry.EndAll(null);
@@ -258,7 +257,7 @@ public sealed partial class WampClient : IWampClient
     private async Task CloseForDisposeAsync()
     {
         await StopAsync().ConfigureAwait(false);
-        if (Volatile.Read(ref _ready) is { } session)
+        if (Now.Ready is { } session)
         {
             try
             {

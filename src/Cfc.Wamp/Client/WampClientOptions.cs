@@ -62,6 +62,17 @@ public sealed record WampClientOptions
     /// </remarks>
     public int MaxQueuedControlMessages { get; init; } = 1_000;
 
+    /// <summary>
+    /// How many outgoing messages may wait in the session's write queue. Default: 1,024.
+    /// </summary>
+    /// <remarks>
+    /// Every message a session sends goes through one queue and one writer. When the connection takes data more slowly
+    /// than the application sends, the queue fills up to this bound; then a call, subscribe, publish or other send waits
+    /// for room (its timeout and cancellation token still run, and one given up while it waits is never written), and a
+    /// message the router provoked on its own is dropped (see <see cref="MaxQueuedControlMessages"/>).
+    /// </remarks>
+    public int MaxQueuedMessages { get; init; } = 1_024;
+
     /// <summary>The agent string sent in HELLO. Default: <c>Cfc.Wamp</c> and its version.</summary>
     public string Agent { get; init; } = "Cfc.Wamp/" + typeof(WampClientOptions).Assembly.GetName().Version?.ToString(3);
 
@@ -104,6 +115,25 @@ public sealed record WampClientOptions
     /// </summary>
     public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long each step of ending a session may take: sending the last word (an ABORT, or the reply to the router's
+    /// GOODBYE), closing the transport, and releasing it; a connection that failed to open gets the same to close.
+    /// Default: 5 seconds, and never more than <see cref="RequestTimeout"/>.
+    /// </summary>
+    /// <remarks>
+    /// The steps follow each other, so a session has ended at most three grace periods after the connection was lost;
+    /// the reconnect loop waits that long for the old session before it restores subscriptions and registrations on a
+    /// new one, and a close waits two of them for the reader loop to stop.
+    /// </remarks>
+    public TimeSpan CloseGrace { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long <see cref="WampClient.CloseAsync"/> and <see cref="WampClient.DisposeAsync"/> wait for a reconnect
+    /// attempt under way to stop once it was told to. An attempt stuck in a transport that ignores cancellation is left
+    /// behind; it finds the client stopped when it returns. Default: 10 seconds.
+    /// </summary>
+    public TimeSpan ReconnectStopTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Checks the options and throws an <see cref="ArgumentException"/> that says what to fix.</summary>
     /// <exception cref="ArgumentException">An option is missing or out of range.</exception>
     public void Validate()
@@ -142,6 +172,8 @@ public sealed record WampClientOptions
         PositiveOrInfinite(CallTimeout, nameof(CallTimeout));
         Positive(RequestTimeout, nameof(RequestTimeout));
         Positive(CloseTimeout, nameof(CloseTimeout));
+        Positive(CloseGrace, nameof(CloseGrace));
+        Positive(ReconnectStopTimeout, nameof(ReconnectStopTimeout));
         if (KeepAliveInterval < TimeSpan.Zero)
         {
             throw new ArgumentException($"WampClientOptions.KeepAliveInterval must be zero (off) or positive, not {KeepAliveInterval}.", nameof(KeepAliveInterval));
@@ -151,6 +183,11 @@ public sealed record WampClientOptions
         if (MaxMessageSize is < 512 or > 16 * 1024 * 1024)
         {
             throw new ArgumentException($"WampClientOptions.MaxMessageSize must be between 512 bytes and 16 MiB, not {MaxMessageSize}.", nameof(MaxMessageSize));
+        }
+
+        if (MaxQueuedMessages <= 0)
+        {
+            throw new ArgumentException($"WampClientOptions.MaxQueuedMessages must be positive, not {MaxQueuedMessages}.", nameof(MaxQueuedMessages));
         }
 
         if (MaxQueuedControlMessages <= 0)

@@ -12,7 +12,8 @@ internal static class TransportErrors
     /// <summary>The router or client refused the RawSocket handshake (error codes 1-4).</summary>
     public const string HandshakeRefused = WampErrorUris.RawSocketRefused;
 
-    /// <summary>How long a polite close may take before the connection is cut.</summary>
+    /// <summary>How long a transport's polite close (WebSocket close handshake, TLS shutdown, a frame being sent) may take
+    /// before the connection is cut; measured on the transport's <see cref="TimeProvider"/>.</summary>
     public static readonly TimeSpan CloseGracePeriod = TimeSpan.FromSeconds(2);
 
     public static WampException OutgoingTooLarge(int size, int limit) =>

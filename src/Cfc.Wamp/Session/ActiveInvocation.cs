@@ -62,7 +62,7 @@ internal sealed class ActiveInvocation : WampInvocation, IThreadPoolWorkItem
         try
         {
             // Asynchronously: INTERRUPT arrives on the reader loop, and the handler's cancellation callbacks are user code.
-            _ = _cts.CancelAsync();
+            Background.Run(_cts.CancelAsync(), _session.Logger, $"interrupting the handler of '{Procedure}'");
         }
         catch (ObjectDisposedException)
         {
@@ -73,7 +73,7 @@ internal sealed class ActiveInvocation : WampInvocation, IThreadPoolWorkItem
     /// <summary>Session end: stop the handler; nothing can be answered any more.</summary>
     public void Abandon() => Interrupt("killnowait");
 
-    public void Execute() => _ = RunAsync();
+    public void Execute() => Background.Run(RunAsync(), _session.Logger, $"running the handler of '{Procedure}'");
 
     private async Task RunAsync()
     {
@@ -119,10 +119,10 @@ internal sealed class ActiveInvocation : WampInvocation, IThreadPoolWorkItem
         {
             await _session.SendAsync(answer, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (WampException ex) when (ex.ErrorUri == SessionSender.PayloadSizeExceeded)
+        catch (WampException ex) when (ex.ErrorUri == SessionWriter.PayloadSizeExceeded)
         {
             // The result is too large to send: the caller must still get an answer.
-            await TrySendAsync(Error(SessionSender.PayloadSizeExceeded, new WampPayloadBuilder().Add(ex.Message).Build())).ConfigureAwait(false);
+            await TrySendAsync(Error(SessionWriter.PayloadSizeExceeded, new WampPayloadBuilder().Add(ex.Message).Build())).ConfigureAwait(false);
         }
         catch (Exception ex)
         {

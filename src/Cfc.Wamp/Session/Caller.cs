@@ -8,14 +8,7 @@ internal sealed class Caller
     private readonly WampSession _session;
     private int _outstanding;
 
-    public Caller(WampSession session)
-    {
-        _session = session;
-        Timeouts = new CallTimeouts(session.TimeProvider);
-    }
-
-    /// <summary>The timeouts of this session's calls (one timer per distinct timeout length).</summary>
-    public CallTimeouts Timeouts { get; }
+    public Caller(WampSession session) => _session = session;
 
     public Task<WampResult> CallAsync(string procedure, WampPayload payload, WampCallOptions? options, CancellationToken cancellationToken)
     {
@@ -67,23 +60,15 @@ internal sealed class Caller
         Interlocked.Increment(ref _outstanding);
         try
         {
-            // Armed before the CALL is written: a write the peer never takes (it stopped reading, keep-alive off) must
-            // not hold the caller beyond its timeout or token. A CALL that was not written fails or ends the call there.
-            call.Arm(timeout, Timeouts, cancellationToken);
-            _ = WriteAsync(call, message, cancellationToken);
+            // Armed before the CALL is queued: a write the peer never takes (it stopped reading, keep-alive off) must
+            // not hold the caller beyond its timeout or token. A CALL given up before its turn is dropped from the queue.
+            call.Arm(timeout, _session.Deadlines, cancellationToken);
+            _session.EnqueueRequest(message, call);
             return await call.Task.ConfigureAwait(false);
         }
         finally
         {
             Interlocked.Decrement(ref _outstanding);
-        }
-    }
-
-    private async Task WriteAsync(PendingCall call, CallMessage message, CancellationToken cancellationToken)
-    {
-        if (await _session.WriteRequestAsync(message, call, cancellationToken).ConfigureAwait(false))
-        {
-            call.OnWritten();
         }
     }
 }

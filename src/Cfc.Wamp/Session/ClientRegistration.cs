@@ -19,7 +19,7 @@ internal sealed class ClientRegistration : WampRegistration
         Procedure = procedure;
         Options = options;
         Handler = handler;
-        _ = _completion.Task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        Background.Forget(_completion.Task);
     }
 
     public override string Procedure { get; }

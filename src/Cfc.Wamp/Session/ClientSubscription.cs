@@ -22,7 +22,7 @@ internal sealed class ClientSubscription : WampSubscription
         _dispatcher = new EventDispatcher(topic, handler, maxQueuedEvents, logger, maxQueuedBytes);
 
         // A revoked subscription nobody watches must not surface as an unobserved task exception.
-        _ = _completion.Task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        Background.Forget(_completion.Task);
     }
 
     public override string Topic { get; }

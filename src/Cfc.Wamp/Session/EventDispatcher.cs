@@ -114,7 +114,7 @@ internal sealed class EventDispatcher
         }
 
         // Asynchronously: this may run on the reader loop, and the handler's cancellation callbacks are user code.
-        _ = _stop.CancelAsync();
+        Background.Run(_stop.CancelAsync(), _logger, $"stopping the handler of '{_topic}'");
     }
 
     private static long Size(JsonElement? element) =>

@@ -11,12 +11,21 @@ internal sealed class PendingAck : PendingRequest
 {
     private readonly TaskCompletionSource<long> _tcs = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Action<long, bool>? _onReplyOnLoop;
+    private WampSession? _session;
+    private string _what = string.Empty;
 
     // onReplyOnLoop runs on the reader loop with the reply's id and whether the request was abandoned meanwhile.
     public PendingAck(long requestId, WampMessageType requestType, WampMessageType replyType, Action<long, bool>? onReplyOnLoop = null)
         : base(requestId, requestType, replyType) => _onReplyOnLoop = onReplyOnLoop;
 
     public Task<long> Task => _tcs.Task;
+
+    /// <summary>Binds the request to its session; <paramref name="what"/> names it in a timeout ("SUBSCRIBE to 'x'").</summary>
+    public void Start(WampSession session, string what)
+    {
+        _session = session;
+        _what = what;
+    }
 
     /// <summary>Whether a late reply must still reach the hook (SUBSCRIBE, REGISTER: the router side is undone then).</summary>
     public bool NeedsLateReply => _onReplyOnLoop is not null && RequestType is WampMessageType.Subscribe or WampMessageType.Register;
@@ -47,6 +56,19 @@ internal sealed class PendingAck : PendingRequest
         {
             _tcs.TrySetException(WampErrors.FromRouter(error));
         }
+    }
+
+    protected override void OnExpired()
+    {
+        WampSession session = _session!;
+        session.ForgetAbandoned(this);
+        _tcs.TrySetException(WampErrors.RequestTimedOut(_what, TimeoutLength, session.ErrorContext));
+    }
+
+    protected override void OnCanceled(CancellationToken cancellationToken)
+    {
+        _session!.ForgetAbandoned(this);
+        _tcs.TrySetCanceled(cancellationToken);
     }
 
     public override void Fail(Exception exception)

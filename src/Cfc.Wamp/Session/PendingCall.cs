@@ -13,15 +13,16 @@ namespace Cfc.Wamp.Session;
 /// </summary>
 internal sealed class PendingCall : PendingRequest
 {
+    private const int NotWritten = 0;
+    private const int Written = 1;
+    private const int CancelOwed = 2;
+
     private readonly TaskCompletionSource<WampResult> _tcs = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Caller _caller;
     private readonly Action<WampResult>? _onProgress;
     private readonly Channel<WampResult>? _queue;
-    private readonly Lock _gate = new();
-    private CancellationTokenRegistration _cancellation;
-    private TimeSpan _timeout;
-    private bool _written;
-    private bool _cancelOwed;
+    // NotWritten -> Written, or NotWritten -> CancelOwed (given up before the CALL was on the wire) -> Written.
+    private int _writeState;
 
     public PendingCall(Caller caller, long requestId, string procedure, WampCancelMode cancelMode, Action<WampResult>? onProgress)
         : base(requestId, WampMessageType.Call, WampMessageType.Result)
@@ -33,7 +34,7 @@ internal sealed class PendingCall : PendingRequest
         if (onProgress is not null)
         {
             _queue = Channel.CreateUnbounded<WampResult>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-            _ = PumpAsync();
+            Background.Forget(PumpAsync());
         }
     }
 
@@ -42,30 +43,6 @@ internal sealed class PendingCall : PendingRequest
     public WampCancelMode CancelMode { get; }
 
     public Task<WampResult> Task => _tcs.Task;
-
-    /// <summary>Starts the timeout (in the session's <see cref="CallTimeouts"/>) and watches the token. Called before the CALL is written.</summary>
-    public void Arm(TimeSpan timeout, CallTimeouts timeouts, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            _timeout = timeout;
-            if (cancellationToken.CanBeCanceled)
-            {
-                _cancellation = cancellationToken.UnsafeRegister(static (s, token) => ((PendingCall)s!).OnCanceled(token), this);
-            }
-
-            if (timeout != Timeout.InfiniteTimeSpan)
-            {
-                timeouts.Add(this, timeout);
-            }
-
-            // A reply (or the session end) may have come before the timer existed.
-            if (!IsWaiting)
-            {
-                Cleanup();
-            }
-        }
-    }
 
     public override bool OnReply(WampMessage reply)
     {
@@ -117,73 +94,43 @@ internal sealed class PendingCall : PendingRequest
     }
 
     /// <summary>The CALL is on the wire: a CANCEL owed by a caller that gave up meanwhile goes out now.</summary>
-    public void OnWritten()
+    public override void OnWritten()
     {
-        bool cancel;
-        lock (_gate)
-        {
-            _written = true;
-            cancel = _cancelOwed;
-        }
-
-        if (cancel)
+        if (Interlocked.Exchange(ref _writeState, Written) == CancelOwed)
         {
             _caller.SendCancel(this);
         }
     }
 
-    private void OnCanceled(CancellationToken token)
+    protected override void OnCanceled(CancellationToken cancellationToken)
     {
-        if (TryAbandon())
+        _caller.Forget(this);
+        Cleanup();
+        bool written = OweCancel();
+        _tcs.TrySetCanceled(cancellationToken);
+        if (written)
         {
-            _caller.Forget(this);
-            Cleanup();
-            bool written = OweCancel();
-            _tcs.TrySetCanceled(token);
-            if (written)
-            {
-                _caller.SendCancel(this);
-            }
+            _caller.SendCancel(this);
         }
     }
 
-    /// <summary>The call's deadline passed (called by <see cref="CallTimeouts"/>).</summary>
-    public void Expire()
+    protected override void OnExpired()
     {
-        if (TryAbandon())
+        _caller.Forget(this);
+        Cleanup();
+        bool written = OweCancel();
+        _tcs.TrySetException(_caller.TimedOut(this, TimeoutLength, written));
+        if (written)
         {
-            _caller.Forget(this);
-            Cleanup();
-            bool written = OweCancel();
-            _tcs.TrySetException(_caller.TimedOut(this, _timeout, written));
-            if (written)
-            {
-                _caller.SendCancel(this);
-            }
+            _caller.SendCancel(this);
         }
     }
 
     // The router must hear of the abandoned call only if it has seen the CALL: true means cancel now; otherwise
-    // the CANCEL goes out if the write completes later (a CALL never written needs none).
-    private bool OweCancel()
-    {
-        lock (_gate)
-        {
-            _cancelOwed = !_written;
-            return _written;
-        }
-    }
+    // the CANCEL goes out if the write completes later (a CALL dropped from the queue needs none).
+    private bool OweCancel() => Interlocked.CompareExchange(ref _writeState, CancelOwed, NotWritten) != NotWritten;
 
-    private void Cleanup()
-    {
-        lock (_gate)
-        {
-            _cancellation.Dispose();
-            _cancellation = default;
-        }
-
-        _queue?.Writer.TryComplete();
-    }
+    private void Cleanup() => _queue?.Writer.TryComplete();
 
     private async Task PumpAsync()
     {

@@ -13,7 +13,7 @@ internal static class SessionHandshake
     {
         WampClientOptions options = session.Options;
         WampAuthenticator authenticator = options.Authenticator;
-        await session.Sender.SendAsync(new HelloMessage(options.Realm!, HelloDetails.Build(options.Agent, authenticator)), cancellationToken).ConfigureAwait(false);
+        await session.Writer.SendAsync(new HelloMessage(options.Realm!, HelloDetails.Build(options.Agent, authenticator)), cancellationToken).ConfigureAwait(false);
 
         IWampMessageSerializer serializer = session.Transport.Serializer;
         using var buffer = new PooledBufferWriter(4096);
@@ -57,7 +57,7 @@ internal static class SessionHandshake
                     }
 
                     WampAuthenticateResponse response = await AnswerAsync(session, challenge, cancellationToken).ConfigureAwait(false);
-                    await session.Sender.SendAsync(new AuthenticateMessage(response.Signature, response.Extra ?? WampJson.EmptyObject), cancellationToken).ConfigureAwait(false);
+                    await session.Writer.SendAsync(new AuthenticateMessage(response.Signature, response.Extra ?? WampJson.EmptyObject), cancellationToken).ConfigureAwait(false);
                     break;
                 default:
                     throw await ViolationAsync(session, $"{message.Type.ToString().ToUpperInvariant()} before WELCOME", null).ConfigureAwait(false);
@@ -95,7 +95,7 @@ internal static class SessionHandshake
     {
         try
         {
-            await session.Sender.SendAsync(message, CancellationToken.None).AsTask().WaitAsync(session.CloseGrace, session.TimeProvider).ConfigureAwait(false);
+            await session.Writer.SendAsync(message, CancellationToken.None).WaitAsync(session.CloseGrace, session.TimeProvider).ConfigureAwait(false);
         }
         catch (Exception ex)
         {

@@ -197,7 +197,7 @@ internal sealed class Subscriber
 
         foreach (ClientSubscription orphan in orphans)
         {
-            _ = ResubscribeAsync(orphan);
+            Background.Run(ResubscribeAsync(orphan), _session.Logger, $"re-subscribing to '{orphan.Topic}'");
         }
     }
 

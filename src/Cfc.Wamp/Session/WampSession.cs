@@ -32,8 +32,8 @@ internal sealed class WampSession
         Transport = transport;
         Logger = logger;
         Ids = ids ?? new RequestIdGenerator();
-        Sender = new SessionSender(transport, options.MaxMessageSize, _lifetime.Token);
-        Control = new ControlQueue(this, options.MaxQueuedControlMessages);
+        Writer = new SessionWriter(this, transport, transport.Serializer, _lifetime.Token);
+        Deadlines = new RequestDeadlines(options.TimeProvider);
         Caller = new Caller(this);
         Callee = new Callee(this);
         Publisher = new Publisher(this);
@@ -52,10 +52,11 @@ internal sealed class WampSession
 
     public PendingRequestTable Pending { get; } = new();
 
-    public SessionSender Sender { get; }
+    /// <summary>The one writer of this session: every outgoing message goes through its bounded queue.</summary>
+    public SessionWriter Writer { get; }
 
-    /// <summary>Messages sent without a waiter (CANCEL, ERROR answers, cleanup requests), bounded where the router triggers them.</summary>
-    public ControlQueue Control { get; }
+    /// <summary>The deadlines of every request of this session (one timer per distinct timeout length).</summary>
+    public RequestDeadlines Deadlines { get; }
 
     public Caller Caller { get; }
 
@@ -83,8 +84,15 @@ internal sealed class WampSession
     /// <summary>Completes with the reason when the session has ended.</summary>
     public Task<SessionEnd> Completion => _ended.Task;
 
-    /// <summary>How long the last words (ABORT, GOODBYE reply) and the transport close may take.</summary>
-    public TimeSpan CloseGrace => Options.RequestTimeout < TimeSpan.FromSeconds(5) ? Options.RequestTimeout : TimeSpan.FromSeconds(5);
+    /// <summary>How long each step of the end may take: the last word (ABORT, GOODBYE reply), the transport's close, its release
+    /// (<see cref="WampClientOptions.CloseGrace"/>, never more than the request timeout).</summary>
+    public TimeSpan CloseGrace => Options.RequestTimeout < Options.CloseGrace ? Options.RequestTimeout : Options.CloseGrace;
+
+    /// <summary>How long the reader loop may take to stop once the session ends: the last word and the transport's close.</summary>
+    public TimeSpan ReaderStopBound => CloseGrace * 2;
+
+    /// <summary>The longest time from the session's end to <see cref="Completion"/>: its three steps, each bounded by <see cref="CloseGrace"/>.</summary>
+    public TimeSpan EndBound => CloseGrace * 3;
 
     /// <summary>Runs HELLO .. WELCOME. The caller bounds it with the connect timeout through the token.</summary>
     public async Task HandshakeAsync(CancellationToken cancellationToken)
@@ -122,7 +130,7 @@ internal sealed class WampSession
 
         try
         {
-            await Sender.SendAsync(new GoodbyeMessage(WampJson.EmptyObject, reason), cancellationToken).ConfigureAwait(false);
+            await Writer.SendAsync(new GoodbyeMessage(WampJson.EmptyObject, reason), cancellationToken).ConfigureAwait(false);
             // Bounded by the close timeout (a closing client must not wait a full request timeout); a connection
             // that drops meanwhile ends the session, which completes the wait at once.
             TimeSpan replyTimeout = Options.CloseTimeout < Options.RequestTimeout ? Options.CloseTimeout : Options.RequestTimeout;
@@ -146,7 +154,7 @@ internal sealed class WampSession
     {
         try
         {
-            await _reader.WaitAsync(CloseGrace + CloseGrace, TimeProvider).ConfigureAwait(false);
+            await _reader.WaitAsync(ReaderStopBound, TimeProvider).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -154,46 +162,53 @@ internal sealed class WampSession
         }
     }
 
-    /// <summary>Sends a message; failures because the session is gone become <see cref="WampConnectionLostException"/>.</summary>
-    public async ValueTask SendAsync(WampMessage message, CancellationToken cancellationToken) =>
-        await SendAsync(message, null, cancellationToken).ConfigureAwait(false);
-
-    /// <summary>
-    /// Writes a request's message in the background while its waiter already waits (with its timeout and token):
-    /// a write the peer never takes (it stopped reading) must not hold the waiter. Never throws. A request that was
-    /// not written leaves the table (its id was never seen by the router) and, when still waited for, fails with the
-    /// send error. Returns whether the message was written.
-    /// </summary>
-    public async Task<bool> WriteRequestAsync(WampMessage message, PendingRequest request, CancellationToken cancellationToken)
+    /// <summary>Sends a message and waits until it is written; failures because the session is gone become
+    /// <see cref="WampConnectionLostException"/>. The token drops the message from the queue.</summary>
+    public async ValueTask SendAsync(WampMessage message, CancellationToken cancellationToken)
     {
+        int phase = Volatile.Read(ref _phase);
+        if (phase is Ended or Closing)
+        {
+            throw ConnectionLost(phase == Ended ? "the session has ended" : "the session is closing", null);
+        }
+
         try
         {
-            if (await SendAsync(message, request, cancellationToken).ConfigureAwait(false))
-            {
-                return true;
-            }
-
-            Pending.Remove(request.RequestId);
+            await Writer.SendAsync(message, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            // The waiter's own token ends it (and reports the cancellation); it was not written.
-            Pending.Remove(request.RequestId);
+            throw ConnectionLost("the session ended while sending", null);
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not WampException and not OperationCanceledException)
         {
-            Pending.Remove(request.RequestId);
-            request.Fail(ex);
+            throw ConnectionLost($"sending failed: {ex.Message}", ex);
         }
-
-        return false;
     }
 
-    /// <summary>Sends in the background through the control queue; failures are only logged. Never dropped (the application caused it).</summary>
-    public void Post(WampMessage message) => Control.Post(message, droppable: false);
+    /// <summary>
+    /// Queues a request's message while its waiter already waits (on its deadline and token): a write the peer never
+    /// takes must not hold the waiter. A request that is not written leaves the table and, when still waited for,
+    /// fails with the reason.
+    /// </summary>
+    public void EnqueueRequest(WampMessage message, PendingRequest request)
+    {
+        int phase = Volatile.Read(ref _phase);
+        if (phase is Ended or Closing)
+        {
+            Pending.Remove(request.RequestId);
+            request.Fail(ConnectionLost(phase == Ended ? "the session has ended" : "the session is closing", null));
+            return;
+        }
 
-    /// <summary>Sends an answer the router provoked on its own (ERROR to an INVOCATION) in the background; dropped (counted, logged) when the control queue is full.</summary>
-    public void PostDroppable(WampMessage message) => Control.Post(message, droppable: true);
+        Writer.Enqueue(message, request);
+    }
+
+    /// <summary>Sends in the background; failures are only logged. Never dropped (the application caused it).</summary>
+    public void Post(WampMessage message) => Writer.Post(message, droppable: false);
+
+    /// <summary>Sends an answer the router provoked on its own (ERROR to an INVOCATION) in the background; dropped (counted, logged) when its bound is reached.</summary>
+    public void PostDroppable(WampMessage message) => Writer.Post(message, droppable: true);
 
     /// <summary>Adds a pending request; fails at once when the session already ended (so that nothing waits forever).</summary>
     public void AddPending(PendingRequest request)
@@ -213,31 +228,10 @@ internal sealed class WampSession
         AddPending(pending);
 
         // The timeout and the token count from here, not from when the write ends: it may never end.
-        _ = WriteRequestAsync(message, pending, cancellationToken);
-        try
-        {
-            return await pending.Task.WaitAsync(Options.RequestTimeout, TimeProvider, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            if (!pending.TryAbandon())
-            {
-                // The reply won the race against the timer.
-                return await pending.Task.ConfigureAwait(false);
-            }
-
-            ForgetAbandoned(pending);
-            throw WampErrors.RequestTimedOut(what, Options.RequestTimeout, WampErrorContext.Of(Options, SessionId));
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            if (pending.TryAbandon())
-            {
-                ForgetAbandoned(pending);
-            }
-
-            throw;
-        }
+        pending.Start(this, what);
+        pending.Arm(Options.RequestTimeout, Deadlines, cancellationToken);
+        EnqueueRequest(message, pending);
+        return await pending.Task.ConfigureAwait(false);
     }
 
     /// <summary>
@@ -300,28 +294,6 @@ internal sealed class WampSession
     }
 
     private static string Name(WampMessageType type) => type.ToString().ToUpperInvariant();
-
-    private async ValueTask<bool> SendAsync(WampMessage message, PendingRequest? request, CancellationToken cancellationToken)
-    {
-        int phase = Volatile.Read(ref _phase);
-        if (phase is Ended or Closing)
-        {
-            throw ConnectionLost(phase == Ended ? "the session has ended" : "the session is closing", null);
-        }
-
-        try
-        {
-            return await Sender.SendAsync(message, request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw ConnectionLost("the session ended while sending", null);
-        }
-        catch (Exception ex) when (ex is not WampException and not OperationCanceledException)
-        {
-            throw ConnectionLost($"sending failed: {ex.Message}", ex);
-        }
-    }
 
     private async Task ReadLoopAsync()
     {
@@ -523,7 +495,7 @@ internal sealed class WampSession
         {
             try
             {
-                await Sender.SendAsync(lastWord, CancellationToken.None).AsTask().WaitAsync(CloseGrace, TimeProvider).ConfigureAwait(false);
+                await Writer.SendAsync(lastWord, CancellationToken.None).WaitAsync(CloseGrace, TimeProvider).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
@@ -532,8 +504,8 @@ internal sealed class WampSession
         }
 
         await _lifetime.CancelAsync().ConfigureAwait(false);
-        Control.Complete();
-        Caller.Timeouts.Dispose();
+        Writer.Complete();
+        Deadlines.Dispose();
         Callee.EndAll();
         Subscriber.DetachAll();
         try

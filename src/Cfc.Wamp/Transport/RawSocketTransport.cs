@@ -188,8 +188,8 @@ public sealed class RawSocketTransport : IWampTransport
 
         _closeRequested = true;
         await _lifetime.CancelAsync().ConfigureAwait(false);
-        using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        grace.CancelAfter(TransportErrors.CloseGracePeriod);
+        using var timer = new CancellationTokenSource(TransportErrors.CloseGracePeriod, _timeProvider);
+        using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         bool locked = false;
         try
         {
@@ -427,7 +427,7 @@ public sealed class RawSocketTransport : IWampTransport
                     {
                         _failure = WampErrors.KeepAliveTimedOut(timeout, pingSent: ping.IsCompleted);
                         Cut();
-                        _ = ping.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                        Background.Forget(ping);
                         return;
                     }
 

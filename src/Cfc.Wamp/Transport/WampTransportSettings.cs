@@ -14,7 +14,7 @@ public sealed record WampTransportSettings
     /// <summary>How long to wait for a pong before the connection is considered dead. Default: 5 seconds.</summary>
     public TimeSpan KeepAliveTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>The clock for keep-alive (RawSocket). Default: <see cref="TimeProvider.System"/>.</summary>
+    /// <summary>The clock for keep-alive (RawSocket) and for the close grace period of every transport. Default: <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>TLS for <c>wss://</c> and <c>rss://</c>: trusted roots, a validation callback, client certificates. Default: <see langword="null"/> (system defaults).</summary>

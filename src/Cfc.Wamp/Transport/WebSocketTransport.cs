@@ -43,6 +43,9 @@ public sealed class WebSocketTransport : IWampTransport
     /// <inheritdoc />
     public IWampMessageSerializer Serializer { get; }
 
+    /// <summary>The clock of the close grace period (the client's <see cref="WampTransportSettings.TimeProvider"/>).</summary>
+    internal TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
     /// <inheritdoc />
     public async ValueTask SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
     {
@@ -135,7 +138,7 @@ public sealed class WebSocketTransport : IWampTransport
             return;
         }
 
-        using var grace = new CancellationTokenSource(TransportErrors.CloseGracePeriod);
+        using var grace = new CancellationTokenSource(TransportErrors.CloseGracePeriod, TimeProvider);
         try
         {
             await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, grace.Token).ConfigureAwait(false);
@@ -159,8 +162,8 @@ public sealed class WebSocketTransport : IWampTransport
             return;
         }
 
-        using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        grace.CancelAfter(TransportErrors.CloseGracePeriod);
+        using var timer = new CancellationTokenSource(TransportErrors.CloseGracePeriod, TimeProvider);
+        using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         try
         {
             // CloseAsync sends our close frame and waits for the peer's (also when a reader is pending).

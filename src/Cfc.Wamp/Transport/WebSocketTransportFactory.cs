@@ -83,7 +83,7 @@ public sealed class WebSocketTransportFactory : IWampTransportFactory
                     throw TransportErrors.SubprotocolRefused(target, answer, offered);
                 }
 
-                return new WebSocketTransport(socket, chosen, settings.MaxMessageSize, invoker);
+                return new WebSocketTransport(socket, chosen, settings.MaxMessageSize, invoker) { TimeProvider = settings.TimeProvider };
             }
             catch
             {

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Cfc.Client.Testing.Router;
+using Cfc.Wamp.Router;
 using Cfc.Client.Tests.Tooling;
 
 namespace Cfc.Client.Tests.Aot;

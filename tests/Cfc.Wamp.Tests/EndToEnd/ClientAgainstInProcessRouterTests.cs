@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Cfc.Client.Testing.Router;
+using Cfc.Wamp.Router;
 using Cfc.Wamp.Auth;
 
 namespace Cfc.Wamp.Tests.EndToEnd;

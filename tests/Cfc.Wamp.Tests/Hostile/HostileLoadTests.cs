@@ -36,7 +36,7 @@ public sealed class HostileLoadTests(ITestOutputHelper output)
             }
 
             // O(1) per call: one timer for all of them (before: one each, and an O(n) count in every timeout message).
-            Assert.Equal(1, client.CurrentSession!.Caller.Timeouts.TimerCount);
+            Assert.Equal(1, client.CurrentSession!.Deadlines.TimerCount);
 
             clock.Advance(TimeSpan.FromSeconds(19.9));
             Assert.DoesNotContain(calls, c => c.IsCompleted);
@@ -75,7 +75,7 @@ public sealed class HostileLoadTests(ITestOutputHelper output)
         (WampClient client, ScriptedTransport router) = await TestRouter.ConnectAsync(o => o with { LoggerFactory = logs, MaxQueuedControlMessages = 500 });
         await using (client)
         {
-            ControlQueue control = client.CurrentSession!.Control;
+            SessionWriter control = client.CurrentSession!.Writer;
             router.BlockSends();
             for (int i = 1; i <= Invocations; i++)
             {

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using Cfc.Client.Testing.Router;
+using Cfc.Wamp.Router;
 using Xunit.Abstractions;
 
 namespace Cfc.Wamp.Tests.Resilience;

@@ -1,6 +1,7 @@
-using Cfc.Client.Testing.Router;
+using Cfc.Wamp.Router;
 using Cfc.Wamp.Messages;
 using Cfc.Wamp.Tests.Session;
+using Microsoft.Extensions.Time.Testing;
 using Polly;
 using Polly.Retry;
 
@@ -13,7 +14,9 @@ public sealed class GiveUpTests
     {
         var credentials = new WampRouterCredentials().AddTicket("joe", "secret-1");
         await using WampRouterHost host = await WampRouterHost.StartNewAsync(new WampRouterOptions { DefaultAuthenticator = credentials });
-        WampClientOptions options = Harness.Options(host.Url) with { Authenticator = WampAuthenticator.Ticket("joe", "secret-1") };
+        // The retries run on a fake clock, so "no more retries" is checked by moving time on, not by sleeping.
+        var clock = new FakeTimeProvider();
+        WampClientOptions options = Harness.Options(host.Url) with { Authenticator = WampAuthenticator.Ticket("joe", "secret-1"), TimeProvider = clock };
         await using WampClient client = await WampClient.ConnectAsync(options).WaitAsync(Harness.Wait);
         WampSubscription subscription = await client.SubscribeAsync("com.app.t", (_, _) => default);
         Task<WampConnectionState> failed = NextStateAsync(client, WampConnectionState.Failed);
@@ -21,10 +24,11 @@ public sealed class GiveUpTests
         credentials.Remove("joe");
         await host.Router.DropAllConnectionsAsync();
 
-        Assert.Equal(WampConnectionState.Failed, await failed.WaitAsync(Harness.Wait));
+        await Harness.AdvanceUntilAsync(clock, () => failed.IsCompleted, "state Failed");
+        Assert.Equal(WampConnectionState.Failed, await failed);
         Assert.IsType<WampAuthenticationException>(client.LastError);
         int attempts = client.ReconnectAttempt;
-        await Task.Delay(300);
+        clock.Advance(Harness.FastReconnect.MaxDelay * 10);
         Assert.Equal(attempts, client.ReconnectAttempt);
         Assert.Equal(WampConnectionState.Failed, client.State);
         var ended = await Assert.ThrowsAsync<WampConnectionLostException>(() => subscription.Completion.WaitAsync(Harness.Wait));
@@ -40,7 +44,8 @@ public sealed class GiveUpTests
     {
         var first = new ScriptedTransport();
         var factory = new ScriptedTransportFactory(first, new ScriptedTransport());
-        WampClientOptions options = TestRouter.Options(factory) with { Reconnect = Harness.FastReconnect };
+        var clock = new FakeTimeProvider();
+        WampClientOptions options = TestRouter.Options(factory) with { Reconnect = Harness.FastReconnect, TimeProvider = clock };
         Task<WampClient> connect = WampClient.ConnectAsync(options);
         await first.NextAsync<HelloMessage>();
         first.Push($"[2, 1, {TestRouter.WelcomeDetails}]");
@@ -51,7 +56,7 @@ public sealed class GiveUpTests
         await Harness.EventuallyAsync(() => client.State == expected, $"state {expected}");
         var error = Assert.IsType<WampException>(client.LastError);
         Assert.Equal(reason, error.ErrorUri);
-        await Task.Delay(200);
+        clock.Advance(Harness.FastReconnect.MaxDelay * 10);
         Assert.Equal(1, factory.Connects);
         Assert.Equal(expected, client.State);
         await Assert.ThrowsAsync<WampConnectionLostException>(() => subscription.Completion.WaitAsync(Harness.Wait));

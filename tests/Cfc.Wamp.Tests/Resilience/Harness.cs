@@ -1,4 +1,5 @@
-using Cfc.Client.Testing.Router;
+using Cfc.Wamp.Router;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cfc.Wamp.Tests.Resilience;
 
@@ -41,6 +42,25 @@ internal static class Harness
                 Assert.Fail($"Timed out waiting for: {what}");
             }
 
+            await Task.Delay(5);
+        }
+    }
+
+    /// <summary>
+    /// Moves <paramref name="clock"/> on in small steps (letting the client run between them) until
+    /// <paramref name="condition"/> holds; fails the test after <see cref="Wait"/> of real time.
+    /// </summary>
+    public static async Task AdvanceUntilAsync(FakeTimeProvider clock, Func<bool> condition, string what)
+    {
+        DateTime until = DateTime.UtcNow + Wait;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > until)
+            {
+                Assert.Fail($"Timed out (fake clock at {clock.GetUtcNow():O}) waiting for: {what}");
+            }
+
+            clock.Advance(TimeSpan.FromMilliseconds(20));
             await Task.Delay(5);
         }
     }

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Cfc.Client.Testing.Router;
+using Cfc.Wamp.Router;
 
 namespace Cfc.Wamp.Tests.Resilience;
 

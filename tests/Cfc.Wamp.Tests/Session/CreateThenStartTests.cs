@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Cfc.Client.Testing.Router;
+using Cfc.Wamp.Router;
 
 namespace Cfc.Wamp.Tests.Session;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Cfc.Wamp.Messages;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cfc.Wamp.Tests.Session;
 
@@ -21,7 +22,8 @@ public sealed class LifecycleTests
     [Fact(Timeout = 20000)]
     public async Task Close_sends_goodbye_waits_for_the_reply_and_closes_the_transport()
     {
-        (WampClient client, ScriptedTransport router) = await TestRouter.ConnectAsync();
+        var clock = new FakeTimeProvider();
+        (WampClient client, ScriptedTransport router) = await TestRouter.ConnectAsync(o => o with { TimeProvider = clock });
         router.AutoAnswerGoodbye = false;
         await using (client)
         {
@@ -30,7 +32,10 @@ public sealed class LifecycleTests
             Task close = client.CloseAsync("wamp.close.system_shutdown");
             GoodbyeMessage goodbye = await router.NextAsync<GoodbyeMessage>();
             Assert.Equal("wamp.close.system_shutdown", goodbye.Reason);
-            await Task.Delay(50);
+
+            // Up to a moment before the reply's bound (the close timeout, at most the request timeout) the close still waits.
+            TimeSpan bound = client.Options.CloseTimeout < client.Options.RequestTimeout ? client.Options.CloseTimeout : client.Options.RequestTimeout;
+            clock.Advance(bound - TimeSpan.FromMilliseconds(1));
             Assert.False(close.IsCompleted);
 
             router.Push("""[6, {}, "wamp.close.normal"]"""); // any reply reason is accepted

@@ -1,4 +1,4 @@
-using Cfc.Client.Testing.Router;
+using Cfc.Wamp.Router;
 using Xunit.Abstractions;
 
 namespace Cfc.Wamp.Tests.Telemetry;

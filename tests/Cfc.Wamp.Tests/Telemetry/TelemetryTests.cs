@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Cfc.Client.Testing.Router;
+using Cfc.Wamp.Router;
 using Cfc.Wamp.Tests.Session;
 
 namespace Cfc.Wamp.Tests.Telemetry;

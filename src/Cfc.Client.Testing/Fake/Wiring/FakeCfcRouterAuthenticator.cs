@@ -1,4 +1,4 @@
-using Cfc.Client.Testing.Router;
+using Cfc.Wamp.Router;
 
 namespace Cfc.Client.Testing;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Cfc.Client.Testing.Router;
+using Cfc.Wamp.Router;
 using Cfc.Wamp;
 
 namespace Cfc.Client.Testing;

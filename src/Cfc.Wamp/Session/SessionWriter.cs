@@ -1,0 +1,285 @@
+using System.Threading.Channels;
+using Cfc.Wamp.Messages;
+using Cfc.Wamp.Serialization;
+using Cfc.Wamp.Transport;
+
+namespace Cfc.Wamp.Session;
+
+/// <summary>
+/// The one writer of a session: every outgoing message (requests, answers, CANCELs, the handshake, the last words)
+/// goes through one bounded queue, and one loop serializes each into one reused buffer and hands it to the transport.
+/// There is no lock and no linked token source per send. A send that is cancelled (or a request that was abandoned)
+/// while it waits in the queue is dropped from it: the loop skips it and the router never sees it. A message over
+/// <see cref="WampClientOptions.MaxMessageSize"/> fails only the send or request it belongs to.
+/// </summary>
+/// <remarks>
+/// The queue holds at most <see cref="WampClientOptions.MaxQueuedMessages"/> messages. When it is full, a request or
+/// an awaited send waits for room (its timeout and token still run); a CANCEL or cleanup request (at most one per
+/// request the application made) waits too and is never dropped; a message the router provoked on its own (an ERROR
+/// for an INVOCATION it should not have sent) is dropped, counted and logged, and at most
+/// <see cref="WampClientOptions.MaxQueuedControlMessages"/> of those wait at any time.
+/// </remarks>
+internal sealed class SessionWriter
+{
+    public const string PayloadSizeExceeded = WampErrorUris.PayloadSizeExceeded;
+
+    private const long DropLogInterval = 1000;
+
+    private readonly WampSession _session;
+    private readonly IWampTransport _transport;
+    private readonly IWampMessageSerializer _serializer;
+    private readonly int _maxMessageSize;
+    private readonly int _droppableCapacity;
+    private readonly CancellationToken _lifetime;
+    private readonly Channel<Outgoing> _queue;
+    private int _droppableQueued;
+    private long _dropped;
+    private long _sent;
+    private int _started;
+
+    // lifetime ends with the session; a network write is only ever cancelled by it (a cancelled write breaks the transport).
+    public SessionWriter(WampSession session, IWampTransport transport, IWampMessageSerializer serializer, CancellationToken lifetime)
+    {
+        _session = session;
+        _transport = transport;
+        _serializer = serializer;
+        _maxMessageSize = session.Options.MaxMessageSize;
+        _droppableCapacity = session.Options.MaxQueuedControlMessages;
+        _lifetime = lifetime;
+        _queue = Channel.CreateBounded<Outgoing>(new BoundedChannelOptions(session.Options.MaxQueuedMessages)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+            AllowSynchronousContinuations = false,
+        });
+    }
+
+    /// <summary>How many router-provoked messages were dropped because their bound was reached.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>How many messages were written.</summary>
+    public long Sent => Interlocked.Read(ref _sent);
+
+    /// <summary>How many router-provoked messages wait to be written right now.</summary>
+    public int QueuedDroppable => Volatile.Read(ref _droppableQueued);
+
+    /// <summary>
+    /// Queues <paramref name="message"/> and waits until it is written. The token drops it from the queue (the task is
+    /// cancelled, the message never written); once the write has begun, only the session's end stops it.
+    /// </summary>
+    public Task SendAsync(WampMessage message, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled(cancellationToken);
+        }
+
+        var completion = new SendCompletion(cancellationToken);
+        Enqueue(new Outgoing(message, null, completion, OutgoingKind.Awaited));
+        return completion.Task;
+    }
+
+    /// <summary>
+    /// Queues a request's message; its waiter already waits (on the request's own deadline and token). A request that
+    /// is abandoned before its turn is dropped; one that is not written leaves the pending table (the router never saw
+    /// its id) and, when still waited for, fails with the reason. <see cref="PendingRequest.OnWritten"/> runs once it is on the wire.
+    /// </summary>
+    public void Enqueue(WampMessage message, PendingRequest request) => Enqueue(new Outgoing(message, request, null, OutgoingKind.Request));
+
+    /// <summary>Queues a message nobody waits for; a <paramref name="droppable"/> one is dropped (counted, logged) when its bound is reached.</summary>
+    public void Post(WampMessage message, bool droppable)
+    {
+        if (!droppable)
+        {
+            Enqueue(new Outgoing(message, null, null, OutgoingKind.Control));
+            return;
+        }
+
+        if (Interlocked.Increment(ref _droppableQueued) > _droppableCapacity || !TryStartAndWrite(new Outgoing(message, null, null, OutgoingKind.Droppable)))
+        {
+            Interlocked.Decrement(ref _droppableQueued);
+            long dropped = Interlocked.Increment(ref _dropped);
+            if (dropped == 1 || dropped % DropLogInterval == 0)
+            {
+                _session.Logger.ControlMessageDropped(_droppableCapacity, message.Type, dropped);
+            }
+        }
+    }
+
+    /// <summary>The session ended: nothing more is queued; what still waits is dropped (requests and sends fail).</summary>
+    public void Complete() => _queue.Writer.TryComplete();
+
+    private void Enqueue(Outgoing item)
+    {
+        if (TryStartAndWrite(item))
+        {
+            return;
+        }
+
+        // Full (or completed): wait for room in the background, in order behind the other waiting writers.
+        ValueTask wait = _queue.Writer.WriteAsync(item, CancellationToken.None);
+        if (!wait.IsCompletedSuccessfully)
+        {
+            Background.Run(WaitForRoomAsync(wait, item), _session.Logger, "queueing an outgoing message");
+        }
+    }
+
+    private bool TryStartAndWrite(Outgoing item)
+    {
+        if (Volatile.Read(ref _started) == 0 && Interlocked.Exchange(ref _started, 1) == 0)
+        {
+            Background.Run(Task.Run(RunAsync), _session.Logger, "writing the session's messages");
+        }
+
+        return _queue.Writer.TryWrite(item);
+    }
+
+    private async Task WaitForRoomAsync(ValueTask wait, Outgoing item)
+    {
+        try
+        {
+            await wait.ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            Drop(item, _session.ConnectionLost("the session ended before the message was queued", null));
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        ChannelReader<Outgoing> reader = _queue.Reader;
+        using var buffer = new PooledBufferWriter(1024);
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (reader.TryRead(out Outgoing item))
+            {
+                buffer.Clear();
+                await WriteAsync(item, buffer).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async ValueTask WriteAsync(Outgoing item, PooledBufferWriter buffer)
+    {
+        if (item.Kind == OutgoingKind.Droppable)
+        {
+            Interlocked.Decrement(ref _droppableQueued);
+        }
+
+        if (IsDropped(item))
+        {
+            return;
+        }
+
+        try
+        {
+            _serializer.Serialize(item.Message, buffer);
+            if (buffer.WrittenCount > _maxMessageSize)
+            {
+                throw TransportErrors.MessageTooLarge(item.Message.Type.ToString().ToUpperInvariant(), buffer.WrittenCount, _maxMessageSize);
+            }
+
+            await _transport.SendAsync(buffer.WrittenMemory, _lifetime).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex)
+        {
+            // Only the session's end cancels a write.
+            Drop(item, _session.ConnectionLost("the session ended while sending", ex));
+            return;
+        }
+        catch (Exception ex) when (ex is not WampException)
+        {
+            Drop(item, _session.ConnectionLost($"sending failed: {ex.Message}", ex));
+            return;
+        }
+        catch (WampException ex)
+        {
+            Drop(item, ex);
+            return;
+        }
+
+        Interlocked.Increment(ref _sent);
+        item.Request?.OnWritten();
+        item.Completion?.TrySetWritten();
+    }
+
+    // Whether the item's turn came too late: its waiter gave up, or (for messages nobody waits for) the session ended.
+    private bool IsDropped(Outgoing item)
+    {
+        switch (item.Kind)
+        {
+            case OutgoingKind.Request when !item.Request!.IsWaiting:
+                // Nobody waits for it any more and the router has never seen it: writing it would only make work.
+                _session.Pending.Remove(item.Request.RequestId);
+                return true;
+            case OutgoingKind.Awaited when item.Completion!.Task.IsCompleted:
+                return true;
+            case OutgoingKind.Control or OutgoingKind.Droppable when _session.IsEnded:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private void Drop(Outgoing item, Exception ex)
+    {
+        switch (item.Kind)
+        {
+            case OutgoingKind.Request:
+                _session.Pending.Remove(item.Request!.RequestId);
+                item.Request.Fail(ex);
+                break;
+            case OutgoingKind.Awaited:
+                item.Completion!.TrySetFailed(ex);
+                break;
+            default:
+                _session.Logger.SendFailed(item.Message.Type, ex);
+                break;
+        }
+    }
+
+    private enum OutgoingKind : byte
+    {
+        /// <summary>A request; its <see cref="PendingRequest"/> carries the outcome.</summary>
+        Request,
+
+        /// <summary>A send whose caller awaits the write.</summary>
+        Awaited,
+
+        /// <summary>Nobody waits; never dropped (CANCEL, cleanup).</summary>
+        Control,
+
+        /// <summary>Nobody waits; provoked by the router and dropped when its bound is reached.</summary>
+        Droppable,
+    }
+
+    private readonly record struct Outgoing(WampMessage Message, PendingRequest? Request, SendCompletion? Completion, OutgoingKind Kind);
+
+    /// <summary>The task of an awaited send; the caller's token cancels it at once (the writer then skips the message).</summary>
+    private sealed class SendCompletion : TaskCompletionSource
+    {
+        private readonly CancellationTokenRegistration _cancellation;
+
+        public SendCompletion(CancellationToken cancellationToken)
+            : base(TaskCreationOptions.RunContinuationsAsynchronously)
+        {
+            if (cancellationToken.CanBeCanceled)
+            {
+                _cancellation = cancellationToken.UnsafeRegister(static (s, token) => ((SendCompletion)s!).TrySetCanceled(token), this);
+            }
+        }
+
+        public void TrySetWritten()
+        {
+            _cancellation.Dispose();
+            TrySetResult();
+        }
+
+        public void TrySetFailed(Exception ex)
+        {
+            _cancellation.Dispose();
+            TrySetException(ex);
+        }
+    }
+}
