@@ -25,7 +25,9 @@ public class RpcBenchmarks
     {
         _router = await BenchRouter.StartAsync(Transport);
         _callee = await _router.ConnectAsync();
-        await _callee.RegisterAsync("bench.echo", static (invocation, _) => ValueTask.FromResult(invocation.Payload));
+        // The callee must take more than the caller keeps in flight: a new INVOCATION can arrive before the slot of the
+        // invocation just answered is freed.
+        await _callee.RegisterAsync("bench.echo", static (invocation, _) => ValueTask.FromResult(invocation.Payload), BenchPayloads.EchoRegistration);
         _caller = await _router.ConnectAsync();
         await _caller.CallAsync("bench.echo", BenchPayloads.SmallPayload);
     }

@@ -5,55 +5,61 @@ using Cfc.Wamp.Serialization;
 
 namespace Cfc.Benchmarks;
 
-/// <summary>Serialize and deserialize a typical CALL and an EVENT with each serializer (CBOR and MessagePack transcode through JSON).</summary>
+/// <summary>The WAMP messages of a call and of a publication, as <see cref="SerializerBenchmarks"/> measures them.</summary>
+public enum BenchMessage
+{
+    /// <summary>CALL with a typical CFC payload (two ids, a ~450-byte router config, two keyword arguments).</summary>
+    Call,
+
+    /// <summary>INVOCATION the router sends the callee for that CALL.</summary>
+    Invocation,
+
+    /// <summary>RESULT shaped like a real master's <c>remote.node.get_status</c> answer.</summary>
+    Result,
+
+    /// <summary>PUBLISH of an <c>on_tick</c>-shaped event.</summary>
+    Publish,
+
+    /// <summary>EVENT of that publication.</summary>
+    Event,
+}
+
+/// <summary>Serialize and deserialize each message type with each serializer (CBOR and MessagePack transcode through JSON).</summary>
 [MemoryDiagnoser]
 public class SerializerBenchmarks
 {
     private readonly PooledBufferWriter _output = new(16 * 1024);
     private IWampMessageSerializer _serializer = null!;
-    private byte[] _callFrame = [];
-    private byte[] _eventFrame = [];
+    private WampMessage _message = null!;
+    private byte[] _frame = [];
 
     [Params(WampSerializer.Json, WampSerializer.Cbor, WampSerializer.MessagePack)]
     public WampSerializer Serializer { get; set; }
+
+    [Params(BenchMessage.Call, BenchMessage.Invocation, BenchMessage.Result, BenchMessage.Publish, BenchMessage.Event)]
+    public BenchMessage Message { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
         _serializer = WampSerializers.Get(Serializer);
-        _callFrame = Frame(BenchPayloads.Call);
-        _eventFrame = Frame(BenchPayloads.Event);
+        _message = BenchPayloads.Message(Message);
+        _output.Clear();
+        _serializer.Serialize(_message, _output);
+        _frame = _output.WrittenSpan.ToArray();
     }
 
     [GlobalCleanup]
     public void Cleanup() => _output.Dispose();
 
     [Benchmark]
-    public int SerializeCall()
+    public int Serialize()
     {
         _output.Clear();
-        _serializer.Serialize(BenchPayloads.Call, _output);
+        _serializer.Serialize(_message, _output);
         return _output.WrittenCount;
     }
 
     [Benchmark]
-    public WampMessage DeserializeCall() => _serializer.Deserialize(_callFrame);
-
-    [Benchmark]
-    public int SerializeEvent()
-    {
-        _output.Clear();
-        _serializer.Serialize(BenchPayloads.Event, _output);
-        return _output.WrittenCount;
-    }
-
-    [Benchmark]
-    public WampMessage DeserializeEvent() => _serializer.Deserialize(_eventFrame);
-
-    private byte[] Frame(WampMessage message)
-    {
-        _output.Clear();
-        _serializer.Serialize(message, _output);
-        return _output.WrittenSpan.ToArray();
-    }
+    public WampMessage Deserialize() => _serializer.Deserialize(_frame);
 }
