@@ -17,7 +17,7 @@ public sealed class QuickstartTour(TextWriter output)
             Authenticator = CfcAuthenticator.Cryptosign(key, authId),
             UriScheme = CfcUriScheme.Auto,          // finds out whether the server is a Crossbar.io master or speaks the documents' API
             // The client reconnects by default (autobahn's backoff) and restores its event streams; the first connect
-            // still fails fast. Reconnect = null turns it off. `await using` closes within CloseTimeout (2 s).
+            // still fails fast. Connection = new() { Reconnect = null } turns it off. `await using` closes within Connection.CloseTimeout (2 s).
         }, cancellationToken);
         Say($"connected: session {client.SessionId}, the server speaks CfcUriScheme.{client.UriScheme} (reconnects by itself if the connection drops)");
 

@@ -32,14 +32,6 @@ internal static class CfcConfigurationBinder
         options.Realm = reader.String("Realm") ?? options.Realm;
         options.UriScheme = reader.Enum("UriScheme", options.UriScheme);
         options.Serializer = reader.Enum("Serializer", options.Serializer);
-        options.ConnectTimeout = reader.Time("ConnectTimeout") ?? options.ConnectTimeout;
-        options.CallTimeout = reader.Time("CallTimeout") ?? options.CallTimeout;
-        options.RequestTimeout = reader.Time("RequestTimeout") ?? options.RequestTimeout;
-        options.KeepAliveInterval = reader.Time("KeepAliveInterval") ?? options.KeepAliveInterval;
-        options.KeepAliveTimeout = reader.Time("KeepAliveTimeout") ?? options.KeepAliveTimeout;
-        options.CloseTimeout = reader.Time("CloseTimeout") ?? options.CloseTimeout;
-        options.AllowRedirects = reader.Boolean("AllowRedirects") ?? options.AllowRedirects;
-
         CfcAuthenticationOptions auth = options.Authentication;
         auth.Method = reader.String("Authentication:Method") ?? auth.Method;
         auth.AuthId = reader.String("Authentication:AuthId") ?? auth.AuthId;
@@ -49,16 +41,28 @@ internal static class CfcConfigurationBinder
         auth.Ticket = reader.String("Authentication:Ticket") ?? auth.Ticket;
         auth.Secret = reader.String("Authentication:Secret") ?? auth.Secret;
 
-        WampReconnectOptions r = options.Reconnect;
-        options.Reconnect = r with
+        // The connection settings' keys sit directly under the section, named like WampConnectionOptions' properties.
+        WampConnectionOptions c = options.Connection;
+        WampReconnectOptions? r = c.Reconnect;
+        options.Connection = c with
         {
-            InitialDelay = reader.Time("Reconnect:InitialDelay") ?? r.InitialDelay,
-            DelayGrowth = reader.Number("Reconnect:DelayGrowth") ?? r.DelayGrowth,
-            MaxDelay = reader.Time("Reconnect:MaxDelay") ?? r.MaxDelay,
-            Jitter = reader.Number("Reconnect:Jitter") ?? r.Jitter,
-            MaxAttempts = reader.Integer("Reconnect:MaxAttempts") ?? r.MaxAttempts,
-            RetryFirstConnect = reader.Boolean("Reconnect:RetryFirstConnect") ?? r.RetryFirstConnect,
-            QueueTimeout = reader.Time("Reconnect:QueueTimeout") ?? r.QueueTimeout,
+            ConnectTimeout = reader.Time("ConnectTimeout") ?? c.ConnectTimeout,
+            CallTimeout = reader.Time("CallTimeout") ?? c.CallTimeout,
+            RequestTimeout = reader.Time("RequestTimeout") ?? c.RequestTimeout,
+            KeepAliveInterval = reader.Time("KeepAliveInterval") ?? c.KeepAliveInterval,
+            KeepAliveTimeout = reader.Time("KeepAliveTimeout") ?? c.KeepAliveTimeout,
+            CloseTimeout = reader.Time("CloseTimeout") ?? c.CloseTimeout,
+            AllowRedirects = reader.Boolean("AllowRedirects") ?? c.AllowRedirects,
+            Reconnect = r is null ? null : r with
+            {
+                InitialDelay = reader.Time("Reconnect:InitialDelay") ?? r.InitialDelay,
+                DelayGrowth = reader.Number("Reconnect:DelayGrowth") ?? r.DelayGrowth,
+                MaxDelay = reader.Time("Reconnect:MaxDelay") ?? r.MaxDelay,
+                Jitter = reader.Number("Reconnect:Jitter") ?? r.Jitter,
+                MaxAttempts = reader.Integer("Reconnect:MaxAttempts") ?? r.MaxAttempts,
+                RetryFirstConnect = reader.Boolean("Reconnect:RetryFirstConnect") ?? r.RetryFirstConnect,
+                QueueTimeout = reader.Time("Reconnect:QueueTimeout") ?? r.QueueTimeout,
+            },
         };
     }
 

@@ -1,13 +1,11 @@
-using System.Net.WebSockets;
 using Cfc.Wamp;
-using Cfc.Wamp.Transport;
 
 namespace Cfc.Client.Hosting;
 
 /// <summary>
 /// The settings of a hosted <see cref="CfcClient"/>, bound from a configuration section (keys named like the
-/// properties: <c>Url</c>, <c>Realm</c>, <c>UriScheme</c>, <c>Serializer</c>, <c>Authentication:*</c>, the timeouts and
-/// <c>Reconnect:*</c>) or set in code with <c>AddCfcClient(options =&gt; ...)</c>. Checked when the host starts; each
+/// properties: <c>Url</c>, <c>Realm</c>, <c>UriScheme</c>, <c>Serializer</c>, <c>Authentication:*</c>, and the connection
+/// settings of <see cref="Connection"/> by their names: the timeouts and <c>Reconnect:*</c>) or set in code with <c>AddCfcClient(options =&gt; ...)</c>. Checked when the host starts; each
 /// message names the configuration key to fix.
 /// </summary>
 public sealed class CfcHostedClientOptions
@@ -33,52 +31,20 @@ public sealed class CfcHostedClientOptions
     /// </summary>
     public CfcAuthenticator? Authenticator { get; set; }
 
-    /// <summary>How long opening the connection and session may take. Default: 15 seconds. Key: <c>ConnectTimeout</c> (<c>00:00:15</c>).</summary>
-    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(15);
-
-    /// <summary>How long a call may wait for its result. Default: 60 seconds. Key: <c>CallTimeout</c>.</summary>
-    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>How long subscribe and other requests may wait. Default: 30 seconds. Key: <c>RequestTimeout</c>.</summary>
-    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>How often to ping the router. Default: 10 seconds. Key: <c>KeepAliveInterval</c>.</summary>
-    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>How long a ping may go unanswered. Default: 5 seconds. Key: <c>KeepAliveTimeout</c>.</summary>
-    public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(5);
-
     /// <summary>
-    /// How long closing the client may take (host shutdown); see <see cref="CfcClientOptions.CloseTimeout"/>.
-    /// Default: 2 seconds. Key: <c>CloseTimeout</c>.
+    /// How the connection behaves, as on <see cref="CfcClientOptions.Connection"/>; the defaults are
+    /// <see cref="WampConnectionOptions.Defaults"/> except that the first connect is retried too
+    /// (<see cref="WampReconnectOptions.RetryFirstConnect"/>), so the host starts while CFC is down and the client connects
+    /// when it comes up. Configuration sets it with keys named like its properties, directly under the section:
+    /// <c>ConnectTimeout</c>, <c>CallTimeout</c>, <c>RequestTimeout</c>, <c>KeepAliveInterval</c>, <c>KeepAliveTimeout</c>,
+    /// <c>CloseTimeout</c> (<c>hh:mm:ss</c>), <c>AllowRedirects</c>, and <c>Reconnect:InitialDelay</c>, <c>Reconnect:DelayGrowth</c>,
+    /// <c>Reconnect:MaxDelay</c>, <c>Reconnect:Jitter</c>, <c>Reconnect:MaxAttempts</c>, <c>Reconnect:RetryFirstConnect</c>,
+    /// <c>Reconnect:QueueTimeout</c>. TLS, the WebSocket hook and the transport factory are set in code.
+    /// When <see cref="WampConnectionOptions.LoggerFactory"/> is not set the container's logger factory is used, and when
+    /// <see cref="WampConnectionOptions.TimeProvider"/> is left at <see cref="TimeProvider.System"/> the container's
+    /// <see cref="TimeProvider"/> (if one is registered).
     /// </summary>
-    public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>
-    /// Whether a WebSocket upgrade may follow HTTP redirects (never out of TLS, never to another host with
-    /// credentials); see <see cref="CfcClientOptions.AllowRedirects"/>. Default: <see langword="false"/>. Key: <c>AllowRedirects</c>.
-    /// </summary>
-    public bool AllowRedirects { get; set; }
-
-    /// <summary>TLS settings for <c>wss://</c> and <c>rss://</c> (trusted roots, validation callback, client certificates). Code only.</summary>
-    public WampTlsOptions? Tls { get; set; }
-
-    /// <summary>
-    /// Reconnect behaviour. Default: autobahn's backoff, forever, and the first connect retried too
-    /// (<see cref="WampReconnectOptions.RetryFirstConnect"/>), so the host starts while CFC is down and the client
-    /// connects when it comes up. Keys: <c>Reconnect:InitialDelay</c>, <c>Reconnect:DelayGrowth</c>,
-    /// <c>Reconnect:MaxDelay</c>, <c>Reconnect:Jitter</c>, <c>Reconnect:MaxAttempts</c>, <c>Reconnect:QueueTimeout</c>.
-    /// </summary>
-    public WampReconnectOptions Reconnect { get; set; } = new() { RetryFirstConnect = true };
-
-    /// <summary>A hook to adjust the WebSocket options (headers, certificates, proxy). Code only.</summary>
-    public Action<ClientWebSocketOptions>? ConfigureWebSocket { get; set; }
-
-    /// <summary>Opens transports (tests plug in-process ones here). Code only.</summary>
-    public IWampTransportFactory? TransportFactory { get; set; }
-
-    /// <summary>The clock for timeouts and backoff. Default: the <see cref="TimeProvider"/> registered in the container, else <see cref="TimeProvider.System"/>. Code only.</summary>
-    public TimeProvider? TimeProvider { get; set; }
+    public WampConnectionOptions Connection { get; set; } = new() { Reconnect = new() { RetryFirstConnect = true } };
 
     /// <summary>Where these options came from, for messages: the configuration section's path, or a name for code.</summary>
     internal string Source { get; set; } = "CfcHostedClientOptions";

@@ -56,6 +56,11 @@ internal static class CfcHostedClientOptionsBuilder
             throw new CfcOptionsException($"{at}:Realm must name a realm: \"{CfcRealms.Global}\" (the default) or a management realm.");
         }
 
+        if (options.Connection is null)
+        {
+            throw new CfcOptionsException($"{nameof(CfcHostedClientOptions)}.{nameof(options.Connection)} must not be null; leave it out for the defaults.");
+        }
+
         CryptosignKey? ownedKey = null;
         CfcAuthenticator authenticator = options.Authenticator ?? FromConfiguration(options.Authentication, at, out ownedKey);
         var built = new CfcClientOptions
@@ -65,35 +70,26 @@ internal static class CfcHostedClientOptionsBuilder
             UriScheme = options.UriScheme,
             Serializer = options.Serializer,
             Authenticator = authenticator,
-            ConnectTimeout = options.ConnectTimeout,
-            CallTimeout = options.CallTimeout,
-            RequestTimeout = options.RequestTimeout,
-            KeepAliveInterval = options.KeepAliveInterval,
-            KeepAliveTimeout = options.KeepAliveTimeout,
-            CloseTimeout = options.CloseTimeout,
-            AllowRedirects = options.AllowRedirects,
-            Tls = options.Tls,
-            Reconnect = options.Reconnect,
-            ConfigureWebSocket = options.ConfigureWebSocket,
-            TransportFactory = options.TransportFactory,
-            LoggerFactory = loggerFactory,
-            TimeProvider = options.TimeProvider ?? fallbackTime ?? TimeProvider.System,
+            Connection = options.Connection with
+            {
+                LoggerFactory = options.Connection.LoggerFactory ?? loggerFactory,
+                TimeProvider = ReferenceEquals(options.Connection.TimeProvider, TimeProvider.System) ? fallbackTime ?? TimeProvider.System : options.Connection.TimeProvider,
+            },
         };
 
         try
         {
+            // The connection settings are bound from keys directly under the section, so name them by that path;
+            // then the rest of the client options (checked above by key already, so this is a safety net).
+            built.Connection.ValidateConnection(at, ":");
             built.Validate();
         }
         catch (ArgumentException ex)
         {
             ownedKey?.Dispose();
-
-            // "CfcClientOptions.CallTimeout must be ..." -> "Cfc:CallTimeout must be ..."; Reconnect's names map likewise.
             string message = ex.ParamName is { } name && ex.Message.EndsWith($" (Parameter '{name}')", StringComparison.Ordinal)
                 ? ex.Message[..^$" (Parameter '{name}')".Length]
                 : ex.Message;
-            message = message.Replace("CfcClientOptions.", at + ":", StringComparison.Ordinal)
-                             .Replace("WampReconnectOptions.", at + ":Reconnect:", StringComparison.Ordinal);
             throw new CfcOptionsException(message, ex);
         }
 

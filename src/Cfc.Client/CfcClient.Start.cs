@@ -15,14 +15,14 @@ public sealed partial class CfcClient
     /// <summary>
     /// Makes a client without connecting it; <see cref="StartAsync"/> connects it. Until then it is
     /// <see cref="CfcConnectionState.Disconnected"/>; once started, calls made while it connects wait for the session
-    /// (up to <see cref="WampReconnectOptions.QueueTimeout"/> when <see cref="CfcClientOptions.Reconnect"/> is set).
+    /// (up to <see cref="WampReconnectOptions.QueueTimeout"/> when <c>Connection.Reconnect</c> is set).
     /// </summary>
     /// <param name="options">Where and how to connect; checked here (<see cref="CfcClientOptions.Validate"/>).</param>
     /// <returns>The client, not yet connected.</returns>
     /// <exception cref="ArgumentException">The options are incomplete or out of range (the message says what to fix), or ask for <see cref="CfcUriScheme.Auto"/>, which only <see cref="ConnectAsync(CfcClientOptions, CancellationToken)"/> can resolve.</exception>
     /// <example>
     /// <code>
-    /// await using CfcClient client = CfcClient.Create(options with { Reconnect = new WampReconnectOptions { RetryFirstConnect = true } });
+    /// await using CfcClient client = CfcClient.Create(options with { Connection = options.Connection with { Reconnect = new WampReconnectOptions { RetryFirstConnect = true } } });
     /// _ = client.StartAsync(stoppingToken);   // connects and reconnects in the background
     /// </code>
     /// </example>
@@ -40,7 +40,7 @@ public sealed partial class CfcClient
         }
 
         WampClient wamp = WampClient.Create(options.ToWampClientOptions());
-        return new CfcClient(wamp, options.UriScheme, options.LoggerFactory, options.Realm, options) { _unstarted = wamp, _startTarget = $"{options.Url} (realm {options.Realm}, {options.Authenticator})" };
+        return new CfcClient(wamp, options.UriScheme, options.Connection.LoggerFactory, options.Realm, options) { _unstarted = wamp, _startTarget = $"{options.Url} (realm {options.Realm}, {options.Authenticator})" };
     }
 
     /// <summary>

@@ -25,7 +25,7 @@ namespace Cfc.Client;
 /// </example>
 public sealed partial class CfcClient : IAsyncDisposable
 {
-    private static readonly TimeSpan DefaultCloseTimeout = new CfcClientOptions().CloseTimeout;
+    
     private readonly CfcApiContext _context;
     private readonly ILogger _logger;
     private readonly TimeSpan _closeTimeout;
@@ -37,8 +37,8 @@ public sealed partial class CfcClient : IAsyncDisposable
     {
         ILogger logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Cfc.Client");
         _logger = logger;
-        _closeTimeout = options?.CloseTimeout ?? DefaultCloseTimeout;
-        _timeProvider = options?.TimeProvider ?? TimeProvider.System;
+        _closeTimeout = options?.Connection.CloseTimeout ?? WampConnectionOptions.Defaults.CloseTimeout;
+        _timeProvider = options?.Connection.TimeProvider ?? TimeProvider.System;
         _context = new CfcApiContext(wamp, CfcUriTables.For(scheme), logger, realm, options?.EventQueue);
         UriScheme = scheme;
         System = new FabricSystemApi(_context);
@@ -204,7 +204,7 @@ public sealed partial class CfcClient : IAsyncDisposable
             scheme = await DetectSchemeAsync(wamp, options, cancellationToken).ConfigureAwait(false);
         }
 
-        return new CfcClient(wamp, scheme, options.LoggerFactory, options.Realm, options);
+        return new CfcClient(wamp, scheme, options.Connection.LoggerFactory, options.Realm, options);
     }
 
     // CfcUriScheme.Auto: one round of probe calls (sent together) right after joining. When nothing answers (a plain
@@ -214,7 +214,7 @@ public sealed partial class CfcClient : IAsyncDisposable
         try
         {
             CfcUriScheme? detected = await CfcSchemeDetector.DetectAsync(wamp, options.Realm, cancellationToken).ConfigureAwait(false);
-            ILogger logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Cfc.Client");
+            ILogger logger = (options.Connection.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Cfc.Client");
             if (logger.IsEnabled(LogLevel.Information))
             {
                 string chosen = detected is { } found ? found.ToString() : "none (using Fabric)";
@@ -236,7 +236,7 @@ public sealed partial class CfcClient : IAsyncDisposable
 
     /// <summary>
     /// Completes every event stream, unsubscribes and closes the session (GOODBYE). Returns within
-    /// <see cref="CfcClientOptions.CloseTimeout"/> (2 seconds by default) whatever the connection does: a server that
+    /// <see cref="WampConnectionOptions.CloseTimeout"/> of <see cref="CfcClientOptions.Connection"/> whatever the connection does: a server that
     /// never answers, a connection that drops meanwhile, a peer that stopped reading; what is left then ends in the
     /// background. Later calls fail with <see cref="ObjectDisposedException"/>.
     /// </summary>

@@ -218,8 +218,8 @@ public sealed class HostedClientTests
 
         Assert.Equal("lab2", options.Realm);
         Assert.Equal(Cfc.Wamp.WampSerializer.Cbor, options.Serializer);
-        Assert.True(options.Reconnect.RetryFirstConnect);
-        Assert.Null(options.Reconnect.MaxAttempts);
+        Assert.True(options.Connection.Reconnect?.RetryFirstConnect);
+        Assert.Null(options.Connection.Reconnect?.MaxAttempts);
     }
 
     [Fact]
@@ -232,8 +232,8 @@ public sealed class HostedClientTests
 
         CfcHostedClientOptions options = provider.GetRequiredService<IOptionsMonitor<CfcHostedClientOptions>>().Get(Options.DefaultName);
 
-        Assert.Equal(TimeSpan.FromSeconds(5), options.CloseTimeout);
-        Assert.True(options.AllowRedirects);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.Connection.CloseTimeout);
+        Assert.True(options.Connection.AllowRedirects);
     }
 
     [Fact]

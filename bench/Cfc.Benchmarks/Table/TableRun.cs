@@ -200,7 +200,7 @@ internal static class TableRun
             Realm = CfcRealms.Global,
             Authenticator = CfcAuthenticator.Cryptosign(key, kit.SuperuserAuthId),
             UriScheme = CfcUriScheme.CrossbarMaster,
-            KeepAliveInterval = TimeSpan.Zero,
+            Connection = new() { KeepAliveInterval = TimeSpan.Zero },
         }))
         {
             ours = await Measure.CallsAsync(() => client.System.GetStatusAsync(), warmUp, sizes.MasterSequential, sizes.MasterLoaded, sizes.InFlight);

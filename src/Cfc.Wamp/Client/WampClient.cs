@@ -14,7 +14,7 @@ namespace Cfc.Wamp;
 /// </summary>
 /// <remarks>
 /// The client keeps what outlives a connection (options, state, the registry of subscriptions and
-/// registrations); each connection is an internal session object. With <see cref="WampClientOptions.Reconnect"/>
+/// registrations); each connection is an internal session object. With <see cref="WampConnectionOptions.Reconnect"/>
 /// set, a lost connection is re-established and everything restored before queued work goes on (see
 /// docs/connection-resilience.md). <see cref="StateChanges"/> does not replay: an observer sees the changes after
 /// it subscribed.
@@ -82,7 +82,7 @@ public sealed partial class WampClient : IWampClient
     /// <returns>The connected client.</returns>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     /// <exception cref="WampAuthenticationException">The router refused the session (ABORT), or a challenge could not be answered.</exception>
-    /// <exception cref="WampTimeoutException">Connecting took longer than <see cref="WampClientOptions.ConnectTimeout"/>.</exception>
+    /// <exception cref="WampTimeoutException">Connecting took longer than <see cref="WampConnectionOptions.ConnectTimeout"/>.</exception>
     /// <exception cref="WampProtocolViolationException">The router broke the protocol during the handshake.</exception>
     /// <exception cref="WampConnectionLostException">The router could not be reached.</exception>
     public static async Task<WampClient> ConnectAsync(WampClientOptions options, CancellationToken cancellationToken = default)
@@ -205,7 +205,7 @@ public sealed partial class WampClient : IWampClient
     /// <summary>
     /// Stops reconnecting, closes the session (GOODBYE), ends every subscription and registration (their
     /// <c>Completion</c> completes successfully) and completes <see cref="StateChanges"/>. Returns within
-    /// <see cref="WampClientOptions.CloseTimeout"/> (2 seconds by default) whatever the connection does; when that runs
+    /// <see cref="WampConnectionOptions.CloseTimeout"/> (2 seconds by default) whatever the connection does; when that runs
     /// out, the session is abandoned and its transport is closed in the background.
     /// </summary>
     /// <returns>A task that completes when the client has stopped.</returns>

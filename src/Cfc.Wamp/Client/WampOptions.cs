@@ -30,13 +30,13 @@ public enum WampMatch
 public sealed record WampCallOptions
 {
     /// <summary>How long to wait for the final result before failing with <see cref="WampTimeoutException"/> and sending CANCEL.
-    /// Default: <see langword="null"/>, which means the client's <see cref="WampClientOptions.CallTimeout"/>.</summary>
+    /// Default: <see langword="null"/>, which means the client's <see cref="WampConnectionOptions.CallTimeout"/>.</summary>
     public TimeSpan? Timeout { get; init; }
 
     /// <summary>Called with each progressive result, in order, before the final result. Setting it asks for progressive results. Default: none.</summary>
     public Action<WampResult>? OnProgress { get; init; }
 
-    /// <summary>The cancel mode used when the call is cancelled or times out. Default: <see langword="null"/>, the client's <see cref="WampClientOptions.CancelMode"/>.</summary>
+    /// <summary>The cancel mode used when the call is cancelled or times out. Default: <see langword="null"/>, the client's <see cref="WampConnectionOptions.CancelMode"/>.</summary>
     public WampCancelMode? CancelMode { get; init; }
 
     /// <summary>Asks the router to disclose the caller to the callee. Default: <see langword="false"/>.</summary>
@@ -106,7 +106,7 @@ public sealed record WampSubscribeOptions
     /// When a new event would go over the bound, the oldest queued events are dropped until it fits (counted and logged
     /// like <see cref="MaxQueuedEvents"/> drops). An event larger than the whole bound is still queued when nothing else
     /// waits, so the memory held per subscription is at most this bound plus one event (at most
-    /// <see cref="WampClientOptions.MaxMessageSize"/>). Before this bound, 15,000 events of 100 KiB for a stuck handler
+    /// <see cref="WampConnectionOptions.MaxMessageSize"/>). Before this bound, 15,000 events of 100 KiB for a stuck handler
     /// held 983 MB.
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>

@@ -35,7 +35,7 @@ internal static class TransportErrors
     public static WampException SubprotocolRefused(Uri router, string answer, IEnumerable<string> offered) =>
         new(WampErrorUris.ProtocolViolation, $"The router at {router} answered with {answer}, but the client offered the WebSocket subprotocols {string.Join(", ", offered)}.");
 
-    /// <summary>A message of the session is over <see cref="WampClientOptions.MaxMessageSize"/>; it was not sent.</summary>
+    /// <summary>A message of the session is over <see cref="WampConnectionOptions.MaxMessageSize"/>; it was not sent.</summary>
     public static WampException MessageTooLarge(string messageType, int size, int limit) =>
         new(PayloadSizeExceeded, $"The {messageType} message is {size} bytes, over the limit of {limit} bytes (WampClientOptions.MaxMessageSize); it was not sent.");
 

@@ -62,7 +62,7 @@ internal static class WampErrors
     public static WampException WrongChallenge(string authMethod, string offered) =>
         CannotAuthenticate($"The router sent a '{ServerText.Sanitize(authMethod, 64)}' challenge, but the client offered only '{offered}'.");
 
-    /// <summary>Connecting did not finish within <see cref="WampClientOptions.ConnectTimeout"/>.</summary>
+    /// <summary>Connecting did not finish within <see cref="WampConnectionOptions.ConnectTimeout"/>.</summary>
     public static WampTimeoutException ConnectTimedOut(TimeSpan connectTimeout, bool transportOpened, WampErrorContext context) =>
         new($"Connecting ({context}) did not complete within the connect timeout of {Seconds(connectTimeout)} s " +
             (transportOpened ? "(the router did not answer HELLO with WELCOME)." : "(the transport did not open).") +
@@ -84,7 +84,7 @@ internal static class WampErrors
 
     // ---- Requests ----
 
-    /// <summary>A request got no answer within <see cref="WampClientOptions.RequestTimeout"/>.</summary>
+    /// <summary>A request got no answer within <see cref="WampConnectionOptions.RequestTimeout"/>.</summary>
     public static WampTimeoutException RequestTimedOut(string what, TimeSpan timeout, WampErrorContext context) =>
         new($"{what} got no answer within {Seconds(timeout)} s ({context}). The router may be overloaded or the connection stalled; raise WampClientOptions.RequestTimeout if it is only slow.");
 

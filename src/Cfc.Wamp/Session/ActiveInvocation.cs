@@ -98,6 +98,11 @@ internal sealed class ActiveInvocation : WampInvocation, IThreadPoolWorkItem
         }
 
         Volatile.Write(ref _finished, 1);
+
+        // The slot is freed before the answer is sent: the router may route the caller's next INVOCATION as soon as
+        // it has the YIELD, before SendAnswerAsync returns, and that invocation must not find the slot still taken.
+        _callee.Finished(this);
+        _registration.Exit();
         try
         {
             if (answer is not null && !_session.IsEnded)
@@ -107,8 +112,6 @@ internal sealed class ActiveInvocation : WampInvocation, IThreadPoolWorkItem
         }
         finally
         {
-            _callee.Finished(this);
-            _registration.Exit();
             _cts.Dispose();
         }
     }

@@ -10,14 +10,14 @@ namespace Cfc.Wamp.Session;
 /// goes through one bounded queue, and one loop serializes each into one reused buffer and hands it to the transport.
 /// There is no lock and no linked token source per send. A send that is cancelled (or a request that was abandoned)
 /// while it waits in the queue is dropped from it: the loop skips it and the router never sees it. A message over
-/// <see cref="WampClientOptions.MaxMessageSize"/> fails only the send or request it belongs to.
+/// <see cref="WampConnectionOptions.MaxMessageSize"/> fails only the send or request it belongs to.
 /// </summary>
 /// <remarks>
-/// The queue holds at most <see cref="WampClientOptions.MaxQueuedMessages"/> messages. When it is full, a request or
+/// The queue holds at most <see cref="WampConnectionOptions.MaxQueuedMessages"/> messages. When it is full, a request or
 /// an awaited send waits for room (its timeout and token still run); a CANCEL or cleanup request (at most one per
 /// request the application made) waits too and is never dropped; a message the router provoked on its own (an ERROR
 /// for an INVOCATION it should not have sent) is dropped, counted and logged, and at most
-/// <see cref="WampClientOptions.MaxQueuedControlMessages"/> of those wait at any time.
+/// <see cref="WampConnectionOptions.MaxQueuedControlMessages"/> of those wait at any time.
 /// </remarks>
 internal sealed class SessionWriter
 {

@@ -85,7 +85,7 @@ internal sealed class WampSession
     public Task<SessionEnd> Completion => _ended.Task;
 
     /// <summary>How long each step of the end may take: the last word (ABORT, GOODBYE reply), the transport's close, its release
-    /// (<see cref="WampClientOptions.CloseGrace"/>, never more than the request timeout).</summary>
+    /// (<see cref="WampConnectionOptions.CloseGrace"/>, never more than the request timeout).</summary>
     public TimeSpan CloseGrace => Options.RequestTimeout < Options.CloseGrace ? Options.RequestTimeout : Options.CloseGrace;
 
     /// <summary>How long the reader loop may take to stop once the session ends: the last word and the transport's close.</summary>

@@ -2,17 +2,20 @@ using System.Net.WebSockets;
 
 namespace Cfc.Wamp.Transport;
 
-/// <summary>Settings a transport needs: limits and keep-alive. Built from the client options.</summary>
+/// <summary>
+/// Settings a transport needs: limits, keep-alive, TLS and the WebSocket hooks. The client builds them from its
+/// <see cref="WampConnectionOptions"/>; the defaults are <see cref="WampConnectionOptions.Defaults"/>.
+/// </summary>
 public sealed record WampTransportSettings
 {
-    /// <summary>The largest message sent or accepted, in bytes. Default: 16 MiB (the RawSocket maximum).</summary>
-    public int MaxMessageSize { get; init; } = 16 * 1024 * 1024;
+    /// <summary>The largest message sent or accepted, in bytes. Default: <see cref="WampConnectionOptions.Defaults.MaxMessageSize"/>.</summary>
+    public int MaxMessageSize { get; init; } = WampConnectionOptions.Defaults.MaxMessageSize;
 
-    /// <summary>How often to ping the peer. Default: 10 seconds. <see cref="TimeSpan.Zero"/> turns pings off.</summary>
-    public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>How often to ping the peer. Default: <see cref="WampConnectionOptions.Defaults.KeepAliveInterval"/>. <see cref="TimeSpan.Zero"/> turns pings off.</summary>
+    public TimeSpan KeepAliveInterval { get; init; } = WampConnectionOptions.Defaults.KeepAliveInterval;
 
-    /// <summary>How long to wait for a pong before the connection is considered dead. Default: 5 seconds.</summary>
-    public TimeSpan KeepAliveTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>How long to wait for a pong before the connection is considered dead. Default: <see cref="WampConnectionOptions.Defaults.KeepAliveTimeout"/>.</summary>
+    public TimeSpan KeepAliveTimeout { get; init; } = WampConnectionOptions.Defaults.KeepAliveTimeout;
 
     /// <summary>The clock for keep-alive (RawSocket) and for the close grace period of every transport. Default: <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

@@ -16,17 +16,21 @@ public sealed class CfcClientTests
         Assert.Equal(WampSerializer.Json, o.Serializer);
         Assert.Equal(CfcUriScheme.Fabric, o.UriScheme);
         Assert.Same(CfcAuthenticator.Anonymous, o.Authenticator);
+        // The connection settings are the WAMP core's, with its defaults: one place, not a copy.
+        Assert.Equal(new WampConnectionOptions(), o.Connection);
+        Assert.Equal(WampConnectionOptions.Defaults.CallTimeout, o.Connection.CallTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(2), o.Connection.CloseTimeout);
         // Reconnect is on by default, with autobahn's backoff; the first connect still fails fast.
-        Assert.NotNull(o.Reconnect);
-        Assert.Equal(TimeSpan.FromSeconds(1.5), o.Reconnect.InitialDelay);
-        Assert.Equal(1.5, o.Reconnect.DelayGrowth);
-        Assert.Equal(TimeSpan.FromSeconds(300), o.Reconnect.MaxDelay);
-        Assert.Equal(0.1, o.Reconnect.Jitter);
-        Assert.Null(o.Reconnect.MaxAttempts);
-        Assert.False(o.Reconnect.RetryFirstConnect);
-        Assert.Equal(TimeSpan.FromSeconds(2), o.CloseTimeout);
-        Assert.Same(o.Reconnect, o.ToWampClientOptions().Reconnect);
-        Assert.Equal(o.CloseTimeout, o.ToWampClientOptions().CloseTimeout);
+        WampReconnectOptions? reconnect = o.Connection.Reconnect;
+        Assert.NotNull(reconnect);
+        Assert.Equal(TimeSpan.FromSeconds(1.5), reconnect.InitialDelay);
+        Assert.Equal(1.5, reconnect.DelayGrowth);
+        Assert.Equal(TimeSpan.FromSeconds(300), reconnect.MaxDelay);
+        Assert.Equal(0.1, reconnect.Jitter);
+        Assert.Null(reconnect.MaxAttempts);
+        Assert.False(reconnect.RetryFirstConnect);
+        Assert.Same(reconnect, o.ToWampClientOptions().Reconnect);
+        Assert.Equal(o.Connection.CloseTimeout, o.ToWampClientOptions().CloseTimeout);
     }
 
     [Theory]
@@ -35,6 +39,7 @@ public sealed class CfcClientTests
     [InlineData("auth")]
     [InlineData("scheme")]
     [InlineData("timeout")]
+    [InlineData("reconnect")]
     [InlineData("scheme-url")]
     [InlineData("event-queue-match")]
     public void Validate_says_what_to_fix(string what)
@@ -45,7 +50,8 @@ public sealed class CfcClientTests
             "realm" => Good with { Realm = " " },
             "auth" => Good with { Authenticator = null! },
             "scheme" => Good with { UriScheme = (CfcUriScheme)7 },
-            "timeout" => Good with { CallTimeout = TimeSpan.FromSeconds(-2) },
+            "timeout" => Good with { Connection = new() { CallTimeout = TimeSpan.FromSeconds(-2) } },
+            "reconnect" => Good with { Connection = new() { Reconnect = new WampReconnectOptions { Jitter = 2 } } },
             "event-queue-match" => Good with { EventQueue = new WampSubscribeOptions { Match = WampMatch.Prefix } },
             _ => Good with { Url = new Uri("http://127.0.0.1/") },
         };
@@ -53,6 +59,27 @@ public sealed class CfcClientTests
         ArgumentException ex = Assert.ThrowsAny<ArgumentException>(options.Validate);
         Assert.Contains("CfcClientOptions.", ex.Message);
         Assert.DoesNotContain("WampClientOptions", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("timeout", "CfcClientOptions.Connection.RequestTimeout must be positive")]
+    [InlineData("reconnect", "CfcClientOptions.Connection.Reconnect.Jitter must be between 0 and 1")]
+    [InlineData("keep-alive", "CfcClientOptions.Connection.KeepAliveInterval must be zero (off) or positive")]
+    public void Validation_names_the_option_path_it_checks(string what, string expected)
+    {
+        CfcClientOptions options = Good with
+        {
+            Connection = what switch
+            {
+                "timeout" => new() { RequestTimeout = TimeSpan.Zero },
+                "reconnect" => new() { Reconnect = new WampReconnectOptions { Jitter = 1.5 } },
+                _ => new() { KeepAliveInterval = TimeSpan.FromSeconds(-1) },
+            },
+        };
+
+        ArgumentException ex = Assert.ThrowsAny<ArgumentException>(options.Validate);
+
+        Assert.StartsWith(expected, ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,8 +92,7 @@ public sealed class CfcClientTests
             Serializer = WampSerializer.Cbor,
             UriScheme = CfcUriScheme.Legacy,
             Authenticator = CfcAuthenticator.Cryptosign(key, "alice@example.com"),
-            CallTimeout = TimeSpan.FromSeconds(5),
-            Reconnect = new WampReconnectOptions { MaxAttempts = 3 },
+            Connection = new() { CallTimeout = TimeSpan.FromSeconds(5), Reconnect = new WampReconnectOptions { MaxAttempts = 3 } },
         };
         WampClientOptions? seen = null;
         var peer = new ScriptedWampClient { Responder = (_, _) => Payload.Args("[]") };

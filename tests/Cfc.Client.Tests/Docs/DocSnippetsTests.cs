@@ -160,15 +160,18 @@ public sealed class DocSnippetsTests
             Url = new Uri("wss://cfc.example.com/ws"),
             Realm = CfcRealms.Global,
             Authenticator = CfcAuthenticator.Cryptosign(key, authId: "alice@example.com"),
-            KeepAliveInterval = TimeSpan.FromSeconds(10),   // the defaults: a dead connection is noticed within 15 s
-            KeepAliveTimeout = TimeSpan.FromSeconds(5),
-            Reconnect = new WampReconnectOptions
+            Connection = new WampConnectionOptions
             {
-                InitialDelay = TimeSpan.FromSeconds(1),
-                MaxDelay = TimeSpan.FromSeconds(30),
-                MaxAttempts = null,                          // retry forever
-                RetryFirstConnect = true,                    // also wait for a CFC that is not up yet
-                QueueTimeout = TimeSpan.FromSeconds(20),     // how long calls made during an outage wait
+                KeepAliveInterval = TimeSpan.FromSeconds(10),   // the defaults: a dead connection is noticed within 15 s
+                KeepAliveTimeout = TimeSpan.FromSeconds(5),
+                Reconnect = new WampReconnectOptions
+                {
+                    InitialDelay = TimeSpan.FromSeconds(1),
+                    MaxDelay = TimeSpan.FromSeconds(30),
+                    MaxAttempts = null,                          // retry forever
+                    RetryFirstConnect = true,                    // also wait for a CFC that is not up yet
+                    QueueTimeout = TimeSpan.FromSeconds(20),     // how long calls made during an outage wait
+                },
             },
         }, cancellationToken);
 
@@ -192,7 +195,7 @@ public sealed class DocSnippetsTests
         {
             Url = fake.Url,
             Authenticator = CfcAuthenticator.Cryptosign(key, "alice@example.com"),
-            ConnectTimeout = Wait,
+            Connection = new() { ConnectTimeout = Wait },
         });
     }
 }

@@ -25,7 +25,7 @@ public class AuthAndErrorEndToEndTests(FabricJsonFixture fx) : IClassFixture<Fab
     [Fact]
     public async Task Anonymous_is_refused_because_CFC_is_cryptosign_only()
     {
-        await Assert.ThrowsAsync<CfcAuthenticationException>(() => CfcClient.ConnectAsync(new CfcClientOptions { Url = fx.Fake.Url, ConnectTimeout = TimeSpan.FromSeconds(10) }));
+        await Assert.ThrowsAsync<CfcAuthenticationException>(() => CfcClient.ConnectAsync(new CfcClientOptions { Url = fx.Fake.Url, Connection = new() { ConnectTimeout = TimeSpan.FromSeconds(10) } }));
     }
 
     [Fact]

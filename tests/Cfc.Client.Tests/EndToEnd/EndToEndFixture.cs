@@ -42,8 +42,7 @@ public abstract class EndToEndFixture(CfcUriScheme scheme, WampSerializer serial
             Authenticator = CfcAuthenticator.Cryptosign(key, authId),
             Serializer = Serializer,
             UriScheme = Scheme,
-            ConnectTimeout = TimeSpan.FromSeconds(10),
-            CallTimeout = TimeSpan.FromSeconds(10),
+            Connection = new() { ConnectTimeout = TimeSpan.FromSeconds(10), CallTimeout = TimeSpan.FromSeconds(10) },
         });
 
     /// <summary>Creates a management realm owned by alice, pairs node "node1" with it, and connects alice to it.</summary>

@@ -15,8 +15,7 @@ public class FakeCfcTests
             Realm = realm,
             Authenticator = CfcAuthenticator.Cryptosign(key, Alice),
             UriScheme = scheme,
-            ConnectTimeout = TimeSpan.FromSeconds(10),
-            CallTimeout = TimeSpan.FromSeconds(10),
+            Connection = new() { ConnectTimeout = TimeSpan.FromSeconds(10), CallTimeout = TimeSpan.FromSeconds(10) },
         });
 
     [Fact]

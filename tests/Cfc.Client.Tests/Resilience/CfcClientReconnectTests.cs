@@ -28,7 +28,7 @@ public sealed class CfcClientReconnectTests
         {
             Url = fake.Url,
             Authenticator = CfcAuthenticator.Cryptosign(key, Alice),
-            Reconnect = FastReconnect,
+            Connection = new() { Reconnect = FastReconnect },
         }, cancellationToken);
         return (fake, client);
     }

@@ -76,7 +76,7 @@ public sealed class DefaultReconnectTests
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(25));
         using CryptosignKey key = CryptosignKey.Generate();
-        (FakeCfc fake, CfcClient client) = await StartAsync(key, o => o with { Reconnect = null }, timeout.Token);
+        (FakeCfc fake, CfcClient client) = await StartAsync(key, o => o with { Connection = o.Connection with { Reconnect = null } }, timeout.Token);
         await using (fake)
         await using (client)
         {
@@ -105,8 +105,8 @@ public sealed class DefaultReconnectTests
         using CryptosignKey key = CryptosignKey.Generate();
         var options = new CfcClientOptions { Url = new Uri($"ws://127.0.0.1:{port}/ws"), Authenticator = CfcAuthenticator.Cryptosign(key, Alice) };
 
-        Assert.NotNull(options.Reconnect);
-        Assert.False(options.Reconnect.RetryFirstConnect);
+        Assert.NotNull(options.Connection.Reconnect);
+        Assert.False(options.Connection.Reconnect.RetryFirstConnect);
         await Assert.ThrowsAnyAsync<CfcException>(() => CfcClient.ConnectAsync(options));
     }
 
@@ -122,7 +122,7 @@ public sealed class DefaultReconnectTests
             fake.AddUser(Alice, key.PublicKeyHex);
             var ticks = new Recorder<TickEvent>();
             await using (CfcClient client = await CfcClient.ConnectAsync(
-                new CfcClientOptions { Url = fake.Url, Authenticator = CfcAuthenticator.Cryptosign(key, Alice), LoggerFactory = logs }, timeout.Token))
+                new CfcClientOptions { Url = fake.Url, Authenticator = CfcAuthenticator.Cryptosign(key, Alice), Connection = new() { LoggerFactory = logs } }, timeout.Token))
             {
                 using IDisposable onTick = client.System.OnTick.Subscribe(ticks);
                 using IDisposable onPaired = client.ManagementRealms.OnNodePaired.Subscribe(new Recorder<NodePairedEvent>());

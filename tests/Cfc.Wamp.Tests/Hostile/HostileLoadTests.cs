@@ -140,6 +140,40 @@ public sealed class HostileLoadTests(ITestOutputHelper output)
         }
     }
 
+    [Fact(Timeout = 60000)]
+    public async Task A_caller_that_calls_again_as_soon_as_it_has_the_answer_is_never_refused()
+    {
+        // The slot of an invocation is free once its answer is on its way: the router may route the next INVOCATION
+        // the moment it has the YIELD, before the client's send of that YIELD has returned.
+        (WampClient client, ScriptedTransport router) = await TestRouter.ConnectAsync();
+        await using (client)
+        {
+            Task<WampRegistration> register = client.RegisterAsync("com.example.one", (_, _) => ValueTask.FromResult(default(WampPayload)),
+                new WampRegisterOptions { MaxConcurrentInvocations = 1 });
+            RegisterMessage sent = await router.NextAsync<RegisterMessage>();
+            router.Push($"[65, {sent.RequestId}, 78]");
+            await using WampRegistration registration = await register.Within();
+
+            // An event after INVOCATION 2 tells the test that the reader loop has handled INVOCATION 2.
+            var marker = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Task<WampSubscription> subscribe = client.SubscribeAsync("com.example.marker", (_, _) => { marker.TrySetResult(); return ValueTask.CompletedTask; });
+            SubscribeMessage subscribeSent = await router.NextAsync<SubscribeMessage>();
+            router.Push($"[33, {subscribeSent.RequestId}, 79]");
+            await using WampSubscription subscription = await subscribe.Within();
+
+            router.HoldSendCompletions();
+            router.Push("[68, 1, 78, {}]");
+            Assert.Equal(1, (await router.NextAsync<YieldMessage>()).RequestId);
+            router.Push("[68, 2, 78, {}]");
+            router.Push("[36, 79, 1, {}]");
+            await marker.Task.Within();
+            router.CompleteSends();
+
+            WampMessage answer = await router.NextAsync();
+            Assert.Equal(2, Assert.IsType<YieldMessage>(answer).RequestId);
+        }
+    }
+
     [Fact]
     public void The_documented_defaults_of_the_bounds_hold()
     {

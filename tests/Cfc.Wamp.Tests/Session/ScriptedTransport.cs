@@ -26,6 +26,7 @@ internal sealed class ScriptedTransport : IWampTransport
     public bool AutoAnswerGoodbye { get; set; } = true;
 
     private TaskCompletionSource? _sendGate;
+    private TaskCompletionSource? _completionGate;
     private int _blockedSends;
 
     public Task Closed => _closed.Task;
@@ -41,10 +42,24 @@ internal sealed class ScriptedTransport : IWampTransport
 
     public bool IsClosed => _closed.Task.IsCompleted;
 
+    /// <summary>From now on every write reaches the router at once, but the send does not return until
+    /// <see cref="CompleteSends"/> (the bytes are on the wire, the sending thread has not resumed yet).</summary>
+    public void HoldSendCompletions() => Interlocked.CompareExchange(ref _completionGate, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), null);
+
+    /// <summary>Lets held sends return.</summary>
+    public void CompleteSends() => Interlocked.Exchange(ref _completionGate, null)?.TrySetResult();
+
     public ValueTask SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
     {
         TaskCompletionSource? gate = Volatile.Read(ref _sendGate);
-        return gate is null ? Write(frame) : BlockedWriteAsync(frame.ToArray(), gate.Task, cancellationToken);
+        if (gate is not null)
+        {
+            return BlockedWriteAsync(frame.ToArray(), gate.Task, cancellationToken);
+        }
+
+        ValueTask written = Write(frame);
+        TaskCompletionSource? completion = Volatile.Read(ref _completionGate);
+        return completion is null ? written : new ValueTask(completion.Task);
     }
 
     private async ValueTask BlockedWriteAsync(byte[] frame, Task gate, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 namespace Cfc.Client.Testing;
 
 /// <summary>The API groups of the two seeds, one per file under <c>Fake/Api</c>. The member names are the group keys of
-/// Cfc.Client's URI tables (tools/cfcgen/spec.py), which <see cref="FakeUris"/> relies on.</summary>
+/// Cfc.Client's URI tables (tools/Cfc.CodeGen/Spec/cfc-api.json), which <see cref="FakeUris"/> relies on.</summary>
 internal enum FakeApi
 {
     /// <summary>Global realm: <c>get_status</c>, <c>on_tick</c>.</summary>

@@ -4,7 +4,7 @@ namespace Cfc.Client.Testing;
 
 /// <summary>
 /// The one place the fake turns (scheme, API group, seed procedure or topic name) into a wire URI. It asks
-/// Cfc.Client's generated URI tables, so every URI is written once in the repository (tools/cfcgen/spec.py); names
+/// Cfc.Client's generated URI tables, so every URI is written once in the repository (tools/Cfc.CodeGen/Spec/cfc-api.json); names
 /// the fake serves beyond the typed API (extra WAMP meta procedures, proxy routes, ...) take the group's common prefix.
 /// </summary>
 internal static class FakeUris
