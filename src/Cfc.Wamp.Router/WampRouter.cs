@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Cfc.Wamp;
 using Cfc.Wamp.Transport;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -172,7 +173,7 @@ public sealed class WampRouter : IAsyncDisposable
         KeyValuePair<RouterConnection, Task>[] connections = _connections.ToArray();
         foreach (KeyValuePair<RouterConnection, Task> entry in connections)
         {
-            entry.Key.Shutdown("wamp.close.system_shutdown");
+            entry.Key.Shutdown(WampErrorUris.CloseSystemShutdown);
         }
 
         await Task.WhenAll(connections.Select(c => c.Value)).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Cfc.Cli.Output;
 using Cfc.Client;
+using Cfc.Wamp;
 using Spectre.Console;
 
 namespace Cfc.Cli.Hosting;
@@ -94,7 +95,7 @@ internal static class CliRunner
         CfcAuthenticationException => Fail(CliExitCodes.ServerRefused,
             $"{ex.Message}; check --key-file and --authid, or activate a new key with 'cfc auth --code <code>'."),
         CfcConnectionLostException or CfcTimeoutException => Fail(CliExitCodes.CannotConnect, $"{ex.Message}; check that the CFC is reachable and try again."),
-        CfcException { ErrorUri: "wamp.error.no_such_procedure" } => Fail(CliExitCodes.ServerRefused,
+        CfcException { ErrorUri: WampErrorUris.NoSuchProcedure } => Fail(CliExitCodes.ServerRefused,
             $"{ex.Message}; nothing answers that procedure: for a node, check that it is online ('cfc nodes list'); for 'cfc call', check the URI and --realm."),
         CfcNotFoundException => Fail(CliExitCodes.ServerRefused, $"{ex.Message}; the list commands (e.g. 'cfc nodes list') show what exists."),
         CfcNotAuthorizedException => Fail(CliExitCodes.ServerRefused, $"{ex.Message}; your authid needs a role on that realm ('cfc realms show <realm>' lists roles)."),

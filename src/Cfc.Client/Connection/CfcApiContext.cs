@@ -221,12 +221,7 @@ internal static class CfcResults
         }
         catch (CfcShapeException ex)
         {
-            throw new CfcProtocolException(
-                CfcErrors.InvalidResultUri,
-                $"Call to {uri} returned a result that cannot be read, because {ex.Message}. The call itself ran on the server; "
-                + $"the exception's RawResult holds what it returned (result: {Truncate(element.Value.GetRawText())}).",
-                payload,
-                ex);
+            throw CfcErrors.InvalidResult(uri, ex.Message, payload, Truncate(element.Value.GetRawText()), ex);
         }
     }
 

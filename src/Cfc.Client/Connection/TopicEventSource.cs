@@ -169,9 +169,7 @@ internal sealed class TopicEventSource<T> : IEventSource<T>, ICfcEventStream
         }
     }
 
-    private CfcException MapError(Exception error) => error is WampException wamp
-        ? CfcErrors.Map(wamp, $"Subscription to {_topic}")
-        : new CfcException(CfcErrors.SubscriptionLostUri, $"Subscription to {_topic} was lost: {error.Message}", null, null, error);
+    private CfcException MapError(Exception error) => CfcErrors.SubscriptionLost(_topic, error);
 
     /// <summary>One router subscription, from SUBSCRIBE to UNSUBSCRIBE.</summary>
     private sealed class Lease(TopicEventSource<T> owner)

@@ -45,10 +45,10 @@ public sealed class CfcActivationException : CfcAuthenticationException
     /// <returns>The state or <see langword="null"/>.</returns>
     public static CfcActivationState? StateOf(string errorUri) => errorUri switch
     {
-        "fabric.auth-failed.new-user-auth-code-sent" or "fabric.auth-failed.registered-user-auth-code-sent" => CfcActivationState.CodeSent,
-        "fabric.auth-failed.pending-activation" => CfcActivationState.PendingActivation,
-        "fabric.auth-failed.invalid-activation-code" => CfcActivationState.InvalidActivationCode,
-        "fabric.auth-failed.no-pending-activation" => CfcActivationState.NoPendingActivation,
+        CfcErrorUris.NewUserAuthCodeSent or CfcErrorUris.RegisteredUserAuthCodeSent => CfcActivationState.CodeSent,
+        CfcErrorUris.PendingActivation => CfcActivationState.PendingActivation,
+        CfcErrorUris.InvalidActivationCode => CfcActivationState.InvalidActivationCode,
+        CfcErrorUris.NoPendingActivation => CfcActivationState.NoPendingActivation,
         _ => null,
     };
 

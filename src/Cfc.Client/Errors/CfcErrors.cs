@@ -4,36 +4,42 @@ using Cfc.Wamp;
 
 namespace Cfc.Client;
 
-/// <summary>Maps <see cref="WampException"/> to the <see cref="CfcException"/> family: the one place error URIs are interpreted.</summary>
-public static class CfcErrors
+/// <summary>
+/// The one place the typed API builds its exceptions: it maps a <see cref="WampException"/> to the
+/// <see cref="CfcException"/> family (the one place error URIs are interpreted) and makes the errors of its own. Each
+/// message starts with what was attempted (the operation: procedure, topic, URL and realm), then the error URI and what the
+/// server said, then what to do when the client can tell. Every exception links to its section of <c>docs/errors.md</c>
+/// (<see cref="Exception.HelpLink"/>, by <see cref="CfcErrorHelp"/>).
+/// </summary>
+internal static class CfcErrors
 {
     /// <summary>The URI used when a result or event has the wrong shape.</summary>
-    public const string InvalidResultUri = "cfc.error.invalid_result";
+    public const string InvalidResultUri = CfcErrorUris.InvalidResult;
 
     /// <summary>The URI used when an event subscription ended for a reason that carries no WAMP error URI.</summary>
-    public const string SubscriptionLostUri = "cfc.error.subscription_lost";
+    public const string SubscriptionLostUri = CfcErrorUris.SubscriptionLost;
 
     private static readonly HashSet<string> NotFound = new(StringComparer.Ordinal)
     {
-        "crossbar.error.no_such_object", "fabric.no-such-realm", "fabric.node-not-paired",
-        "fabric.node-not-exist", "crossbar.error.no_such_worker", "wamp.error.no_such_realm",
+        CfcErrorUris.NoSuchObject, CfcErrorUris.NoSuchRealm, CfcErrorUris.NodeNotPaired,
+        CfcErrorUris.NodeNotExist, CfcErrorUris.NoSuchWorker, WampErrorUris.NoSuchRealm,
     };
 
     private static readonly HashSet<string> AlreadyExists = new(StringComparer.Ordinal)
     {
-        "crossbar.error.already_exists", "fabric.node-already-paired", "fabric.realm-already-exists", "crossbar.error.already_running",
-        "crossbar.error.worker_already_running",
+        CfcErrorUris.AlreadyExists, CfcErrorUris.NodeAlreadyPaired, CfcErrorUris.RealmAlreadyExists, CfcErrorUris.AlreadyRunning,
+        CfcErrorUris.WorkerAlreadyRunning,
     };
 
     private static readonly HashSet<string> NotAuthorized = new(StringComparer.Ordinal)
     {
-        "wamp.error.not_authorized", "fabric.not-authorized", "wamp.error.authorization_failed",
+        WampErrorUris.NotAuthorized, CfcErrorUris.NotAuthorized, WampErrorUris.AuthorizationFailed,
     };
 
     private static readonly HashSet<string> InvalidArgument = new(StringComparer.Ordinal)
     {
-        "wamp.error.invalid_argument", "fabric.invalid-realm", "wamp.error.type_check_error", "crossbar.error.invalid_configuration",
-        "crossbar.error.invalid_argument",
+        WampErrorUris.InvalidArgument, CfcErrorUris.InvalidRealm, WampErrorUris.TypeCheckError, CfcErrorUris.InvalidConfiguration,
+        CfcErrorUris.CrossbarInvalidArgument,
     };
 
     /// <summary>Maps a WAMP failure of an operation to the matching <see cref="CfcException"/>.</summary>
@@ -82,7 +88,7 @@ public static class CfcErrors
             // Local failures carry no server message; their own text already says what happened.
             WampConnectionLostException => new CfcConnectionLostException(uri, $"{operation} failed: {exception.Message}", exception),
             WampTimeoutException => new CfcTimeoutException(uri, $"{operation} failed: {exception.Message}", exception),
-            _ when uri.StartsWith("fabric.auth-failed.", StringComparison.Ordinal) => new CfcAuthenticationException(uri, message, args, kwargs, exception),
+            _ when uri.StartsWith(CfcErrorUris.AuthFailedPrefix, StringComparison.Ordinal) => new CfcAuthenticationException(uri, message, args, kwargs, exception),
             _ when uri == CfcNoSuchProcedureException.NoSuchProcedureUri =>
                 new CfcNoSuchProcedureException(message, procedure ?? ProcedureFromError(exception), scheme, suggestedScheme, args, kwargs, exception),
             _ when NotFound.Contains(uri) => new CfcNotFoundException(uri, message, args, kwargs, exception),
@@ -104,7 +110,7 @@ public static class CfcErrors
     /// <returns>The hint, or <see langword="null"/> when the realms match or either is unknown.</returns>
     internal static string? WrongRealmHint(string errorUri, CfcApiRealm? procedureRealm, string? clientRealm)
     {
-        if (errorUri != "wamp.error.no_such_procedure" || procedureRealm is null || clientRealm is null)
+        if (errorUri != WampErrorUris.NoSuchProcedure || procedureRealm is null || clientRealm is null)
         {
             return null;
         }
@@ -121,6 +127,54 @@ public static class CfcErrors
             _ => null,
         };
     }
+
+    /// <summary>An event subscription ended: the WAMP failure mapped, or a failure without a URI as <see cref="CfcErrorUris.SubscriptionLost"/>.</summary>
+    /// <param name="topic">The topic URI.</param>
+    /// <param name="error">Why it ended.</param>
+    /// <returns>The exception to deliver to the observers' <c>OnError</c>.</returns>
+    internal static CfcException SubscriptionLost(string topic, Exception error) => error is WampException wamp
+        ? Map(wamp, $"Subscription to {topic}")
+        : new CfcException(CfcErrorUris.SubscriptionLost, $"Subscription to {topic} was lost: {error.Message}. Subscribe again to keep receiving its events.", null, null, error);
+
+    /// <summary>A RESULT that cannot be the documented thing (a list for an object); the call did run on the server.</summary>
+    /// <param name="procedure">The procedure URI.</param>
+    /// <param name="because">Why it cannot be read.</param>
+    /// <param name="rawResult">The RESULT as the server sent it.</param>
+    /// <param name="resultText">The result's JSON, shortened.</param>
+    /// <param name="cause">The reading failure.</param>
+    /// <returns>The exception to throw.</returns>
+    internal static CfcProtocolException InvalidResult(string procedure, string because, WampPayload rawResult, string resultText, Exception cause) =>
+        new(CfcErrorUris.InvalidResult,
+            $"Call to {procedure} returned a result that cannot be read, because {because}. The call itself ran on the server; "
+            + $"the exception's RawResult holds what it returned (result: {resultText}).",
+            rawResult,
+            cause);
+
+    /// <summary>A result the client needs a field of (e.g. an object id) lacks it.</summary>
+    /// <param name="what">What was asked, e.g. <c>get_node_by_authid('edge1')</c>.</param>
+    /// <param name="missing">What the result lacks.</param>
+    /// <returns>The exception to throw.</returns>
+    internal static CfcProtocolException ResultLacks(string what, string missing) =>
+        new(CfcErrorUris.InvalidResult, $"{what} returned no {missing}.");
+
+    /// <summary>A failure already mapped, raised again as not-found because callers branch on that (the master's missing-realm bug).</summary>
+    /// <param name="mapped">The mapped exception (its message is kept).</param>
+    /// <param name="exception">The WAMP error.</param>
+    /// <returns>The exception to throw.</returns>
+    internal static CfcNotFoundException AsNotFound(CfcException mapped, WampException exception) =>
+        new(exception.ErrorUri, mapped.Message, exception.Arguments, exception.ArgumentsKeywords, exception);
+
+    /// <summary>A procedure the router does not register, with the client's explanation of why.</summary>
+    /// <param name="operation">What was attempted.</param>
+    /// <param name="target">The URI the router named (or the procedure).</param>
+    /// <param name="why">Why, as far as the client can tell, and what to do.</param>
+    /// <param name="procedure">The procedure URI.</param>
+    /// <param name="scheme">The scheme in use.</param>
+    /// <param name="exception">The WAMP error.</param>
+    /// <returns>The exception to throw.</returns>
+    internal static CfcNoSuchProcedureException NoSuchProcedure(string operation, string target, string why, string procedure, CfcUriScheme scheme, WampException exception) =>
+        new($"{operation} failed with {WampErrorUris.NoSuchProcedure} ({target}): {why}",
+            procedure, scheme, null, exception.Arguments, exception.ArgumentsKeywords, exception);
 
     // Routers say "no callee registered for procedure <uri>"; without that the message is all there is.
     private static string ProcedureFromError(WampException exception)
@@ -143,8 +197,8 @@ public static class CfcErrors
     }
 }
 
-/// <summary>An event's payload did not have the shape its API declares; the event is logged and skipped.</summary>
-public sealed class CfcEventFormatException : Exception
+/// <summary>An event's payload did not have the shape its API declares; the event is logged and skipped (never reaches a user).</summary>
+internal sealed class CfcEventFormatException : Exception
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">Which argument was wrong.</param>

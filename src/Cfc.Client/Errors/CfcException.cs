@@ -21,7 +21,25 @@ public class CfcException : Exception
         ErrorUri = errorUri;
         Arguments = arguments;
         ArgumentsKeywords = argumentsKeywords;
+        HelpLink = CfcErrorHelp.LinkFor(errorUri, GetType(), innerException);
     }
+
+    /// <summary>
+    /// Who raised the error: <see cref="WampErrorSource.Router"/> when the server answered with it (an ERROR or ABORT),
+    /// <see cref="WampErrorSource.Client"/> when this client did (a timeout, a lost connection, a result it cannot read,
+    /// a member the server's API lacks).
+    /// </summary>
+    public WampErrorSource ErrorSource => InnerException is WampException wamp ? wamp.ErrorSource : WampErrorSource.Client;
+
+    /// <summary>
+    /// Turns a <see cref="WampException"/> from a raw call (<see cref="CfcClient.Wamp"/>) into the exception the typed API
+    /// would raise for it (<see cref="CfcNotFoundException"/> for <c>crossbar.error.no_such_object</c>, ...), so raw
+    /// and typed calls can be handled alike.
+    /// </summary>
+    /// <param name="exception">The WAMP failure.</param>
+    /// <param name="operation">What was attempted, e.g. <c>Call to crossbarfabriccenter.mrealm.get_nodes</c>; it starts the message.</param>
+    /// <returns>The exception (its inner exception is <paramref name="exception"/>).</returns>
+    public static CfcException FromWamp(WampException exception, string operation) => CfcErrors.Map(exception, operation);
 
     /// <summary>The error URI, e.g. <c>crossbar.error.no_such_object</c>.</summary>
     public string ErrorUri { get; }
@@ -59,9 +77,19 @@ public sealed class CfcInvalidArgumentException(string errorUri, string message,
 public class CfcAuthenticationException(string errorUri, string message, JsonElement? arguments = null, JsonElement? argumentsKeywords = null, Exception? innerException = null)
     : CfcException(errorUri, message, arguments, argumentsKeywords, innerException);
 
-/// <summary>The connection was lost while the call or subscription was pending; it did not complete and was not replayed.</summary>
+/// <summary>
+/// The connection was lost while the call or subscription was pending; it did not complete and was not replayed.
+/// <see cref="EndReason"/> says why the connection ended.
+/// </summary>
 public sealed class CfcConnectionLostException(string errorUri, string message, Exception? innerException = null)
-    : CfcException(errorUri, message, null, null, innerException);
+    : CfcException(errorUri, message, null, null, innerException)
+{
+    /// <summary>Why the connection ended (closed by the server with GOODBYE, aborted, transport failure, keep-alive timeout, ...).</summary>
+    public WampConnectionEndReason EndReason => (InnerException as WampConnectionLostException)?.EndReason ?? WampConnectionEndReason.Unknown;
+
+    /// <summary>The server's GOODBYE or ABORT reason URI when it sent one, else <see langword="null"/>.</summary>
+    public string? CloseReasonUri => (InnerException as WampConnectionLostException)?.CloseReasonUri;
+}
 
 /// <summary>No answer came within the timeout; the call was cancelled at the router.</summary>
 public sealed class CfcTimeoutException(string errorUri, string message, Exception? innerException = null)

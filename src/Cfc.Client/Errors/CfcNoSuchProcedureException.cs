@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cfc.Wamp;
 
 namespace Cfc.Client;
 
@@ -10,7 +11,7 @@ namespace Cfc.Client;
 public sealed class CfcNoSuchProcedureException : CfcException
 {
     /// <summary>The error URI this exception stands for.</summary>
-    public const string NoSuchProcedureUri = "wamp.error.no_such_procedure";
+    public const string NoSuchProcedureUri = WampErrorUris.NoSuchProcedure;
 
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What failed and why, as far as the client can tell.</param>

@@ -7,7 +7,7 @@ namespace Cfc.Client;
 public sealed class CfcNotSupportedException : CfcException
 {
     /// <summary>The error URI of this exception (it never comes from a server).</summary>
-    public const string NotSupportedUri = "cfc.error.not_supported";
+    public const string NotSupportedUri = CfcErrorUris.NotSupported;
 
     /// <summary>Creates the exception.</summary>
     /// <param name="scheme">The scheme in use.</param>

@@ -137,7 +137,7 @@ internal sealed class MasterAdapter
         }
         catch (WampException ex)
         {
-            string hint = ex.ErrorUri == "crossbar.error.no_such_object"
+            string hint = ex.ErrorUri == CfcErrorUris.NoSuchObject
                 ? $"no node with node id '{nodeId}' is paired to management realm {_context.Realm}"
                 : $"the node id '{nodeId}' could not be resolved to the master's node oid";
             throw CfcErrors.Map(ex, $"Resolving node '{nodeId}' ({GetNodeByAuthId})", hint, GetNodeByAuthId, CfcUriScheme.CrossbarMaster, null);
@@ -146,7 +146,7 @@ internal sealed class MasterAdapter
         string oid = node.Payload.Count > 0 ? MasterTranslations.GetString(node.Payload[0], "oid") ?? string.Empty : string.Empty;
         if (!IsOid(oid))
         {
-            throw new CfcProtocolException(CfcErrors.InvalidResultUri, $"{GetNodeByAuthId}('{nodeId}') returned no node oid.");
+            throw CfcErrors.ResultLacks($"{GetNodeByAuthId}('{nodeId}')", "node oid");
         }
 
         Directory.LearnNode(nodeId, oid);

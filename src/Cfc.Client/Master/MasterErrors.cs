@@ -11,8 +11,8 @@ namespace Cfc.Client.Master;
 /// </summary>
 internal static class MasterErrors
 {
-    private const string RuntimeError = "wamp.error.runtime_error";
-    private const string Canceled = "wamp.error.canceled";
+    private const string RuntimeError = WampErrorUris.RuntimeError;
+    private const string Canceled = WampErrorUris.Canceled;
 
     /// <summary>Maps a failed master call.</summary>
     /// <param name="member">The member that was called.</param>
@@ -58,7 +58,7 @@ internal static class MasterErrors
                 "an object id argument is not a UUID",
             (RuntimeError, _) when first is not null && first.Contains("required positional argument", StringComparison.Ordinal) =>
                 "the master expected more arguments than were sent",
-            ("wamp.error.type_check_error", _) =>
+            (WampErrorUris.TypeCheckError, _) =>
                 "the master checks argument types on this procedure and refused one",
             _ => null,
         };
@@ -68,7 +68,7 @@ internal static class MasterErrors
             first is not null && first.StartsWith("key must be an UUID", StringComparison.Ordinal))
         {
             // It is a missing realm; callers branch on not-found.
-            return new CfcNotFoundException(exception.ErrorUri, mapped.Message, exception.Arguments, exception.ArgumentsKeywords, exception);
+            return CfcErrors.AsNotFound(mapped, exception);
         }
 
         return mapped;
@@ -105,9 +105,7 @@ internal static class MasterErrors
                   "(e.g. after a call with missing arguments): retry shortly";
         }
 
-        return new CfcNoSuchProcedureException(
-            $"{operation} failed with wamp.error.no_such_procedure ({target}): {why}",
-            uri, CfcUriScheme.CrossbarMaster, null, exception.Arguments, exception.ArgumentsKeywords, exception);
+        return CfcErrors.NoSuchProcedure(operation, target, why, uri, CfcUriScheme.CrossbarMaster, exception);
     }
 
     private static CfcApiRealm CfcUriTablesRealm(MasterMember member) =>

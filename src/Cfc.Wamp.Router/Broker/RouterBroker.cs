@@ -28,13 +28,13 @@ internal sealed class RouterBroker(RouterRealm realm)
         string match = RouterJson.GetString(message.Options, "match") ?? RouterUris.Exact;
         if (!RouterUris.IsKnownMatch(match))
         {
-            Fail(subscriber, WampMessageType.Subscribe, message.RequestId, "wamp.error.invalid_argument", $"unknown match '{match}'");
+            Fail(subscriber, WampMessageType.Subscribe, message.RequestId, WampErrorUris.InvalidArgument, $"unknown match '{match}'");
             return;
         }
 
         if (!RouterUris.IsValid(message.Topic, match))
         {
-            Fail(subscriber, WampMessageType.Subscribe, message.RequestId, "wamp.error.invalid_uri", $"invalid topic URI '{message.Topic}'");
+            Fail(subscriber, WampMessageType.Subscribe, message.RequestId, WampErrorUris.InvalidUri, $"invalid topic URI '{message.Topic}'");
             return;
         }
 
@@ -71,7 +71,7 @@ internal sealed class RouterBroker(RouterRealm realm)
     {
         if (!subscriber.Subscriptions.TryGetValue(message.SubscriptionId, out RouterSubscription? subscription))
         {
-            Fail(subscriber, WampMessageType.Unsubscribe, message.RequestId, "wamp.error.no_such_subscription", $"no subscription {message.SubscriptionId}");
+            Fail(subscriber, WampMessageType.Unsubscribe, message.RequestId, WampErrorUris.NoSuchSubscription, $"no subscription {message.SubscriptionId}");
             return;
         }
 
@@ -87,7 +87,7 @@ internal sealed class RouterBroker(RouterRealm realm)
         {
             if (acknowledge)
             {
-                Fail(publisher, WampMessageType.Publish, message.RequestId, "wamp.error.invalid_uri", $"invalid topic URI '{message.Topic}'");
+                Fail(publisher, WampMessageType.Publish, message.RequestId, WampErrorUris.InvalidUri, $"invalid topic URI '{message.Topic}'");
             }
 
             return;

@@ -60,14 +60,14 @@ internal sealed class RouterDealer(RouterRealm realm)
         string invoke = RouterJson.GetString(message.Options, "invoke") ?? RouterRegistration.Single;
         if (!RouterUris.IsKnownMatch(match) || !RouterRegistration.IsKnownPolicy(invoke))
         {
-            Fail(callee, WampMessageType.Register, message.RequestId, "wamp.error.invalid_argument", $"unknown match '{match}' or invoke '{invoke}'");
+            Fail(callee, WampMessageType.Register, message.RequestId, WampErrorUris.InvalidArgument, $"unknown match '{match}' or invoke '{invoke}'");
             return;
         }
 
         // wamp.* is the router's own namespace (the meta API lives there).
         if (!RouterUris.IsValid(message.Procedure, match) || message.Procedure.StartsWith("wamp.", StringComparison.Ordinal))
         {
-            Fail(callee, WampMessageType.Register, message.RequestId, "wamp.error.invalid_uri", $"invalid procedure URI '{message.Procedure}'");
+            Fail(callee, WampMessageType.Register, message.RequestId, WampErrorUris.InvalidUri, $"invalid procedure URI '{message.Procedure}'");
             return;
         }
 
@@ -76,7 +76,7 @@ internal sealed class RouterDealer(RouterRealm realm)
         {
             if (registration.Invoke == RouterRegistration.Single || registration.Invoke != invoke || registration.Callees.Exists(c => c.Session == callee))
             {
-                Fail(callee, WampMessageType.Register, message.RequestId, "wamp.error.procedure_already_exists", $"procedure '{message.Procedure}' is already registered");
+                Fail(callee, WampMessageType.Register, message.RequestId, WampErrorUris.ProcedureAlreadyExists, $"procedure '{message.Procedure}' is already registered");
                 return;
             }
         }
@@ -103,7 +103,7 @@ internal sealed class RouterDealer(RouterRealm realm)
     {
         if (!callee.Registrations.TryGetValue(message.RegistrationId, out RouterRegistration? registration))
         {
-            Fail(callee, WampMessageType.Unregister, message.RequestId, "wamp.error.no_such_registration", $"no registration {message.RegistrationId}");
+            Fail(callee, WampMessageType.Unregister, message.RequestId, WampErrorUris.NoSuchRegistration, $"no registration {message.RegistrationId}");
             return;
         }
 
@@ -126,14 +126,14 @@ internal sealed class RouterDealer(RouterRealm realm)
 
         if (!RouterUris.IsValid(message.Procedure, RouterUris.Exact))
         {
-            Fail(caller, WampMessageType.Call, message.RequestId, "wamp.error.invalid_uri", $"invalid procedure URI '{message.Procedure}'");
+            Fail(caller, WampMessageType.Call, message.RequestId, WampErrorUris.InvalidUri, $"invalid procedure URI '{message.Procedure}'");
             return;
         }
 
         RouterRegistration? registration = Match(message.Procedure);
         if (registration is null)
         {
-            Fail(caller, WampMessageType.Call, message.RequestId, "wamp.error.no_such_procedure", $"no callee registered for procedure '{message.Procedure}'");
+            Fail(caller, WampMessageType.Call, message.RequestId, WampErrorUris.NoSuchProcedure, $"no callee registered for procedure '{message.Procedure}'");
             return;
         }
 
@@ -221,7 +221,7 @@ internal sealed class RouterDealer(RouterRealm realm)
         string mode = RouterJson.GetString(message.Options, "mode") ?? "killnowait";
         if (mode is not ("skip" or "kill" or "killnowait"))
         {
-            Fail(caller, WampMessageType.Cancel, message.RequestId, "wamp.error.invalid_argument", $"unknown cancel mode '{mode}'");
+            Fail(caller, WampMessageType.Cancel, message.RequestId, WampErrorUris.InvalidArgument, $"unknown cancel mode '{mode}'");
             return;
         }
 
@@ -234,17 +234,17 @@ internal sealed class RouterDealer(RouterRealm realm)
         if (mode == "kill")
         {
             // The callee answers (normally with wamp.error.canceled) and that answer goes to the caller.
-            pending.Callee.Send(Interrupt(pending.InvocationId, "kill", "wamp.error.canceled"));
+            pending.Callee.Send(Interrupt(pending.InvocationId, "kill", WampErrorUris.Canceled));
             return;
         }
 
         Finish(pending);
         if (mode == "killnowait")
         {
-            pending.Callee.Send(Interrupt(pending.InvocationId, "killnowait", "wamp.error.canceled"));
+            pending.Callee.Send(Interrupt(pending.InvocationId, "killnowait", WampErrorUris.Canceled));
         }
 
-        pending.Caller.Send(new ErrorMessage(WampMessageType.Call, pending.CallRequestId, WampJson.EmptyObject, "wamp.error.canceled", RouterPayload.Message("the call was canceled")));
+        pending.Caller.Send(new ErrorMessage(WampMessageType.Call, pending.CallRequestId, WampJson.EmptyObject, WampErrorUris.Canceled, RouterPayload.Message("the call was canceled")));
     }
 
     /// <summary>Drops everything of a leaving session: its calls, its invocations, its registrations.</summary>
@@ -255,14 +255,14 @@ internal sealed class RouterDealer(RouterRealm realm)
             Finish(call);
             if (call.Callee.CalleeCancels)
             {
-                call.Callee.Send(Interrupt(call.InvocationId, "killnowait", "wamp.error.canceled"));
+                call.Callee.Send(Interrupt(call.InvocationId, "killnowait", WampErrorUris.Canceled));
             }
         }
 
         foreach (PendingCall invocation in session.Invocations.Values.ToList())
         {
             Finish(invocation);
-            invocation.Caller.Send(new ErrorMessage(WampMessageType.Call, invocation.CallRequestId, WampJson.EmptyObject, "wamp.error.canceled",
+            invocation.Caller.Send(new ErrorMessage(WampMessageType.Call, invocation.CallRequestId, WampJson.EmptyObject, WampErrorUris.Canceled,
                 RouterPayload.Message("the callee left")));
         }
 
@@ -297,10 +297,10 @@ internal sealed class RouterDealer(RouterRealm realm)
             Finish(pending);
             if (pending.Callee.CalleeCancels)
             {
-                pending.Callee.Send(Interrupt(pending.InvocationId, "killnowait", "wamp.error.timeout"));
+                pending.Callee.Send(Interrupt(pending.InvocationId, "killnowait", WampErrorUris.Timeout));
             }
 
-            pending.Caller.Send(new ErrorMessage(WampMessageType.Call, pending.CallRequestId, WampJson.EmptyObject, "wamp.error.timeout",
+            pending.Caller.Send(new ErrorMessage(WampMessageType.Call, pending.CallRequestId, WampJson.EmptyObject, WampErrorUris.Timeout,
                 RouterPayload.Message("the call timed out")));
         }
     }

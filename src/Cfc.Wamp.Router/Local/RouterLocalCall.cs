@@ -36,7 +36,7 @@ internal static class RouterLocalCall
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            answer = new ErrorMessage(WampMessageType.Call, call.RequestId, WampJson.EmptyObject, "wamp.error.runtime_error", RouterPayload.Message(e.Message));
+            answer = new ErrorMessage(WampMessageType.Call, call.RequestId, WampJson.EmptyObject, WampErrorUris.RuntimeError, RouterPayload.Message(e.Message));
         }
 
         lock (realm.Gate)

@@ -37,7 +37,7 @@ internal sealed class RouterMetaApi(RouterRealm realm)
             "wamp.subscription.get" => Subscription(args, s => Single(w => s.Describe().WriteTo(w))),
             "wamp.subscription.list_subscribers" => Subscription(args, s => Single(w => WriteIds(w, s.Subscribers.Select(x => x.Id)))),
             "wamp.subscription.count_subscribers" => Subscription(args, s => Single(w => w.WriteNumberValue(s.Subscribers.Count))),
-            _ => (null, "wamp.error.no_such_procedure"),
+            _ => (null, WampErrorUris.NoSuchProcedure),
         };
 
         if (result is { } payload)
@@ -55,13 +55,13 @@ internal sealed class RouterMetaApi(RouterRealm realm)
     private (WampPayload?, string?) SessionGet(WampPayload args) =>
         ReadId(args) is { } id && realm.Sessions.TryGetValue(id, out RouterSession? s)
             ? (Single(w => s.Describe().WriteTo(w)), null)
-            : (null, "wamp.error.no_such_session");
+            : (null, WampErrorUris.NoSuchSession);
 
     private (WampPayload?, string?) Registration(WampPayload args, Func<RouterRegistration, WampPayload> answer) =>
-        ReadId(args) is { } id && realm.Dealer.Get(id) is { } r ? (answer(r), null) : (null, "wamp.error.no_such_registration");
+        ReadId(args) is { } id && realm.Dealer.Get(id) is { } r ? (answer(r), null) : (null, WampErrorUris.NoSuchRegistration);
 
     private (WampPayload?, string?) Subscription(WampPayload args, Func<RouterSubscription, WampPayload> answer) =>
-        ReadId(args) is { } id && realm.Broker.Get(id) is { } s ? (answer(s), null) : (null, "wamp.error.no_such_subscription");
+        ReadId(args) is { } id && realm.Broker.Get(id) is { } s ? (answer(s), null) : (null, WampErrorUris.NoSuchSubscription);
 
     // wamp.session.count/list take an optional list of authroles to filter by.
     private IEnumerable<RouterSession> SessionsWithRoles(WampPayload args)

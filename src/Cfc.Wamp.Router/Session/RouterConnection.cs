@@ -218,7 +218,7 @@ internal sealed partial class RouterConnection : IDisposable
                     // Leave first: the reply is the last thing this session gets.
                     realm.Leave(session);
                     _session = null;
-                    Send(new GoodbyeMessage(WampJson.EmptyObject, "wamp.close.goodbye_and_out"));
+                    Send(new GoodbyeMessage(WampJson.EmptyObject, WampErrorUris.GoodbyeAndOut));
                     return false;
                 case AbortMessage:
                     realm.Leave(session);
@@ -243,7 +243,7 @@ internal sealed partial class RouterConnection : IDisposable
     private void ProtocolViolation(string reason)
     {
         Log.ProtocolViolation(_logger, reason);
-        Abort("wamp.error.protocol_violation", reason);
+        Abort(WampErrorUris.ProtocolViolation, reason);
     }
 
     private void Abort(string reason, string message)

@@ -22,7 +22,7 @@ internal sealed partial class RouterConnection
         RouterRealm? realm = _router.FindRealm(hello.Realm);
         if (realm is null)
         {
-            Abort("wamp.error.no_such_realm", $"no realm '{hello.Realm}' on this router");
+            Abort(WampErrorUris.NoSuchRealm, $"no realm '{hello.Realm}' on this router");
             return false;
         }
 
@@ -30,7 +30,7 @@ internal sealed partial class RouterConnection
         string? method = ReadAuthMethods(details).FirstOrDefault(m => m is "anonymous" or "ticket" or "wampcra" or "cryptosign" && realm.Authenticator.Supports(realm.Name, m));
         if (method is null)
         {
-            Abort("wamp.error.no_auth_method", $"none of the offered authentication methods is allowed on realm '{realm.Name}'");
+            Abort(WampErrorUris.NoAuthMethod, $"none of the offered authentication methods is allowed on realm '{realm.Name}'");
             return false;
         }
 
@@ -42,14 +42,14 @@ internal sealed partial class RouterConnection
             publicKey = RouterJson.GetString(authExtra, "pubkey");
             if (!RouterChallenges.IsPublicKeyHex(publicKey))
             {
-                Abort("wamp.error.not_authorized", "cryptosign needs authextra.pubkey: an Ed25519 public key as 64 hex characters");
+                Abort(WampErrorUris.NotAuthorized, "cryptosign needs authextra.pubkey: an Ed25519 public key as 64 hex characters");
                 return false;
             }
 
             // No TLS here, so no channel to bind to: only null/absent is acceptable.
             if (authExtra.TryGetProperty("channel_binding", out JsonElement binding) && binding.ValueKind != JsonValueKind.Null)
             {
-                Abort("wamp.error.not_authorized", "channel binding is not supported by this router");
+                Abort(WampErrorUris.NotAuthorized, "channel binding is not supported by this router");
                 return false;
             }
 
@@ -57,7 +57,7 @@ internal sealed partial class RouterConnection
         }
         else if (method is "ticket" or "wampcra" && authId is null)
         {
-            Abort("wamp.error.not_authorized", $"{method} needs an authid");
+            Abort(WampErrorUris.NotAuthorized, $"{method} needs an authid");
             return false;
         }
 
@@ -80,7 +80,7 @@ internal sealed partial class RouterConnection
             string who = method == "cryptosign" && publicKey is not null
                 ? $"the public key {publicKey[..Math.Min(16, publicKey.Length)]}... is not registered{(authId is null ? string.Empty : $" for '{authId}'")}"
                 : $"'{authId ?? "anonymous"}' is not known";
-            Abort("wamp.error.not_authorized", $"{method}: {who} on realm '{realm.Name}'");
+            Abort(WampErrorUris.NotAuthorized, $"{method}: {who} on realm '{realm.Name}'");
             return false;
         }
 
@@ -133,7 +133,7 @@ internal sealed partial class RouterConnection
 
         if (!valid)
         {
-            Abort("wamp.error.not_authorized", $"{pending.Method}: invalid signature for '{pending.AuthId}'");
+            Abort(WampErrorUris.NotAuthorized, $"{pending.Method}: invalid signature for '{pending.AuthId}'");
             return false;
         }
 

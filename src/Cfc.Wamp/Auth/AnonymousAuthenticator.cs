@@ -14,5 +14,5 @@ internal sealed class AnonymousAuthenticator : WampAuthenticator
     public override string? AuthId => null;
 
     public override ValueTask<WampAuthenticateResponse> AuthenticateAsync(string authMethod, JsonElement extra, CancellationToken cancellationToken) =>
-        throw new WampException("wamp.error.cannot_authenticate", $"The router sent a '{authMethod}' challenge, but the client authenticates anonymously.");
+        throw WampErrors.CannotAuthenticate($"The router sent a '{authMethod}' challenge, but the client authenticates anonymously.");
 }

@@ -82,5 +82,5 @@ internal sealed class CryptosignAuthenticator : WampAuthenticator
         return ValueTask.FromResult(new WampAuthenticateResponse(Convert.ToHexStringLower(signed)));
     }
 
-    private static WampException Fail(string message) => new("wamp.error.cannot_authenticate", message);
+    private static WampException Fail(string message) => WampErrors.CannotAuthenticate(message);
 }

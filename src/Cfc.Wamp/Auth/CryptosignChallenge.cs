@@ -37,7 +37,7 @@ internal static class CryptosignChallenge
         byte[] signature = signer.Sign(message);
         if (signature.Length != SignatureLength)
         {
-            throw new WampException("wamp.error.cannot_authenticate", $"The cryptosign signer returned {signature.Length} bytes; an Ed25519 signature is {SignatureLength}.");
+            throw WampErrors.CannotAuthenticate($"The cryptosign signer returned {signature.Length} bytes; an Ed25519 signature is {SignatureLength}.");
         }
 
         byte[] result = new byte[AuthenticateLength];

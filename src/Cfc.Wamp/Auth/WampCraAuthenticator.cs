@@ -4,35 +4,10 @@ using Cra = Cfc.Wamp.Auth.WampCra;
 namespace Cfc.Wamp.Auth;
 
 /// <summary>WAMP-CRA: answers the router's challenge string with an HMAC keyed by the (optionally salted) secret.</summary>
-internal sealed class WampCraAuthenticator : WampAuthenticator
+internal sealed class WampCraAuthenticator(string authId, string secret) : SharedSecretAuthenticator("wampcra", authId, secret)
 {
-    private static readonly string[] Methods = ["wampcra"];
-
-    private readonly string _authId;
-    private readonly string _secret;
-
-    public WampCraAuthenticator(string authId, string secret)
+    protected override async ValueTask<WampAuthenticateResponse> AnswerAsync(JsonElement extra, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(authId);
-        ArgumentNullException.ThrowIfNull(secret);
-        _authId = authId;
-        _secret = secret;
-    }
-
-    public override IReadOnlyList<string> AuthMethods => Methods;
-
-    public override string? AuthId => _authId;
-
-    // The secret never appears in logs.
-    public override string ToString() => $"wampcra authenticator for '{_authId}'";
-
-    public override async ValueTask<WampAuthenticateResponse> AuthenticateAsync(string authMethod, JsonElement extra, CancellationToken cancellationToken)
-    {
-        if (authMethod != "wampcra")
-        {
-            throw Fail($"The router sent a '{ServerText.Sanitize(authMethod, 64)}' challenge, but the client offered only 'wampcra'.");
-        }
-
         if (extra.ValueKind != JsonValueKind.Object || !extra.TryGetProperty("challenge", out JsonElement challenge) || challenge.ValueKind != JsonValueKind.String)
         {
             throw Fail("The wampcra CHALLENGE has no 'challenge' string in its extra dictionary.");
@@ -44,7 +19,7 @@ internal sealed class WampCraAuthenticator : WampAuthenticator
             throw Fail($"The wampcra challenge is {challengeText.Length} characters, more than the {MaxChallengeLength} the client signs.");
         }
 
-        string key = _secret;
+        string key = Secret;
         if (extra.TryGetProperty("salt", out JsonElement salt) && salt.ValueKind != JsonValueKind.Null)
         {
             if (salt.ValueKind != JsonValueKind.String)
@@ -62,7 +37,7 @@ internal sealed class WampCraAuthenticator : WampAuthenticator
             int keyLength = ReadPositive(extra, "keylen", Cra.DefaultKeyLength, Cra.MaxKeyLength);
 
             // Off the handshake's thread and stopped by its token (the connect timeout): the router chose the cost.
-            key = await Task.Run(() => Cra.DeriveKey(_secret, saltText, iterations, keyLength, cancellationToken), cancellationToken).ConfigureAwait(false);
+            key = await Task.Run(() => Cra.DeriveKey(Secret, saltText, iterations, keyLength, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
 
         return new WampAuthenticateResponse(Cra.Sign(key, challengeText));
@@ -93,5 +68,5 @@ internal sealed class WampCraAuthenticator : WampAuthenticator
         return (int)number;
     }
 
-    private static WampException Fail(string message) => new("wamp.error.cannot_authenticate", message);
+    private static WampException Fail(string message) => WampErrors.CannotAuthenticate(message);
 }

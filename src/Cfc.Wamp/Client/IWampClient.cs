@@ -71,7 +71,7 @@ public interface IWampClient : IAsyncDisposable
     /// <param name="reason">The GOODBYE reason URI. Default: <c>wamp.close.normal</c>.</param>
     /// <param name="cancellationToken">Cancels waiting for the reply.</param>
     /// <returns>A task that completes when the session is closed.</returns>
-    Task CloseAsync(string reason = "wamp.close.normal", CancellationToken cancellationToken = default);
+    Task CloseAsync(string reason = WampErrorUris.CloseNormal, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Runs one invocation of a registered procedure.</summary>

@@ -12,7 +12,7 @@ namespace Cfc.Wamp;
 /// </summary>
 public sealed partial class WampClient
 {
-    private const string SystemShutdown = "wamp.close.system_shutdown";
+    private const string SystemShutdown = WampErrorUris.CloseSystemShutdown;
 
     // Serializes the swaps of the lifecycle snapshot (readers never take it).
     private readonly Lock _gate = new();
@@ -65,9 +65,7 @@ public sealed partial class WampClient
             session?.Writer.Complete();
             await CloseQuietlyAsync(transport, session?.CloseGrace ?? _options.CloseGrace).ConfigureAwait(false);
             WampInstruments.JoinEnded(join, null, ex);
-            throw new WampTimeoutException(
-                $"Connecting to {_options.Url} (realm '{_options.Realm}') did not complete within the connect timeout of {_options.ConnectTimeout.TotalSeconds:0.###} s " +
-                (transport is null ? "(the transport did not open)." : "(the router did not answer HELLO with WELCOME)."));
+            throw WampErrors.ConnectTimedOut(_options.ConnectTimeout, transportOpened: transport is not null, ErrorContext);
         }
         catch (Exception ex)
         {
@@ -195,9 +193,7 @@ public sealed partial class WampClient
             _logger.EndedByRouter(_options.Url!, end.Reason);
         }
 
-        Registry.EndAll(error is WampProtocolViolationException or WampConnectionLostException
-            ? error
-            : new WampConnectionLostException(error.Message, error));
+        Registry.EndAll(WampErrors.EndedForGood(error, end.EndReason, end.ReasonUri));
     }
 
     // flaps: how many sessions before this one in a row ended within StableAfter of joining; the backoff goes on from there.
@@ -309,16 +305,12 @@ public sealed partial class WampClient
     private void GiveUp(Exception failure)
     {
         int attempts = Now.Attempt;
-        WampConnectionLostException lost;
-        if (failure is WampAuthenticationException)
-        {
-            lost = new WampConnectionLostException($"Reconnecting to {_options.Url} (realm '{_options.Realm}') failed: the router refused authentication ({failure.Message}); the client will not retry.", failure);
-        }
-        else
+        if (failure is not WampAuthenticationException)
         {
             _logger.GaveUp(_options.Url!, attempts, failure);
-            lost = new WampConnectionLostException($"Gave up reconnecting to {_options.Url} (realm '{_options.Realm}') after {attempts} attempt(s): {failure.Message}", failure);
         }
+
+        WampConnectionLostException lost = WampErrors.GaveUp(failure, attempts, ErrorContext);
 
         lock (_gate)
         {
@@ -401,17 +393,14 @@ public sealed partial class WampClient
 
     private WampConnectionLostException NotConnected(string what, WampConnectionState state)
     {
-        Exception? last = LastError;
-        return new WampConnectionLostException(
-            $"{Capitalize(what)} was not sent: not connected to {_options.Url} (realm '{_options.Realm}', state {state})" +
-            (last is null ? "." : $"; the last error: {last.Message}"), last);
+        return WampErrors.NotConnected(what, state, LastError, ErrorContext);
     }
 
     private WampTimeoutException QueueTimedOut(string what, WampReconnectOptions reconnect) =>
-        new($"{Capitalize(what)} waited {reconnect.QueueTimeout.TotalSeconds:0.###} s (QueueTimeout) for a session while the client is reconnecting to {_options.Url} " +
-            $"(realm '{_options.Realm}', attempt {ReconnectAttempt}); it was not sent." + (LastError is { } last ? $" The last error: {last.Message}" : string.Empty));
+        WampErrors.QueueTimedOut(what, reconnect.QueueTimeout, ReconnectAttempt, LastError, ErrorContext);
 
-    private static string Capitalize(string what) => what.Length > 0 && char.IsLower(what[0]) ? char.ToUpperInvariant(what[0]) + what[1..] : what;
+    // Where this client's errors happened, before a session exists (router and realm).
+    private WampErrorContext ErrorContext => WampErrorContext.Of(_options);
 
     // Stops the reconnect loop for good (close or dispose) and waits, bounded, until it has.
     private async Task StopAsync()
@@ -433,7 +422,7 @@ public sealed partial class WampClient
             // An attempt stuck in a transport that ignores cancellation; it finds the client stopped when it returns.
         }
 
-        FailWaiters(new WampConnectionLostException($"The client was closed while connecting to {_options.Url} (realm '{_options.Realm}')."));
+        FailWaiters(WampErrors.ClosedWhileConnecting(ErrorContext));
     }
 
     private void FailWaiters(Exception error)
@@ -441,14 +430,8 @@ public sealed partial class WampClient
         Now.Next.TrySetException(error);
     }
 
-    private Exception ErrorFor(SessionEnd end, WampSession session) => end.Kind switch
-    {
-        SessionEndKind.ProtocolViolation => new WampProtocolViolationException(end.Reason, end.Cause),
-        SessionEndKind.RouterGoodbye or SessionEndKind.RouterAbort => new WampException(
-            end.ReasonUri ?? "wamp.close.normal",
-            $"The router at {_options.Url} ended the session (realm '{_options.Realm}', session {session.SessionId}): {end.Reason}."),
-        _ => new WampConnectionLostException($"The session with {_options.Url} (realm '{_options.Realm}', session {session.SessionId}) ended: {end.Reason}.", end.Cause),
-    };
+    private static Exception ErrorFor(SessionEnd end, WampSession session) =>
+        WampErrors.SessionEnded(end.EndReason, end.Reason, end.ReasonUri, end.Cause, session.ErrorContext);
 
     // A lost connection or a broken peer is worth another try; a router that said goodbye or aborted meant it,
     // except for GOODBYE system_shutdown, which is what a restarting router says.

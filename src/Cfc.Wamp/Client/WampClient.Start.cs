@@ -69,8 +69,7 @@ public sealed partial class WampClient
                 State = cancelled ? WampConnectionState.Disconnected : WampConnectionState.Failed,
                 LastError = cancelled ? now.LastError : error,
             });
-            now.Next.TrySetException(error as WampException ?? new WampConnectionLostException(
-                $"Connecting to {_options.Url} (realm '{_options.Realm}') {(cancelled ? "was cancelled" : "failed")}: {error.Message}", error));
+            now.Next.TrySetException(error as WampException ?? WampErrors.ConnectFailed(cancelled, error, ErrorContext));
         }
     }
 }

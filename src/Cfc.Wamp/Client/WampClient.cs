@@ -185,7 +185,7 @@ public sealed partial class WampClient : IWampClient
 
     /// <inheritdoc />
     /// <remarks>Stops reconnecting too: the client ends in <see cref="WampConnectionState.Disconnected"/> for good.</remarks>
-    public async Task CloseAsync(string reason = "wamp.close.normal", CancellationToken cancellationToken = default)
+    public async Task CloseAsync(string reason = WampErrorUris.CloseNormal, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(reason);
         if (Volatile.Read(ref _disposed) != 0)
@@ -261,7 +261,7 @@ public sealed partial class WampClient : IWampClient
         {
             try
             {
-                await session.CloseAsync("wamp.close.normal", CancellationToken.None).ConfigureAwait(false);
+                await session.CloseAsync(WampErrorUris.CloseNormal, CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception ex)
             {

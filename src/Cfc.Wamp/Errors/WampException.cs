@@ -20,7 +20,14 @@ public class WampException : Exception
         ErrorUri = errorUri;
         Payload = payload;
         Details = details;
+        HelpLink = WampErrorHelp.LinkFor(errorUri, GetType());
     }
+
+    /// <summary>
+    /// Who raised the error: <see cref="WampErrorSource.Router"/> when it came over the wire (ERROR, ABORT, GOODBYE),
+    /// <see cref="WampErrorSource.Client"/> when this client raised it (the default for an exception made in code).
+    /// </summary>
+    public WampErrorSource ErrorSource { get; init; }
 
     /// <summary>The WAMP error URI, e.g. <c>wamp.error.no_such_procedure</c>.</summary>
     public string ErrorUri { get; }
@@ -62,26 +69,48 @@ public class WampException : Exception
     }
 }
 
-/// <summary>The connection or session ended while work was pending; the work did not complete and was not replayed.</summary>
+/// <summary>
+/// The connection or session ended while work was pending; the work did not complete and was not replayed.
+/// <see cref="EndReason"/> says why the connection ended.
+/// </summary>
 public sealed class WampConnectionLostException : WampException
 {
-    /// <summary>The URI used for this failure.</summary>
-    public const string Uri = "cfc.wamp.error.connection_lost";
+    /// <summary>The URI used for this failure (<see cref="WampErrorUris.ConnectionLost"/>).</summary>
+    public const string Uri = WampErrorUris.ConnectionLost;
 
-    /// <summary>Creates the exception.</summary>
+    /// <summary>Creates the exception; the reason is taken from <paramref name="innerException"/> when that is a lost connection too.</summary>
     /// <param name="message">What was lost and why.</param>
     /// <param name="innerException">The transport or protocol failure, if any.</param>
     public WampConnectionLostException(string message, Exception? innerException = null)
-        : base(Uri, message, default, null, innerException)
+        : this(message, (innerException as WampConnectionLostException)?.EndReason ?? WampConnectionEndReason.Unknown,
+            (innerException as WampConnectionLostException)?.CloseReasonUri, innerException)
     {
     }
+
+    /// <summary>Creates the exception with the reason the connection ended.</summary>
+    /// <param name="message">What was lost and why.</param>
+    /// <param name="endReason">Why the connection ended.</param>
+    /// <param name="closeReasonUri">The router's GOODBYE or ABORT reason, when it sent one.</param>
+    /// <param name="innerException">The transport or protocol failure, if any.</param>
+    public WampConnectionLostException(string message, WampConnectionEndReason endReason, string? closeReasonUri = null, Exception? innerException = null)
+        : base(Uri, message, default, null, innerException)
+    {
+        EndReason = endReason;
+        CloseReasonUri = closeReasonUri;
+    }
+
+    /// <summary>Why the connection ended: closed by this client, GOODBYE or ABORT from the router, transport failure, keep-alive timeout, ...</summary>
+    public WampConnectionEndReason EndReason { get; }
+
+    /// <summary>The reason URI of the router's GOODBYE or ABORT (e.g. <c>wamp.close.system_shutdown</c>), or <see langword="null"/>.</summary>
+    public string? CloseReasonUri { get; }
 }
 
 /// <summary>A request got no answer within its timeout; a CANCEL was sent where the request was a call.</summary>
 public sealed class WampTimeoutException : WampException
 {
     /// <summary>The URI used for this failure (the WAMP one).</summary>
-    public const string Uri = "wamp.error.timeout";
+    public const string Uri = WampErrorUris.Timeout;
 
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What timed out, after how long.</param>
@@ -95,7 +124,7 @@ public sealed class WampTimeoutException : WampException
 public sealed class WampProtocolViolationException : WampException
 {
     /// <summary>The URI used for this failure (the WAMP one).</summary>
-    public const string Uri = "wamp.error.protocol_violation";
+    public const string Uri = WampErrorUris.ProtocolViolation;
 
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What was wrong.</param>

@@ -50,7 +50,7 @@ public sealed class JsonMessageSerializer : IWampMessageSerializer
         // GetString, with an InvalidOperationException. One vectorized pass over the frame rules that out.
         if (!Utf8.IsValid(frame))
         {
-            throw new WampProtocolViolationException("Malformed WAMP message: the JSON text is not valid UTF-8.");
+            throw TransportErrors.Malformed("the JSON text is not valid UTF-8");
         }
 
         JsonElement root;
@@ -60,12 +60,12 @@ public sealed class JsonMessageSerializer : IWampMessageSerializer
             root = JsonElement.ParseValue(ref reader);
             if (reader.BytesConsumed != frame.Length && HasTrailingContent(frame[(int)reader.BytesConsumed..]))
             {
-                throw new WampProtocolViolationException("Malformed WAMP message: trailing data after the JSON value.");
+                throw TransportErrors.Malformed("trailing data after the JSON value");
             }
         }
         catch (JsonException ex)
         {
-            throw new WampProtocolViolationException($"Malformed WAMP message: not valid JSON ({ex.Message}).", ex);
+            throw TransportErrors.Malformed($"not valid JSON ({ex.Message})", ex);
         }
 
         return WampMessageCodec.Read(root);

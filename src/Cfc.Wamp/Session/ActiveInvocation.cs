@@ -87,7 +87,7 @@ internal sealed class ActiveInvocation : WampInvocation, IThreadPoolWorkItem
         }
         catch (OperationCanceledException) when (_cts.IsCancellationRequested)
         {
-            answer = Volatile.Read(ref _interruptMode) == "kill" ? Error(SessionErrors.Canceled, default) : null;
+            answer = Volatile.Read(ref _interruptMode) == "kill" ? Error(WampErrorUris.Canceled, default) : null;
         }
         catch (WampException ex)
         {
@@ -96,7 +96,7 @@ internal sealed class ActiveInvocation : WampInvocation, IThreadPoolWorkItem
         catch (Exception ex)
         {
             _session.Logger.InvocationHandlerFailed(Procedure, ex);
-            answer = Error(SessionErrors.RuntimeError, new WampPayloadBuilder().Add(ex.Message).Build());
+            answer = Error(WampErrorUris.RuntimeError, new WampPayloadBuilder().Add(ex.Message).Build());
         }
 
         Volatile.Write(ref _finished, 1);

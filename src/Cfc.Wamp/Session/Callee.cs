@@ -49,7 +49,7 @@ internal sealed class Callee
         {
             // Not a session-ending offence: the registration may just have been unregistered. Answer so the caller does not hang.
             _session.Logger.InvocationForUnknownRegistration(message.RequestId, message.RegistrationId);
-            _session.PostDroppable(new ErrorMessage(WampMessageType.Invocation, message.RequestId, WampJson.EmptyObject, SessionErrors.NoSuchRegistration, default));
+            _session.PostDroppable(new ErrorMessage(WampMessageType.Invocation, message.RequestId, WampJson.EmptyObject, WampErrorUris.NoSuchRegistration, default));
             return null;
         }
 
@@ -62,7 +62,7 @@ internal sealed class Callee
                 _session.Logger.InvocationRefused(registration.Procedure, registration.MaxConcurrentInvocations, refused);
             }
 
-            _session.PostDroppable(new ErrorMessage(WampMessageType.Invocation, message.RequestId, WampJson.EmptyObject, SessionErrors.Unavailable,
+            _session.PostDroppable(new ErrorMessage(WampMessageType.Invocation, message.RequestId, WampJson.EmptyObject, WampErrorUris.Unavailable,
                 new WampPayloadBuilder().Add($"The callee is busy: {registration.MaxConcurrentInvocations} invocations of '{registration.Procedure}' are running (its MaxConcurrentInvocations).").Build()));
             return null;
         }
@@ -72,7 +72,7 @@ internal sealed class Callee
         {
             registration.Exit();
             return new SessionEnd(SessionEndKind.ProtocolViolation,
-                $"The router at {_session.Options.Url} broke the WAMP protocol (realm '{_session.Options.Realm}', session {_session.SessionId}): it sent INVOCATION with request id {message.RequestId}, which is still running");
+                WampErrors.Violation($"INVOCATION with request id {message.RequestId}, which is still running", duringHandshake: false, _session.ErrorContext));
         }
 
         ThreadPool.UnsafeQueueUserWorkItem(invocation, preferLocal: false);
@@ -98,7 +98,7 @@ internal sealed class Callee
             || idElement.ValueKind != JsonValueKind.Number || !idElement.TryGetInt64(out long routerId))
         {
             return new SessionEnd(SessionEndKind.ProtocolViolation,
-                $"The router at {_session.Options.Url} broke the WAMP protocol (realm '{_session.Options.Realm}', session {_session.SessionId}): it sent UNREGISTERED with request id 0 but no registration id");
+                WampErrors.Violation("UNREGISTERED with request id 0 but no registration id", duringHandshake: false, _session.ErrorContext));
         }
 
         if (!_registrations.TryRemove(routerId, out ClientRegistration? registration))
@@ -109,11 +109,7 @@ internal sealed class Callee
         registration.Detach(_session);
         string reason = WampSession.ServerStringOrNull(details, "reason") ?? "no reason given";
         _session.Logger.Revoked("registration", registration.Procedure, reason);
-        registration.Revoke(new WampException(
-            SessionErrors.RegistrationRevoked,
-            $"The router at {_session.Options.Url} revoked the registration of '{registration.Procedure}' (registration {routerId}): {reason}.",
-            default,
-            details));
+        registration.Revoke(WampErrors.Revoked(subscription: false, registration.Procedure, routerId, reason, details, _session.ErrorContext));
         return null;
     }
 

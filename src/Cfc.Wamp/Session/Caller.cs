@@ -42,10 +42,13 @@ internal sealed class Caller
     /// <summary>The caller gave up on the call: it leaves the pending table (a late RESULT or ERROR is dropped by id).</summary>
     public void Forget(PendingCall call) => _session.ForgetAbandoned(call);
 
-    public string DescribeTimeout(PendingCall call, TimeSpan timeout, bool written) =>
-        $"The call to '{call.Procedure}' got no result within {timeout.TotalSeconds:0.###} s (router {_session.Options.Url}, realm '{_session.Options.Realm}', " +
-        $"session {_session.SessionId}, {Math.Max(0, Volatile.Read(ref _outstanding) - 1)} other call(s) waiting); " +
-        (!written ? "the CALL was still waiting to be written (the connection took no data), so no CANCEL was sent." : _session.DealerCancels ? $"a CANCEL ({OptionsJson.Cancel(call.CancelMode).GetProperty("mode").GetString()}) was sent." : "the dealer does not support CANCEL.");
+    public WampTimeoutException TimedOut(PendingCall call, TimeSpan timeout, bool written) =>
+        WampErrors.CallTimedOut(
+            call.Procedure,
+            timeout,
+            Math.Max(0, Volatile.Read(ref _outstanding) - 1),
+            !written ? "the CALL was still waiting to be written (the connection took no data), so no CANCEL was sent." : _session.DealerCancels ? $"a CANCEL ({OptionsJson.Cancel(call.CancelMode).GetProperty("mode").GetString()}) was sent." : "the dealer does not support CANCEL.",
+            _session.ErrorContext);
 
     public void ProgressHandlerFailed(PendingCall call, Exception exception) => _session.Logger.ProgressHandlerFailed(call.Procedure, exception);
 

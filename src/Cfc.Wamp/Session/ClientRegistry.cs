@@ -201,14 +201,16 @@ internal sealed class ClientRegistry
         }
     }
 
-    private const string ProcedureAlreadyExists = "wamp.error.procedure_already_exists";
+    private const string ProcedureAlreadyExists = WampErrorUris.ProcedureAlreadyExists;
 
     // 50 ms doubling: about 1.5 s in all for the router to drop the old session's registration.
     private const int AlreadyExistsRetries = 5;
 
     // A plain WampException is the router's ERROR; the sealed subtypes are local failures.
-    private static bool IsRouterRefusal(WampException ex) => ex.GetType() == typeof(WampException);
+    // The router said no (an ERROR to SUBSCRIBE or REGISTER), or the message is too large to ever be sent: trying again on this
+    // session will not help. A lost connection or a timeout is left to the next session's restore.
+    private static bool IsRouterRefusal(WampException ex) =>
+        ex.ErrorSource == WampErrorSource.Router || ex.ErrorUri == WampErrorUris.PayloadSizeExceeded;
 
-    private static WampException NotRestored(string what, WampException cause) =>
-        new(SessionErrors.NotRestored, $"{what} could not be restored on the new session: {cause.Message}", cause.Payload, cause.Details, cause);
+    private static WampException NotRestored(string what, WampException cause) => WampErrors.NotRestored(what, cause);
 }

@@ -54,7 +54,7 @@ internal sealed class PendingAck : PendingRequest
     {
         if (TryComplete())
         {
-            _tcs.TrySetException(new WampException(error.ErrorUri, null, error.Payload, error.Details));
+            _tcs.TrySetException(WampErrors.FromRouter(error));
         }
     }
 
@@ -62,8 +62,7 @@ internal sealed class PendingAck : PendingRequest
     {
         WampSession session = _session!;
         session.ForgetAbandoned(this);
-        _tcs.TrySetException(new WampTimeoutException(
-            $"{_what} got no answer from the router at {session.Options.Url} within {TimeoutLength.TotalSeconds:0.###} s (realm '{session.Options.Realm}', session {session.SessionId})."));
+        _tcs.TrySetException(WampErrors.RequestTimedOut(_what, TimeoutLength, session.ErrorContext));
     }
 
     protected override void OnCanceled(CancellationToken cancellationToken)

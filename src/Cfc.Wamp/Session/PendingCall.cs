@@ -80,7 +80,7 @@ internal sealed class PendingCall : PendingRequest
         if (TryComplete())
         {
             Cleanup();
-            _tcs.TrySetException(new WampException(error.ErrorUri, null, error.Payload, error.Details));
+            _tcs.TrySetException(WampErrors.FromRouter(error));
         }
     }
 
@@ -119,7 +119,7 @@ internal sealed class PendingCall : PendingRequest
         _caller.Forget(this);
         Cleanup();
         bool written = OweCancel();
-        _tcs.TrySetException(new WampTimeoutException(_caller.DescribeTimeout(this, TimeoutLength, written)));
+        _tcs.TrySetException(_caller.TimedOut(this, TimeoutLength, written));
         if (written)
         {
             _caller.SendCancel(this);

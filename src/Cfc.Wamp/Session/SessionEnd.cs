@@ -23,4 +23,15 @@ internal enum SessionEndKind
 /// How a session ended: the kind, a description that goes into every pending request's exception, and for
 /// GOODBYE and ABORT from the router the reason URI it gave.
 /// </summary>
-internal sealed record SessionEnd(SessionEndKind Kind, string Reason, Exception? Cause = null, string? ReasonUri = null);
+internal sealed record SessionEnd(SessionEndKind Kind, string Reason, Exception? Cause = null, string? ReasonUri = null)
+{
+    /// <summary>The public reason (<see cref="WampConnectionLostException.EndReason"/>): a transport failure caused by the keep-alive says so.</summary>
+    public WampConnectionEndReason EndReason => Kind switch
+    {
+        SessionEndKind.ClosedByClient => WampConnectionEndReason.ClosedByClient,
+        SessionEndKind.RouterGoodbye => WampConnectionEndReason.GoodbyeFromRouter,
+        SessionEndKind.RouterAbort => WampConnectionEndReason.AbortedByRouter,
+        SessionEndKind.ProtocolViolation => WampConnectionEndReason.ProtocolViolation,
+        _ => Cause is WampConnectionLostException { EndReason: not WampConnectionEndReason.Unknown } lost ? lost.EndReason : WampConnectionEndReason.TransportFailed,
+    };
+}

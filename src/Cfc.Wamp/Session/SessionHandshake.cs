@@ -23,7 +23,7 @@ internal static class SessionHandshake
             buffer.Clear();
             if (!await session.Transport.ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false))
             {
-                throw new WampConnectionLostException($"The router at {options.Url} closed the connection during the handshake (realm '{options.Realm}').");
+                throw WampErrors.ClosedDuringHandshake(WampErrorContext.Of(options));
             }
 
             WampMessage message;
@@ -48,14 +48,8 @@ internal static class SessionHandshake
                     return welcome;
                 case AbortMessage abort:
                     string text = WampSession.ServerStringOrNull(abort.Details, "message") ?? WampException.DescribeError(abort.Reason, abort.Payload);
-                    string refusal = $"The router at {options.Url} refused the session on realm '{options.Realm}': {ServerText.Sanitize(abort.Reason)}: {text}";
-                    if (IsTryAgainLater(abort.Reason))
-                    {
-                        // Not a refusal of these credentials: the router is going down. The reconnect policy retries it.
-                        throw new WampException(abort.Reason, refusal + " (the router is shutting down; try again later)", abort.Payload, abort.Details);
-                    }
-
-                    throw new WampAuthenticationException(abort.Reason, refusal, abort.Payload, abort.Details);
+                    // A shutting-down router is not a refusal of these credentials: the reconnect policy retries it.
+                    throw WampErrors.Refused(abort, text, IsTryAgainLater(abort.Reason), WampErrorContext.Of(options));
                 case ChallengeMessage challenge:
                     if (++rounds > WampClientOptions.MaxChallengeRounds)
                     {
@@ -72,7 +66,7 @@ internal static class SessionHandshake
     }
 
     /// <summary>ABORT reasons during the handshake that mean "try again later", not "you may not": retried by the reconnect policy.</summary>
-    internal static bool IsTryAgainLater(string reason) => reason is "wamp.close.system_shutdown" or "wamp.error.system_shutdown";
+    internal static bool IsTryAgainLater(string reason) => reason is WampErrorUris.CloseSystemShutdown or WampErrorUris.SystemShutdown;
 
     private static async Task<WampAuthenticateResponse> AnswerAsync(WampSession session, ChallengeMessage challenge, CancellationToken cancellationToken)
     {
@@ -84,19 +78,17 @@ internal static class SessionHandshake
         {
             // Like autobahn: tell the router we give up, then report why.
             await SendQuietlyAsync(session, new AbortMessage(
-                WampJson.BuildObject(w => w.WriteString("message", ServerText.Sanitize(ex.Message))), "wamp.error.cannot_authenticate", default)).ConfigureAwait(false);
-            throw new WampAuthenticationException(
-                ex is WampException wamp ? wamp.ErrorUri : "wamp.error.cannot_authenticate",
-                $"Could not answer the router's '{ServerText.Sanitize(challenge.AuthMethod, 64)}' challenge (router {session.Options.Url}, realm '{session.Options.Realm}'): {ServerText.Sanitize(ex.Message)}");
+                WampJson.BuildObject(w => w.WriteString("message", ServerText.Sanitize(ex.Message))), WampErrorUris.CannotAuthenticate, default)).ConfigureAwait(false);
+            throw WampErrors.CannotAnswerChallenge(challenge.AuthMethod, ex, WampErrorContext.Of(session.Options));
         }
     }
 
     private static async Task<WampProtocolViolationException> ViolationAsync(WampSession session, string what, Exception? cause)
     {
-        string message = $"The router at {session.Options.Url} broke the WAMP protocol during the handshake (realm '{session.Options.Realm}'): it sent {what}";
+        string message = WampErrors.Violation(what, duringHandshake: true, WampErrorContext.Of(session.Options));
         await SendQuietlyAsync(session, new AbortMessage(
             WampJson.BuildObject(w => w.WriteString("message", message)), WampProtocolViolationException.Uri, default)).ConfigureAwait(false);
-        return new WampProtocolViolationException(message + ".", cause);
+        return WampErrors.HandshakeViolation(message, cause);
     }
 
     private static async Task SendQuietlyAsync(WampSession session, WampMessage message)

@@ -21,7 +21,7 @@ namespace Cfc.Wamp.Session;
 /// </remarks>
 internal sealed class SessionWriter
 {
-    public const string PayloadSizeExceeded = "wamp.error.payload_size_exceeded";
+    public const string PayloadSizeExceeded = WampErrorUris.PayloadSizeExceeded;
 
     private const long DropLogInterval = 1000;
 
@@ -226,9 +226,7 @@ internal sealed class SessionWriter
             _serializer.Serialize(item.Message, buffer);
             if (buffer.WrittenCount > _maxMessageSize)
             {
-                throw new WampException(
-                    PayloadSizeExceeded,
-                    $"The {item.Message.Type.ToString().ToUpperInvariant()} message is {buffer.WrittenCount} bytes, over the limit of {_maxMessageSize} bytes (WampClientOptions.MaxMessageSize); it was not sent.");
+                throw TransportErrors.MessageTooLarge(item.Message.Type.ToString().ToUpperInvariant(), buffer.WrittenCount, _maxMessageSize);
             }
 
             await _transport.SendAsync(buffer.WrittenMemory, _lifetime).ConfigureAwait(false);

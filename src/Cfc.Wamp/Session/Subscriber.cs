@@ -101,7 +101,7 @@ internal sealed class Subscriber
             || idElement.ValueKind != JsonValueKind.Number || !idElement.TryGetInt64(out long routerId))
         {
             return new SessionEnd(SessionEndKind.ProtocolViolation,
-                $"The router at {_session.Options.Url} broke the WAMP protocol (realm '{_session.Options.Realm}', session {_session.SessionId}): it sent UNSUBSCRIBED with request id 0 but no subscription id");
+                WampErrors.Violation("UNSUBSCRIBED with request id 0 but no subscription id", duringHandshake: false, _session.ErrorContext));
         }
 
         ClientSubscription[] members;
@@ -123,11 +123,7 @@ internal sealed class Subscriber
         foreach (ClientSubscription member in members)
         {
             _session.Logger.Revoked("subscription", member.Topic, reason);
-            member.Revoke(new WampException(
-                SessionErrors.SubscriptionRevoked,
-                $"The router at {_session.Options.Url} revoked the subscription to '{member.Topic}' (subscription {routerId}): {reason}.",
-                default,
-                details));
+            member.Revoke(WampErrors.Revoked(subscription: true, member.Topic, routerId, reason, details, _session.ErrorContext));
         }
 
         return null;
@@ -218,7 +214,7 @@ internal sealed class Subscriber
         catch (Exception ex)
         {
             _session.Logger.RestoreFailed(subscription.Topic, ex);
-            subscription.Revoke(new WampException(SessionErrors.NotRestored, $"The subscription to '{subscription.Topic}' was lost to a concurrent unsubscribe and could not be made again: {ex.Message}", default, null, ex));
+            subscription.Revoke(WampErrors.LostToConcurrentUnsubscribe(subscription.Topic, ex));
         }
     }
 }

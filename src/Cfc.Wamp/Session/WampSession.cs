@@ -68,6 +68,9 @@ internal sealed class WampSession
 
     public long SessionId { get; private set; }
 
+    /// <summary>Where this session's errors happened (router, realm, session id), as every error message shows it.</summary>
+    public WampErrorContext ErrorContext => WampErrorContext.Of(Options, SessionId);
+
     public WampSessionDetails? Details { get; private set; }
 
     /// <summary>Whether the dealer announced call_canceling (CANCEL is only sent then).</summary>
@@ -270,7 +273,7 @@ internal sealed class WampSession
     }
 
     public WampConnectionLostException ConnectionLost(string what, Exception? inner) =>
-        new($"No session with the router at {Options.Url} (realm '{Options.Realm}', session {SessionId}): {what}.", inner);
+        WampErrors.NoSession(what, inner, ErrorContext);
 
     /// <summary>A string from the router made safe for messages and logs (<see cref="ServerText.Sanitize"/>), or null.</summary>
     public static string? ServerStringOrNull(JsonElement dict, string name) =>
@@ -452,7 +455,7 @@ internal sealed class WampSession
     }
 
     private SessionEnd Violation(string what, Exception? cause) =>
-        new(SessionEndKind.ProtocolViolation, $"The router at {Options.Url} broke the WAMP protocol (realm '{Options.Realm}', session {SessionId}): it sent {what}", cause);
+        new(SessionEndKind.ProtocolViolation, WampErrors.Violation(what, duringHandshake: false, WampErrorContext.Of(Options, SessionId)), cause);
 
     private static SessionEnd RouterAbort(AbortMessage abort) =>
         new(SessionEndKind.RouterAbort, $"the router aborted the session: {ServerStringOrNull(abort.Details, "message") ?? WampException.DescribeError(abort.Reason, abort.Payload)} ({ServerText.Sanitize(abort.Reason)})", null, abort.Reason);
@@ -468,19 +471,15 @@ internal sealed class WampSession
         _goodbyeReply.TrySetResult();
 
         // Pending requests fail first, at once: nothing waits for the goodbye formalities below.
-        int waiting = Pending.WaitingCount;
-        string pendingText = $"{waiting} request(s) were pending";
         if (end.Kind == SessionEndKind.ProtocolViolation)
         {
             Logger.ProtocolViolation(end.Reason);
-            string message = $"{end.Reason}; the session was aborted and {pendingText}.";
-            Pending.FailAll(_ => new WampProtocolViolationException(message, end.Cause));
         }
-        else
-        {
-            string message = $"The connection to {Options.Url} (realm '{Options.Realm}', session {SessionId}) ended: {end.Reason}; {pendingText}.";
-            Pending.FailAll(_ => new WampConnectionLostException(message, end.Cause));
-        }
+
+        // One exception per request: tasks that rethrow one shared instance would tangle its stack trace.
+        int waiting = Pending.WaitingCount;
+        var context = WampErrorContext.Of(Options, SessionId);
+        Pending.FailAll(_ => WampErrors.PendingAbandoned(end.EndReason, end.Reason, waiting, end.ReasonUri, end.Cause, context));
 
         if (end.Kind == SessionEndKind.ClosedByClient)
         {
@@ -498,7 +497,7 @@ internal sealed class WampSession
         {
             SessionEndKind.ProtocolViolation => new AbortMessage(
                 WampJson.BuildObject(w => w.WriteString("message", end.Reason)), WampProtocolViolationException.Uri, default),
-            SessionEndKind.RouterGoodbye => new GoodbyeMessage(WampJson.EmptyObject, "wamp.close.goodbye_and_out"),
+            SessionEndKind.RouterGoodbye => new GoodbyeMessage(WampJson.EmptyObject, WampErrorUris.GoodbyeAndOut),
             _ => null,
         };
         if (lastWord is not null)

@@ -81,7 +81,7 @@ public sealed class RawSocketTransport : IWampTransport
         await ReadHandshakeAsync(stream, request, "client", cancellationToken).ConfigureAwait(false);
         if (request[0] != RawSocketProtocol.Magic)
         {
-            throw new WampProtocolViolationException($"The client did not start a RawSocket handshake (first octet 0x{request[0]:X2} instead of 0x7F).");
+            throw TransportErrors.Violation($"The client did not start a RawSocket handshake (first octet 0x{request[0]:X2} instead of 0x7F).");
         }
 
         int serializerId = request[1] & 0x0F;
@@ -241,7 +241,7 @@ public sealed class RawSocketTransport : IWampTransport
 
         if (buffer[0] != RawSocketProtocol.Magic)
         {
-            throw new WampProtocolViolationException($"The peer did not answer the RawSocket handshake (first octet 0x{buffer[0]:X2} instead of 0x7F); is it a RawSocket endpoint?");
+            throw TransportErrors.Violation($"The peer did not answer the RawSocket handshake (first octet 0x{buffer[0]:X2} instead of 0x7F); is it a RawSocket endpoint?");
         }
 
         int serializerId = buffer[1] & 0x0F;
@@ -253,7 +253,7 @@ public sealed class RawSocketTransport : IWampTransport
 
         if (serializerId != serializer.RawSocketId)
         {
-            throw new WampProtocolViolationException($"The router answered the RawSocket handshake with serializer {serializerId}, but the client asked for {serializer.RawSocketId} ({serializer.Kind}).");
+            throw TransportErrors.Violation($"The router answered the RawSocket handshake with serializer {serializerId}, but the client asked for {serializer.RawSocketId} ({serializer.Kind}).");
         }
 
         int maxSend = Math.Min(settings.MaxMessageSize, RawSocketProtocol.SizeFor(routerExponent));
@@ -292,12 +292,12 @@ public sealed class RawSocketTransport : IWampTransport
         await WriteHandshakeAsync(stream, reply, cancellationToken).ConfigureAwait(false);
     }
 
-    private static WampException Refused(string message) => new(TransportErrors.HandshakeRefused, message);
+    private static WampException Refused(string message) => TransportErrors.RawSocketRefused(message);
 
     private WampProtocolViolationException Violation(string message)
     {
         Cut();
-        return new WampProtocolViolationException(message);
+        return TransportErrors.Violation(message);
     }
 
     private async ValueTask<bool> ReadFrameHeaderAsync(CancellationToken cancellationToken)
@@ -425,9 +425,7 @@ public sealed class RawSocketTransport : IWampTransport
                     TimeSpan left = timeout - _timeProvider.GetElapsedTime(reference);
                     if (left <= TimeSpan.Zero)
                     {
-                        _failure = new WampConnectionLostException(ping.IsCompleted
-                            ? $"The peer did not answer a RawSocket PING within {timeout.TotalSeconds:0.###} s; the connection is considered dead."
-                            : $"The peer took no data for {timeout.TotalSeconds:0.###} s (a write is stuck, so the keep-alive PING could not even be sent); the connection is considered dead.");
+                        _failure = WampErrors.KeepAliveTimedOut(timeout, pingSent: ping.IsCompleted);
                         Cut();
                         Background.Forget(ping);
                         return;

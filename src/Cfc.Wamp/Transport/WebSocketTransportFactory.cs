@@ -69,7 +69,7 @@ public sealed class WebSocketTransportFactory : IWampTransportFactory
                     && extensions.Any(e => !string.IsNullOrWhiteSpace(e)))
                 {
                     socket.Abort();
-                    throw new WampProtocolViolationException(
+                    throw TransportErrors.Violation(
                         $"The router at {target} answered with the WebSocket extension(s) '{ServerText.Sanitize(string.Join(", ", extensions), 128)}', which the client did not offer; the connection was refused.");
                 }
 
@@ -80,9 +80,7 @@ public sealed class WebSocketTransportFactory : IWampTransportFactory
                     string answer = socket.SubProtocol is null ? "no subprotocol" : $"'{ServerText.Sanitize(socket.SubProtocol, 64)}'";
                     await new WebSocketTransport(socket, JsonMessageSerializer.Instance, settings.MaxMessageSize)
                         .CloseAsync(CancellationToken.None).ConfigureAwait(false);
-                    throw new WampException(
-                        "wamp.error.protocol_violation",
-                        $"The router at {target} answered with {answer}, but the client offered the WebSocket subprotocols {string.Join(", ", offered)}.");
+                    throw TransportErrors.SubprotocolRefused(target, answer, offered);
                 }
 
                 return new WebSocketTransport(socket, chosen, settings.MaxMessageSize, invoker) { TimeProvider = settings.TimeProvider };
@@ -141,7 +139,7 @@ public sealed class WebSocketTransportFactory : IWampTransportFactory
         string status = $"{(int)socket.HttpStatusCode} {socket.HttpStatusCode}";
         if (location is null || !Uri.TryCreate(current, location, out Uri? next) || next.Scheme is not ("ws" or "wss" or "http" or "https"))
         {
-            throw new WampConnectionLostException($"The router at {current} answered the WebSocket upgrade with {status} but no usable Location; not connected.", cause);
+            throw WampErrors.RedirectRefused($"The router at {current} answered the WebSocket upgrade with {status} but no usable Location; not connected.", cause);
         }
 
         // A redirect names http(s) or ws(s); the WebSocket is opened on the matching ws(s) address.
@@ -155,22 +153,22 @@ public sealed class WebSocketTransportFactory : IWampTransportFactory
         string where = $"The router at {current} answered the WebSocket upgrade with {status}, a redirect to {ServerText.Sanitize(next.ToString(), 256)}";
         if (!settings.AllowRedirects)
         {
-            throw new WampConnectionLostException($"{where}. Redirects are not followed: connect to that address directly, or set WampClientOptions.AllowRedirects.", cause);
+            throw WampErrors.RedirectRefused($"{where}. Redirects are not followed: connect to that address directly, or set WampClientOptions.AllowRedirects.", cause);
         }
 
         if (redirects >= MaxRedirects)
         {
-            throw new WampConnectionLostException($"{where}, after {MaxRedirects} redirects already; not followed further.", cause);
+            throw WampErrors.RedirectRefused($"{where}, after {MaxRedirects} redirects already; not followed further.", cause);
         }
 
         if (original.Scheme == "wss" && next.Scheme != "wss")
         {
-            throw new WampConnectionLostException($"{where}. Not followed: it would leave TLS (wss:// to ws://).", cause);
+            throw WampErrors.RedirectRefused($"{where}. Not followed: it would leave TLS (wss:// to ws://).", cause);
         }
 
         if (settings.SendsCredentials && !string.Equals(next.IdnHost, original.IdnHost, StringComparison.OrdinalIgnoreCase))
         {
-            throw new WampConnectionLostException($"{where}. Not followed: it leads to another host, and the connection carries credentials (authenticator, client certificate or headers) that must not go there.", cause);
+            throw WampErrors.RedirectRefused($"{where}. Not followed: it leads to another host, and the connection carries credentials (authenticator, client certificate or headers) that must not go there.", cause);
         }
 
         return next;

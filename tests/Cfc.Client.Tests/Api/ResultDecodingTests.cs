@@ -79,7 +79,7 @@ public sealed class ResultDecodingTests
         await using CfcClient client = CfcClient.Create(peer);
 
         var ex = await Assert.ThrowsAsync<CfcProtocolException>(() => client.RemoteNode.GetWorkersAsync("n"));
-        Assert.Equal(CfcErrors.InvalidResultUri, ex.ErrorUri);
+        Assert.Equal(CfcErrorUris.InvalidResult, ex.ErrorUri);
         Assert.Contains("crossbarfabriccenter.remote.node.get_workers", ex.Message);
     }
 

@@ -44,6 +44,7 @@ public sealed class CallerTests
             Assert.Equal(42, ex.ArgumentsKeywords!.Value.GetProperty("code").GetInt32());
             Assert.Equal("""{"callee": 7}""", TestRouter.Raw(ex.Details));
             Assert.Equal("com.x.error.bad: it broke", ex.Message);
+            Assert.Equal(WampErrorSource.Router, ex.ErrorSource);
         }
     }
 

@@ -74,6 +74,8 @@ public sealed class LifecycleTests
 
             var ex = await Assert.ThrowsAsync<WampConnectionLostException>(() => call.Within());
             Assert.Contains("wamp.close.system_shutdown", ex.Message);
+            Assert.Equal(WampConnectionEndReason.GoodbyeFromRouter, ex.EndReason);
+            Assert.Equal(WampErrorUris.CloseSystemShutdown, ex.CloseReasonUri);
             GoodbyeMessage reply = await router.NextAsync<GoodbyeMessage>();
             Assert.Equal("wamp.close.goodbye_and_out", reply.Reason);
             await router.Closed.Within();
@@ -93,6 +95,8 @@ public sealed class LifecycleTests
 
             var ex = await Assert.ThrowsAsync<WampConnectionLostException>(() => call.Within());
             Assert.Contains("kicked", ex.Message);
+            Assert.Equal(WampConnectionEndReason.AbortedByRouter, ex.EndReason);
+            Assert.Equal("wamp.close.killed", ex.CloseReasonUri);
             await router.Closed.Within();
             await TestRouter.EventuallyAsync(() => client.State == WampConnectionState.Disconnected);
             await router.AssertNothingSentAsync(TimeSpan.FromMilliseconds(100)); // ABORT is never answered
@@ -117,6 +121,8 @@ public sealed class LifecycleTests
             Assert.Contains("realm1", ex.Message);
             Assert.Contains(TestRouter.SessionId.ToString(), ex.Message);
             Assert.Contains("2 request(s) were pending", ex.Message);
+            Assert.Equal(WampConnectionEndReason.TransportFailed, ex.EndReason);
+            Assert.Equal(WampErrorSource.Client, ex.ErrorSource);
             await TestRouter.EventuallyAsync(() => client.State == WampConnectionState.Disconnected);
         }
     }

@@ -189,6 +189,7 @@ public class RawSocketTransportTests
         Assert.Equal(8, firstPayload.Length);
         Assert.NotEqual(firstPayload, secondPayload);
         Assert.Contains("PING", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(WampConnectionEndReason.KeepAliveTimeout, ex.EndReason);
     }
 
     [Fact(Timeout = Timeouts.TestMilliseconds)]

@@ -10,9 +10,9 @@ namespace Cfc.Client.Testing;
 /// </summary>
 internal static class MasterErrors
 {
-    public const string RuntimeErrorUri = "wamp.error.runtime_error";
-    public const string TypeCheckErrorUri = "wamp.error.type_check_error";
-    public const string CanceledUri = "wamp.error.canceled";
+    public const string RuntimeErrorUri = WampErrorUris.RuntimeError;
+    public const string TypeCheckErrorUri = WampErrorUris.TypeCheckError;
+    public const string CanceledUri = WampErrorUris.Canceled;
     public const string NodeAlreadyPairedUri = "fabric.node-already-paired";
     public const string NodeNotPairedUri = "fabric.node-not-paired";
     public const string WorkerAlreadyRunningUri = "crossbar.error.worker_already_running";

@@ -16,7 +16,7 @@ namespace Cfc.Client.Testing;
 /// </remarks>
 internal sealed class FakeCfcRouterHost : IFakeCfcHost, IRouterLocalProcedures
 {
-    private const string RealmClosedReason = "wamp.close.system_shutdown";
+    private const string RealmClosedReason = WampErrorUris.CloseSystemShutdown;
 
     private readonly ConcurrentDictionary<(string Realm, string Uri), RouterLocalProcedure> _byRealm = new();
     private readonly ConcurrentDictionary<string, RouterLocalProcedure> _anyManagementRealm = new(StringComparer.Ordinal);
