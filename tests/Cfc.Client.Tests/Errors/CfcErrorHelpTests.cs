@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Cfc.Client.Tests.Tooling;
 using Cfc.Wamp;
 
 namespace Cfc.Client.Tests.Errors;
