@@ -32,6 +32,8 @@ namespace Cfc.Client;
 /// </para>
 /// </remarks>
 /// <typeparam name="T">The event type.</typeparam>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix",
+    Justification = "An event stream is the established name for this concept (NATS.Net, Rx); it is not a System.IO.Stream and cannot be mistaken for one by its members.")]
 public sealed class CfcEventStream<T> : IObservable<T>
 {
     private readonly IEventSource<T> _source;

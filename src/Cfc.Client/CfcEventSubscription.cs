@@ -24,6 +24,7 @@ public class CfcEventSubscription : IDisposable, IAsyncDisposable
         // The release never faults (a failed UNSUBSCRIBE is logged): nothing to observe.
         _ = _attachment.DetachAsync();
         OnLeft();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>Leaves the stream and, when this was the topic's last subscriber, waits until the router confirmed the UNSUBSCRIBE.</summary>
@@ -32,6 +33,7 @@ public class CfcEventSubscription : IDisposable, IAsyncDisposable
     {
         Task detached = _attachment.DetachAsync();
         OnLeft();
+        GC.SuppressFinalize(this);
         await detached.ConfigureAwait(false);
     }
 

@@ -79,10 +79,13 @@ internal sealed class FakeCfcBackend : IDisposable
     /// <summary>Pairs a simulated node as the fake itself (no caller checks), online, with the default simulated setup.</summary>
     public SimulatedNode AddNode(string realm, string nodeId, string publicKeyHex)
     {
-        // Both complete synchronously: the router host publishes events without waiting.
+        // Both complete synchronously: the router host publishes events without waiting. AddNode is a synchronous setup
+        // call of the fake (no synchronization context to deadlock on), so blocking here never waits.
+#pragma warning disable VSTHRD002 // Synchronously waiting on tasks: see above.
         return MasterBackend is { } master
             ? master.Mrealms.PairAsync(null, publicKeyHex, realm, nodeId, null, online: true).AsTask().GetAwaiter().GetResult().Node
             : ManagementRealms.PairNodeAsync(null, publicKeyHex, realm, nodeId, null, checkCaller: false).AsTask().GetAwaiter().GetResult().Node;
+#pragma warning restore VSTHRD002
     }
 
     public void Dispose()

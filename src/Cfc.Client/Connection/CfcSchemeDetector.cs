@@ -37,11 +37,10 @@ internal static class CfcSchemeDetector
     public static async Task<CfcUriScheme?> DetectAsync(IWampClient wamp, string? realm, CancellationToken cancellationToken)
     {
         var probes = realm == CfcRealms.Global ? GlobalProbes : ManagementProbes;
-        Task<bool>[] answers = [.. probes.Select(p => IsRegisteredAsync(wamp, p.Procedure, p.WithNodeId, cancellationToken))];
-        await Task.WhenAll(answers).ConfigureAwait(false);
+        bool[] answers = await Task.WhenAll(probes.Select(p => IsRegisteredAsync(wamp, p.Procedure, p.WithNodeId, cancellationToken))).ConfigureAwait(false);
         for (int i = 0; i < probes.Length; i++)
         {
-            if (answers[i].Result)
+            if (answers[i])
             {
                 return probes[i].Scheme;
             }

@@ -6,6 +6,9 @@ namespace Cfc.Wamp;
 /// Fire-and-forget work with one rule: whatever fails is logged (at Debug, with what the work was), never lost as an
 /// unobserved task exception and never thrown at the caller. Cancellation is an expected end and is not logged.
 /// </summary>
+// This is the one place that starts work without awaiting it, on purpose: VSTHRD110 ("observe the result of async
+// calls") is answered here by the continuations that observe and log every outcome.
+#pragma warning disable VSTHRD110
 internal static partial class Background
 {
     /// <summary>Lets <paramref name="task"/> run on; a failure is logged as "<paramref name="what"/> failed".</summary>
@@ -56,3 +59,4 @@ internal static partial class Background
     [LoggerMessage(EventId = 1095, Level = LogLevel.Debug, Message = "Background work failed: {What}")]
     private static partial void BackgroundWorkFailed(this ILogger logger, string what, Exception exception);
 }
+#pragma warning restore VSTHRD110

@@ -162,7 +162,7 @@ internal sealed class SessionWriter
         while (true)
         {
             // The signal is published before the attempt, so that the writer's next freed place is sure to see it.
-            Task room = RoomSignal();
+            Task room = RoomSignalAsync();
             if (TryReserveAndWrite(item))
             {
                 return;
@@ -172,7 +172,7 @@ internal sealed class SessionWriter
         }
     }
 
-    private Task RoomSignal()
+    private Task RoomSignalAsync()
     {
         TaskCompletionSource? room = Volatile.Read(ref _room);
         if (room is null)

@@ -58,7 +58,10 @@ internal sealed class FakeMasterBackend : IDisposable
             }
         }
 
+        // A synchronous setup step of the fake: opening a realm on the in-process router completes synchronously.
+#pragma warning disable VSTHRD002 // Synchronously waiting on tasks: see above.
         _host.OpenRealmAsync(FakeMasterState.DefaultRealm, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+#pragma warning restore VSTHRD002
     }
 
     public void StartTicking() => _timer ??= Master.State.Time.CreateTimer(_ => _ = TickAsync(), null, _tickPeriod, _tickPeriod);
