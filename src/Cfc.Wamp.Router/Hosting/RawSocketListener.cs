@@ -82,7 +82,7 @@ internal sealed class RawSocketListener : IAsyncDisposable
             {
                 using var handshake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 handshake.CancelAfter(HandshakeTimeout);
-                transport = await RawSocketTransport.AcceptAsync(client.GetStream(), WampSerializers.FromRawSocketId, _maxMessageSize, handshake.Token).ConfigureAwait(false);
+                transport = await RawSocketTransport.AcceptAsync(client.GetStream(), static id => WampSerializerIds.FromRawSocketId(id) is { } kind ? WampSerializers.Get(kind) : null, _maxMessageSize, handshake.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is WampException or IOException or OperationCanceledException or SocketException)
             {

@@ -174,17 +174,17 @@ public sealed class WampRouterHost : IAsyncDisposable
         }
 
         // The client lists subprotocols in order of preference; take the first one we speak.
-        IWampMessageSerializer? serializer = context.WebSockets.WebSocketRequestedProtocols
-            .Select(WampSerializers.FromSubProtocol)
+        WampSerializer? kind = context.WebSockets.WebSocketRequestedProtocols
+            .Select(WampSerializerIds.FromSubProtocol)
             .FirstOrDefault(s => s is not null);
-        if (serializer is null)
+        if (kind is not { } serializer)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
 
-        var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = serializer.SubProtocol }).ConfigureAwait(false);
-        var transport = new WebSocketTransport(socket, serializer, _options.MaxMessageSize);
+        var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = WampSerializerIds.SubProtocol(serializer) }).ConfigureAwait(false);
+        var transport = new WebSocketTransport(socket, WampSerializers.Get(serializer), _options.MaxMessageSize);
         await Router.AcceptCoreAsync(transport, "websocket", context.RequestAborted).ConfigureAwait(false);
     }
 }

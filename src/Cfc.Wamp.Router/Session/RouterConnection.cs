@@ -42,7 +42,8 @@ internal sealed partial class RouterConnection : IDisposable
     /// <summary>What carries the session (websocket, rawsocket, other), for the meta API.</summary>
     public string TransportKind { get; }
 
-    public string SerializerName => _transport.Serializer.SubProtocol;
+    /// <summary>The serializer's short name (json, cbor, msgpack) for the meta API, whatever the transport.</summary>
+    public string SerializerName => WampSerializerIds.Name(_transport.Serializer.Kind);
 
     /// <summary>Queues a message; never blocks (the queue is unbounded, so routing under a realm gate stays non-blocking).</summary>
     public void Send(WampMessage message) => _outgoing.Writer.TryWrite(message);

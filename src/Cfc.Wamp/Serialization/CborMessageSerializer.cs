@@ -16,15 +16,6 @@ public sealed class CborMessageSerializer : IWampMessageSerializer
     public WampSerializer Kind => WampSerializer.Cbor;
 
     /// <inheritdoc />
-    public string SubProtocol => "wamp.2.cbor";
-
-    /// <inheritdoc />
-    public byte RawSocketId => 3;
-
-    /// <inheritdoc />
-    public bool IsBinary => true;
-
-    /// <inheritdoc />
     public void Serialize(WampMessage message, IBufferWriter<byte> output)
     {
         using var json = new PooledBufferWriter(512);

@@ -12,15 +12,6 @@ public interface IWampMessageSerializer
     /// <summary>Which serializer this is.</summary>
     WampSerializer Kind { get; }
 
-    /// <summary>The WebSocket subprotocol, e.g. <c>wamp.2.json</c>.</summary>
-    string SubProtocol { get; }
-
-    /// <summary>The RawSocket serializer id (1 JSON, 2 MessagePack, 3 CBOR).</summary>
-    byte RawSocketId { get; }
-
-    /// <summary>Whether frames are binary (WebSocket binary messages) rather than text.</summary>
-    bool IsBinary { get; }
-
     /// <summary>Writes one message as one frame.</summary>
     /// <param name="message">The message.</param>
     /// <param name="output">Where the frame's bytes go.</param>

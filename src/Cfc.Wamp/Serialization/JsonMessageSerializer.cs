@@ -18,15 +18,6 @@ public sealed class JsonMessageSerializer : IWampMessageSerializer
     public WampSerializer Kind => WampSerializer.Json;
 
     /// <inheritdoc />
-    public string SubProtocol => "wamp.2.json";
-
-    /// <inheritdoc />
-    public byte RawSocketId => 1;
-
-    /// <inheritdoc />
-    public bool IsBinary => false;
-
-    /// <inheritdoc />
     public void Serialize(WampMessage message, IBufferWriter<byte> output)
     {
         // One writer per thread, reset onto each output: no allocation per message.

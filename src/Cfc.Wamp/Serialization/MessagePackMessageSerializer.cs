@@ -16,15 +16,6 @@ public sealed class MessagePackMessageSerializer : IWampMessageSerializer
     public WampSerializer Kind => WampSerializer.MessagePack;
 
     /// <inheritdoc />
-    public string SubProtocol => "wamp.2.msgpack";
-
-    /// <inheritdoc />
-    public byte RawSocketId => 2;
-
-    /// <inheritdoc />
-    public bool IsBinary => true;
-
-    /// <inheritdoc />
     public void Serialize(WampMessage message, IBufferWriter<byte> output)
     {
         using var json = new PooledBufferWriter(512);

@@ -235,7 +235,7 @@ public sealed class RawSocketTransport : IWampTransport
         ArgumentNullException.ThrowIfNull(settings);
         int exponent = RawSocketProtocol.LengthExponent(settings.MaxMessageSize);
         byte[] buffer = new byte[RawSocketProtocol.HeaderLength];
-        RawSocketProtocol.WriteHandshake(buffer, exponent, serializer.RawSocketId);
+        RawSocketProtocol.WriteHandshake(buffer, exponent, WampSerializerIds.RawSocketId(serializer.Kind));
         await WriteHandshakeAsync(stream, buffer, cancellationToken).ConfigureAwait(false);
         await ReadHandshakeAsync(stream, buffer, "router", cancellationToken).ConfigureAwait(false);
 
@@ -248,12 +248,12 @@ public sealed class RawSocketTransport : IWampTransport
         int routerExponent = buffer[1] >> 4;
         if (serializerId == 0)
         {
-            throw Refused($"The router refused the RawSocket handshake (error {routerExponent}): {RawSocketProtocol.DescribeError(routerExponent, serializer.RawSocketId, RawSocketProtocol.SizeFor(exponent))}.");
+            throw Refused($"The router refused the RawSocket handshake (error {routerExponent}): {RawSocketProtocol.DescribeError(routerExponent, WampSerializerIds.RawSocketId(serializer.Kind), RawSocketProtocol.SizeFor(exponent))}.");
         }
 
-        if (serializerId != serializer.RawSocketId)
+        if (serializerId != WampSerializerIds.RawSocketId(serializer.Kind))
         {
-            throw TransportErrors.Violation($"The router answered the RawSocket handshake with serializer {serializerId}, but the client asked for {serializer.RawSocketId} ({serializer.Kind}).");
+            throw TransportErrors.Violation($"The router answered the RawSocket handshake with serializer {serializerId}, but the client asked for {WampSerializerIds.RawSocketId(serializer.Kind)} ({serializer.Kind}).");
         }
 
         int maxSend = Math.Min(settings.MaxMessageSize, RawSocketProtocol.SizeFor(routerExponent));

@@ -37,7 +37,7 @@ public sealed class WebSocketTransport : IWampTransport
         _socket = webSocket;
         Serializer = serializer;
         _maxMessageSize = maxMessageSize;
-        _messageType = serializer.IsBinary ? WebSocketMessageType.Binary : WebSocketMessageType.Text;
+        _messageType = WampSerializerIds.FrameKind(serializer.Kind) == WampFrameKind.Binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text;
     }
 
     /// <inheritdoc />

@@ -36,7 +36,7 @@ public sealed class WebSocketTransportFactory : IWampTransportFactory
             throw new ArgumentException("At least one serializer must be offered.", nameof(serializers));
         }
 
-        string[] offered = serializers.Select(s => WampSerializers.Get(s).SubProtocol).Distinct().ToArray();
+        string[] offered = serializers.Select(WampSerializerIds.SubProtocol).Distinct().ToArray();
         Uri target = url;
         for (int redirects = 0; ; redirects++)
         {
@@ -74,7 +74,7 @@ public sealed class WebSocketTransportFactory : IWampTransportFactory
                 }
 
                 // Crossbar and most routers answer with one of the offered subprotocols; anything else is unusable.
-                IWampMessageSerializer? chosen = offered.Contains(socket.SubProtocol) ? WampSerializers.FromSubProtocol(socket.SubProtocol) : null;
+                WampSerializer? chosen = offered.Contains(socket.SubProtocol) ? WampSerializerIds.FromSubProtocol(socket.SubProtocol) : null;
                 if (chosen is null)
                 {
                     string answer = socket.SubProtocol is null ? "no subprotocol" : $"'{ServerText.Sanitize(socket.SubProtocol, 64)}'";
@@ -83,7 +83,7 @@ public sealed class WebSocketTransportFactory : IWampTransportFactory
                     throw TransportErrors.SubprotocolRefused(target, answer, offered);
                 }
 
-                return new WebSocketTransport(socket, chosen, settings.MaxMessageSize, invoker) { TimeProvider = settings.TimeProvider };
+                return new WebSocketTransport(socket, WampSerializers.Get(chosen.Value), settings.MaxMessageSize, invoker) { TimeProvider = settings.TimeProvider };
             }
             catch
             {

@@ -5,6 +5,7 @@ namespace Cfc.Wamp.Tests.Hostile;
 /// run one after the other, never beside each other or beside CycleTests: they allocate hundreds of megabytes, which
 /// would disturb CycleTests' process-wide memory figure.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "xUnit collection definitions are named after the collection they define.")]
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class HostileCollection
 {

@@ -4,6 +4,7 @@ namespace Cfc.Wamp.Tests.Telemetry;
 /// Listeners are process-wide: a listener in one test would make another test's "nobody listens" untrue. The
 /// telemetry tests therefore run alone (xunit runs a non-parallel collection after the parallel ones).
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "xUnit collection definitions are named after the collection they define.")]
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class TelemetryCollection
 {

@@ -240,7 +240,7 @@ public class RawSocketTransportTests
         Task<RawSocketTransport> accept = Task.Run(async () =>
         {
             Socket socket = await listener.AcceptSocketAsync(cts.Token);
-            return await RawSocketTransport.AcceptAsync(new NetworkStream(socket, ownsSocket: true), id => WampSerializers.FromRawSocketId(id), 1 << 16, cts.Token);
+            return await RawSocketTransport.AcceptAsync(new NetworkStream(socket, ownsSocket: true), id => WampSerializerIds.FromRawSocketId(id) is { } kind ? WampSerializers.Get(kind) : null, 1 << 16, cts.Token);
         });
 
         await using IWampTransport client = await RawSocketTransportFactory.Instance.ConnectAsync(new Uri($"rs://127.0.0.1:{port}"), [WampSerializer.Cbor], NoKeepAlive, cts.Token);
@@ -273,7 +273,7 @@ public class RawSocketTransportTests
         Task<RawSocketTransport> accept = Task.Run(async () =>
         {
             Socket socket = await listener.AcceptSocketAsync(cts.Token);
-            return await RawSocketTransport.AcceptAsync(new NetworkStream(socket, ownsSocket: true), id => WampSerializers.FromRawSocketId(id), 1 << 16, cts.Token);
+            return await RawSocketTransport.AcceptAsync(new NetworkStream(socket, ownsSocket: true), id => WampSerializerIds.FromRawSocketId(id) is { } kind ? WampSerializers.Get(kind) : null, 1 << 16, cts.Token);
         });
         using var client = new TcpClient();
         await client.ConnectAsync(IPAddress.Loopback, port, cts.Token);

@@ -197,7 +197,7 @@ public class WebSocketTransportTests
     private static async Task EchoAsync(WebSocket socket)
     {
         using CancellationTokenSource cts = Timeouts.Token();
-        await using var transport = new WebSocketTransport(socket, WampSerializers.FromSubProtocol(socket.SubProtocol) ?? JsonMessageSerializer.Instance, 1 << 20);
+        await using var transport = new WebSocketTransport(socket, WampSerializers.Get(WampSerializerIds.FromSubProtocol(socket.SubProtocol) ?? WampSerializer.Json), 1 << 20);
         using var buffer = new PooledBufferWriter();
         try
         {
