@@ -62,10 +62,10 @@ internal sealed class BenchRouter : IAsyncDisposable
         TransportFactory = _host is null ? new InMemoryTransportFactory(Pair) : null,
     };
 
-    private IWampTransport Pair(Cfc.Wamp.Serialization.IWampMessageSerializer serializer)
+    private IWampTransport Pair(WampSerializer serializer)
     {
-        (InMemoryTransport client, InMemoryTransport server) = InMemoryTransport.CreatePair(serializer);
-        _ = _router.AcceptAsync(server);
+        (InMemoryTransport client, InMemoryTransport server) = InMemoryTransport.CreatePair();
+        _ = _router.AcceptAsync(server, serializer);
         return client;
     }
 }

@@ -128,10 +128,11 @@ public sealed class WampRouter : IAsyncDisposable
 
     /// <summary>Runs one client session on a transport until the client leaves, the transport breaks, the router is
     /// disposed or <paramref name="cancellationToken"/> fires. The transport is closed and disposed at the end.</summary>
-    /// <param name="transport">An established transport whose serializer is already agreed (e.g. one side of an in-memory pair).</param>
+    /// <param name="transport">An established transport (e.g. one side of an in-memory pair).</param>
+    /// <param name="serializer">The serializer agreed with the client for this transport.</param>
     /// <param name="cancellationToken">Stops the session (the transport is then closed without GOODBYE).</param>
     /// <returns>A task that completes when the session is over; it does not fault for transport errors.</returns>
-    public Task AcceptAsync(IWampTransport transport, CancellationToken cancellationToken = default) => AcceptCoreAsync(transport, "other", cancellationToken);
+    public Task AcceptAsync(IWampTransport transport, WampSerializer serializer, CancellationToken cancellationToken = default) => AcceptCoreAsync(transport, serializer, "other", cancellationToken);
 
     /// <summary>Fault injection: closes every transport at once, without GOODBYE or close handshake. Sessions are cleaned up as after a disconnect.</summary>
     /// <returns>A task that completes when every transport was torn down.</returns>
@@ -179,7 +180,7 @@ public sealed class WampRouter : IAsyncDisposable
         await Task.WhenAll(connections.Select(c => c.Value)).ConfigureAwait(false);
     }
 
-    internal async Task AcceptCoreAsync(IWampTransport transport, string transportKind, CancellationToken cancellationToken)
+    internal async Task AcceptCoreAsync(IWampTransport transport, WampSerializer serializer, string transportKind, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transport);
         if (_disposed || IsRefusingConnections)
@@ -188,7 +189,7 @@ public sealed class WampRouter : IAsyncDisposable
             return;
         }
 
-        var connection = new RouterConnection(this, transport, transportKind, _logger);
+        var connection = new RouterConnection(this, transport, serializer, transportKind, _logger);
         var run = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _connections[connection] = run.Task;
         try

@@ -18,8 +18,6 @@ internal sealed class MemoryTransport : IWampTransport
         _outgoing = outgoing;
     }
 
-    public IWampMessageSerializer Serializer => JsonMessageSerializer.Instance;
-
     public static (MemoryTransport Server, MemoryTransport Client) CreatePair()
     {
         var a = Channel.CreateUnbounded<byte[]>();
@@ -27,7 +25,7 @@ internal sealed class MemoryTransport : IWampTransport
         return (new MemoryTransport(a, b), new MemoryTransport(b, a));
     }
 
-    public ValueTask SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken) =>
+    public ValueTask SendAsync(ReadOnlyMemory<byte> frame, WampFrameKind kind, CancellationToken cancellationToken) =>
         _outgoing.Writer.TryWrite(frame.ToArray()) ? ValueTask.CompletedTask : throw new WampConnectionLostException("closed");
 
     public async ValueTask<bool> ReceiveAsync(IBufferWriter<byte> destination, CancellationToken cancellationToken)

@@ -121,7 +121,7 @@ internal sealed class MemoryPeer : RawPeer
         _pump = Task.Run(PumpAsync);
     }
 
-    public override async Task SendAsync(string json) => await _transport.SendAsync(Encoding.UTF8.GetBytes(json), CancellationToken.None);
+    public override async Task SendAsync(string json) => await _transport.SendAsync(Encoding.UTF8.GetBytes(json), Cfc.Wamp.Transport.WampFrameKind.Text, CancellationToken.None);
 
     /// <summary>Disconnects without GOODBYE.</summary>
     public override async ValueTask DisposeAsync()

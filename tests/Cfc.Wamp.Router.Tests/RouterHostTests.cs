@@ -127,7 +127,7 @@ public sealed class RouterHostTests
         var router = new WampRouter();
         (MemoryTransport server, MemoryTransport client) = MemoryTransport.CreatePair();
         using var cts = new CancellationTokenSource();
-        Task session = router.AcceptAsync(server, cts.Token);
+        Task session = router.AcceptAsync(server, WampSerializer.Json, cts.Token);
         await using var peer = new MemoryPeer(client);
         await peer.JoinAsync();
 

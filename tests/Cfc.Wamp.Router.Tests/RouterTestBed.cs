@@ -43,7 +43,7 @@ internal sealed class RouterTestBed : IAsyncDisposable
         else
         {
             (MemoryTransport server, MemoryTransport client) = MemoryTransport.CreatePair();
-            _sessions.Add(Router.AcceptAsync(server));
+            _sessions.Add(Router.AcceptAsync(server, WampSerializer.Json));
             peer = new MemoryPeer(client);
         }
 

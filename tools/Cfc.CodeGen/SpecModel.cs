@@ -46,6 +46,7 @@ public sealed record ApiGroup
     public required string Interface { get; init; }
 
     /// <summary>The implementation class's name.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "Impl is the key of the JSON spec this model is read from.")]
     public required string Impl { get; init; }
 
     /// <summary>The interface's summary.</summary>

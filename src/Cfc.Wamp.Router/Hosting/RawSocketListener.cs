@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using Cfc.Wamp;
-using Cfc.Wamp.Serialization;
 using Cfc.Wamp.Transport;
 
 namespace Cfc.Wamp.Router;
@@ -82,7 +81,7 @@ internal sealed class RawSocketListener : IAsyncDisposable
             {
                 using var handshake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 handshake.CancelAfter(HandshakeTimeout);
-                transport = await RawSocketTransport.AcceptAsync(client.GetStream(), static id => WampSerializerIds.FromRawSocketId(id) is { } kind ? WampSerializers.Get(kind) : null, _maxMessageSize, handshake.Token).ConfigureAwait(false);
+                transport = await RawSocketTransport.AcceptAsync(client.GetStream(), static id => WampSerializerIds.FromRawSocketId(id) is not null, _maxMessageSize, handshake.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is WampException or IOException or OperationCanceledException or SocketException)
             {
@@ -92,7 +91,7 @@ internal sealed class RawSocketListener : IAsyncDisposable
 
             try
             {
-                await _router.AcceptCoreAsync(transport, "rawsocket", cancellationToken).ConfigureAwait(false);
+                await _router.AcceptCoreAsync(transport, WampSerializerIds.FromRawSocketId(transport.SerializerId)!.Value, "rawsocket", cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

@@ -1,5 +1,4 @@
 using System.Net;
-using Cfc.Wamp.Serialization;
 using Cfc.Wamp.Transport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -184,7 +183,7 @@ public sealed class WampRouterHost : IAsyncDisposable
         }
 
         var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = WampSerializerIds.SubProtocol(serializer) }).ConfigureAwait(false);
-        var transport = new WebSocketTransport(socket, WampSerializers.Get(serializer), _options.MaxMessageSize);
-        await Router.AcceptCoreAsync(transport, "websocket", context.RequestAborted).ConfigureAwait(false);
+        var transport = new WebSocketTransport(socket, _options.MaxMessageSize);
+        await Router.AcceptCoreAsync(transport, serializer, "websocket", context.RequestAborted).ConfigureAwait(false);
     }
 }

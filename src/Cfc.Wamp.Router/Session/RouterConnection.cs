@@ -14,6 +14,8 @@ namespace Cfc.Wamp.Router;
 internal sealed partial class RouterConnection : IDisposable
 {
     private readonly WampRouter _router;
+    private readonly IWampMessageSerializer _serializer;
+    private readonly WampFrameKind _frameKind;
     private readonly IWampTransport _transport;
     private readonly ILogger _logger;
     private readonly Channel<WampMessage> _outgoing = Channel.CreateUnbounded<WampMessage>(new UnboundedChannelOptions { SingleReader = true });
@@ -31,10 +33,13 @@ internal sealed partial class RouterConnection : IDisposable
     private PendingAuth? _pendingAuth;
     private long _joinedSessionId;
 
-    public RouterConnection(WampRouter router, IWampTransport transport, string transportKind, ILogger logger)
+    public RouterConnection(WampRouter router, IWampTransport transport, WampSerializer serializer, string transportKind, ILogger logger)
     {
         _router = router;
         _transport = transport;
+        _serializer = WampSerializers.Get(serializer);
+        _frameKind = WampSerializerIds.FrameKind(serializer);
+        SerializerName = WampSerializerIds.Name(serializer);
         _logger = logger;
         TransportKind = transportKind;
     }
@@ -43,7 +48,7 @@ internal sealed partial class RouterConnection : IDisposable
     public string TransportKind { get; }
 
     /// <summary>The serializer's short name (json, cbor, msgpack) for the meta API, whatever the transport.</summary>
-    public string SerializerName => WampSerializerIds.Name(_transport.Serializer.Kind);
+    public string SerializerName { get; }
 
     /// <summary>Queues a message; never blocks (the queue is unbounded, so routing under a realm gate stays non-blocking).</summary>
     public void Send(WampMessage message) => _outgoing.Writer.TryWrite(message);
@@ -151,7 +156,7 @@ internal sealed partial class RouterConnection : IDisposable
             WampMessage message;
             try
             {
-                message = _transport.Serializer.Deserialize(buffer.WrittenSpan);
+                message = _serializer.Deserialize(buffer.WrittenSpan);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -279,8 +284,8 @@ internal sealed partial class RouterConnection : IDisposable
                 }
 
                 buffer.Clear();
-                _transport.Serializer.Serialize(message, buffer);
-                await _transport.SendAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                _serializer.Serialize(message, buffer);
+                await _transport.SendAsync(buffer.WrittenMemory, _frameKind, cancellationToken).ConfigureAwait(false);
             }
 
             if (_closeWhenFlushed)

@@ -54,8 +54,9 @@ public sealed partial class WampClient
         System.Diagnostics.Activity? join = WampInstruments.StartJoin(_options.Url!, _options.Realm!);
         try
         {
-            transport = await factory.ConnectAsync(_options.Url!, _options.Serializers, settings, linked.Token).ConfigureAwait(false);
-            session = new WampSession(_options, transport, _logger);
+            WampTransportConnection connection = await factory.ConnectAsync(_options.Url!, _options.Serializers, settings, linked.Token).ConfigureAwait(false);
+            transport = connection.Transport;
+            session = new WampSession(_options, transport, Serialization.WampSerializers.Get(connection.Serializer), _logger);
             await session.HandshakeAsync(linked.Token).ConfigureAwait(false);
             WampInstruments.JoinEnded(join, session.SessionId, null);
             return session;

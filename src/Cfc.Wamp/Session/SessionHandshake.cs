@@ -15,7 +15,7 @@ internal static class SessionHandshake
         WampAuthenticator authenticator = options.Authenticator;
         await session.Writer.SendAsync(new HelloMessage(options.Realm!, HelloDetails.Build(options.Agent, authenticator)), cancellationToken).ConfigureAwait(false);
 
-        IWampMessageSerializer serializer = session.Transport.Serializer;
+        IWampMessageSerializer serializer = session.Serializer;
         using var buffer = new PooledBufferWriter(4096);
         int rounds = 0;
         while (true)

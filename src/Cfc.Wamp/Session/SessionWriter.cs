@@ -28,6 +28,7 @@ internal sealed class SessionWriter
     private readonly WampSession _session;
     private readonly IWampTransport _transport;
     private readonly IWampMessageSerializer _serializer;
+    private readonly WampFrameKind _frameKind;
     private readonly int _maxMessageSize;
     private readonly int _droppableCapacity;
     private readonly int _capacity;
@@ -46,6 +47,7 @@ internal sealed class SessionWriter
         _session = session;
         _transport = transport;
         _serializer = serializer;
+        _frameKind = WampSerializerIds.FrameKind(serializer.Kind);
         _maxMessageSize = session.Options.MaxMessageSize;
         _droppableCapacity = session.Options.MaxQueuedControlMessages;
         _lifetime = lifetime;
@@ -229,7 +231,7 @@ internal sealed class SessionWriter
                 throw TransportErrors.MessageTooLarge(item.Message.Type.ToString().ToUpperInvariant(), buffer.WrittenCount, _maxMessageSize);
             }
 
-            await _transport.SendAsync(buffer.WrittenMemory, _lifetime).ConfigureAwait(false);
+            await _transport.SendAsync(buffer.WrittenMemory, _frameKind, _lifetime).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex)
         {

@@ -26,13 +26,14 @@ internal sealed class WampSession
     private Action<WampSession, SessionEnd>? _onEnded;
     private Task _reader = Task.CompletedTask;
 
-    public WampSession(WampClientOptions options, IWampTransport transport, ILogger logger, RequestIdGenerator? ids = null)
+    public WampSession(WampClientOptions options, IWampTransport transport, IWampMessageSerializer serializer, ILogger logger, RequestIdGenerator? ids = null)
     {
         Options = options;
         Transport = transport;
+        Serializer = serializer;
         Logger = logger;
         Ids = ids ?? new RequestIdGenerator();
-        Writer = new SessionWriter(this, transport, transport.Serializer, _lifetime.Token);
+        Writer = new SessionWriter(this, transport, serializer, _lifetime.Token);
         Deadlines = new RequestDeadlines(options.TimeProvider);
         Caller = new Caller(this);
         Callee = new Callee(this);
@@ -43,6 +44,9 @@ internal sealed class WampSession
     public WampClientOptions Options { get; }
 
     public IWampTransport Transport { get; }
+
+    /// <summary>The serializer agreed when the transport was opened; the transport itself only moves frames.</summary>
+    public IWampMessageSerializer Serializer { get; }
 
     public ILogger Logger { get; }
 
@@ -307,7 +311,7 @@ internal sealed class WampSession
     private async Task ReadLoopAsync()
     {
         SessionEnd? end = null;
-        IWampMessageSerializer serializer = Transport.Serializer;
+        IWampMessageSerializer serializer = Serializer;
         using var buffer = new PooledBufferWriter(16 * 1024);
         try
         {

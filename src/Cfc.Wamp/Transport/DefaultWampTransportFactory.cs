@@ -7,7 +7,7 @@ public sealed class DefaultWampTransportFactory : IWampTransportFactory
     public static DefaultWampTransportFactory Instance { get; } = new();
 
     /// <inheritdoc />
-    public ValueTask<IWampTransport> ConnectAsync(Uri url, IReadOnlyList<WampSerializer> serializers, WampTransportSettings settings, CancellationToken cancellationToken)
+    public ValueTask<WampTransportConnection> ConnectAsync(Uri url, IReadOnlyList<WampSerializer> serializers, WampTransportSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(url);
         return url.Scheme switch

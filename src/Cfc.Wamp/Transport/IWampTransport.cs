@@ -1,23 +1,22 @@
 using System.Buffers;
-using Cfc.Wamp.Serialization;
 
 namespace Cfc.Wamp.Transport;
 
 /// <summary>
-/// One established connection that carries WAMP frames (one message each). Transports know frames, not
-/// messages. A transport allows one concurrent sender and one concurrent receiver; the session serializes sends.
+/// One established connection that carries WAMP frames (one message each): bytes plus a text/binary flag.
+/// Transports know frames, not messages, and nothing of WAMP serializers: the session holds the serializer agreed
+/// when the transport was opened (<see cref="WampTransportConnection"/>). A transport allows one concurrent sender
+/// and one concurrent receiver; the session serializes sends.
 /// </summary>
 public interface IWampTransport : IAsyncDisposable
 {
-    /// <summary>The serializer agreed with the peer (the WebSocket subprotocol or RawSocket handshake).</summary>
-    IWampMessageSerializer Serializer { get; }
-
     /// <summary>Sends one frame.</summary>
     /// <param name="frame">The frame's bytes.</param>
+    /// <param name="kind">Text or binary (a WebSocket message type; transports without the distinction ignore it).</param>
     /// <param name="cancellationToken">Cancels the send (the transport is then unusable).</param>
     /// <returns>A task that completes when the frame is handed to the network.</returns>
     /// <exception cref="WampException">The frame exceeds the peer's or our maximum message size.</exception>
-    ValueTask SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken);
+    ValueTask SendAsync(ReadOnlyMemory<byte> frame, WampFrameKind kind, CancellationToken cancellationToken);
 
     /// <summary>Receives one whole frame into <paramref name="destination"/>.</summary>
     /// <param name="destination">Where the frame's bytes are appended.</param>
@@ -40,6 +39,6 @@ public interface IWampTransportFactory
     /// <param name="serializers">The serializers to offer, most preferred first.</param>
     /// <param name="settings">Size limits, keep-alive and WebSocket settings.</param>
     /// <param name="cancellationToken">Cancels the connect.</param>
-    /// <returns>The open transport.</returns>
-    ValueTask<IWampTransport> ConnectAsync(Uri url, IReadOnlyList<WampSerializer> serializers, WampTransportSettings settings, CancellationToken cancellationToken);
+    /// <returns>The open transport and the serializer agreed with the router.</returns>
+    ValueTask<WampTransportConnection> ConnectAsync(Uri url, IReadOnlyList<WampSerializer> serializers, WampTransportSettings settings, CancellationToken cancellationToken);
 }

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Threading.Channels;
-using Cfc.Wamp.Serialization;
 
 namespace Cfc.Wamp.Transport;
 
@@ -14,33 +13,27 @@ public sealed class InMemoryTransport : IWampTransport
     private readonly Channel<byte[]> _outgoing;
     private readonly int _maxMessageSize;
 
-    private InMemoryTransport(Channel<byte[]> incoming, Channel<byte[]> outgoing, IWampMessageSerializer serializer, int maxMessageSize)
+    private InMemoryTransport(Channel<byte[]> incoming, Channel<byte[]> outgoing, int maxMessageSize)
     {
         _incoming = incoming;
         _outgoing = outgoing;
-        Serializer = serializer;
         _maxMessageSize = maxMessageSize;
     }
 
-    /// <inheritdoc />
-    public IWampMessageSerializer Serializer { get; }
-
     /// <summary>Creates two connected ends.</summary>
-    /// <param name="serializer">The serializer both ends agree on.</param>
     /// <param name="maxMessageSize">The largest frame either end sends. Default: 16 MiB.</param>
     /// <returns>The client end and the server end.</returns>
-    public static (InMemoryTransport Client, InMemoryTransport Server) CreatePair(IWampMessageSerializer serializer, int maxMessageSize = 16 * 1024 * 1024)
+    public static (InMemoryTransport Client, InMemoryTransport Server) CreatePair(int maxMessageSize = 16 * 1024 * 1024)
     {
-        ArgumentNullException.ThrowIfNull(serializer);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxMessageSize);
         var options = new UnboundedChannelOptions { SingleReader = true, SingleWriter = false };
         Channel<byte[]> toServer = Channel.CreateUnbounded<byte[]>(options);
         Channel<byte[]> toClient = Channel.CreateUnbounded<byte[]>(options);
-        return (new InMemoryTransport(toClient, toServer, serializer, maxMessageSize), new InMemoryTransport(toServer, toClient, serializer, maxMessageSize));
+        return (new InMemoryTransport(toClient, toServer, maxMessageSize), new InMemoryTransport(toServer, toClient, maxMessageSize));
     }
 
     /// <inheritdoc />
-    public ValueTask SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    public ValueTask SendAsync(ReadOnlyMemory<byte> frame, WampFrameKind kind, CancellationToken cancellationToken)
     {
         if (frame.Length > _maxMessageSize)
         {

@@ -3,12 +3,12 @@ namespace Cfc.Wamp.Transport;
 /// <summary>A factory that hands out in-process transports instead of dialling: for tests and in-process wiring.</summary>
 public sealed class InMemoryTransportFactory : IWampTransportFactory
 {
-    private readonly Func<Serialization.IWampMessageSerializer, IWampTransport> _connect;
+    private readonly Func<WampSerializer, IWampTransport> _connect;
     private int _connectCount;
 
     /// <summary>Creates a factory that calls <paramref name="connect"/> for every connect (so reconnects get fresh transports).</summary>
-    /// <param name="connect">Makes the transport for the serializer the client prefers (the first it offers).</param>
-    public InMemoryTransportFactory(Func<Serialization.IWampMessageSerializer, IWampTransport> connect)
+    /// <param name="connect">Makes the transport for the serializer the client prefers (the first it offers), which both ends then use.</param>
+    public InMemoryTransportFactory(Func<WampSerializer, IWampTransport> connect)
     {
         ArgumentNullException.ThrowIfNull(connect);
         _connect = connect;
@@ -26,7 +26,7 @@ public sealed class InMemoryTransportFactory : IWampTransportFactory
     public int ConnectCount => Volatile.Read(ref _connectCount);
 
     /// <inheritdoc />
-    public ValueTask<IWampTransport> ConnectAsync(Uri url, IReadOnlyList<WampSerializer> serializers, WampTransportSettings settings, CancellationToken cancellationToken)
+    public ValueTask<WampTransportConnection> ConnectAsync(Uri url, IReadOnlyList<WampSerializer> serializers, WampTransportSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(serializers);
         cancellationToken.ThrowIfCancellationRequested();
@@ -36,6 +36,6 @@ public sealed class InMemoryTransportFactory : IWampTransportFactory
         }
 
         Interlocked.Increment(ref _connectCount);
-        return ValueTask.FromResult(_connect(Serialization.WampSerializers.Get(serializers[0])));
+        return ValueTask.FromResult(new WampTransportConnection(_connect(serializers[0]), serializers[0]));
     }
 }

@@ -34,13 +34,13 @@ public sealed class RawSocketTransport : IWampTransport
     private volatile WampConnectionLostException? _failure;
     private int _disposed;
 
-    private RawSocketTransport(Stream stream, Socket? socket, IWampMessageSerializer serializer, int maxReceive, int maxSend, TimeSpan keepAliveInterval, TimeSpan keepAliveTimeout, TimeProvider? timeProvider = null)
+    private RawSocketTransport(Stream stream, Socket? socket, byte serializerId, int maxReceive, int maxSend, TimeSpan keepAliveInterval, TimeSpan keepAliveTimeout, TimeProvider? timeProvider = null)
     {
         _timeProvider = timeProvider ?? TimeProvider.System;
         _lastWriteProgress = _timeProvider.GetTimestamp();
         _stream = stream;
         _socket = socket ?? (stream as NetworkStream)?.Socket;
-        Serializer = serializer;
+        SerializerId = serializerId;
         _maxReceive = maxReceive;
         _maxSend = maxSend;
         _keepAlive = keepAliveInterval > TimeSpan.Zero
@@ -48,33 +48,33 @@ public sealed class RawSocketTransport : IWampTransport
             : Task.CompletedTask;
     }
 
-    /// <inheritdoc />
-    public IWampMessageSerializer Serializer { get; }
+    /// <summary>The serializer id agreed in the RawSocket handshake (1 JSON, 2 MessagePack, 3 CBOR: see <see cref="WampSerializerIds"/>).</summary>
+    public byte SerializerId { get; }
 
     /// <summary>The largest message the peer accepts (its announced size, capped by ours).</summary>
     public int MaxSendSize => _maxSend;
 
-    /// <summary>Performs the client handshake on a connected stream, offering one serializer.</summary>
+    /// <summary>Performs the client handshake on a connected stream, offering one serializer id.</summary>
     /// <param name="stream">The connected stream (TCP or TLS); the transport owns it from now on.</param>
-    /// <param name="serializer">The serializer to ask for.</param>
+    /// <param name="serializerId">The RawSocket serializer id to ask for (see <see cref="WampSerializerIds.RawSocketId"/>).</param>
     /// <param name="settings">Size limit and keep-alive.</param>
     /// <param name="cancellationToken">Cancels the handshake.</param>
     /// <returns>The transport.</returns>
     /// <exception cref="WampException">The router refused (error codes 1-4) or did not speak RawSocket.</exception>
-    public static ValueTask<RawSocketTransport> ConnectAsync(Stream stream, IWampMessageSerializer serializer, WampTransportSettings settings, CancellationToken cancellationToken) =>
-        ConnectCoreAsync(stream, null, serializer, settings, cancellationToken);
+    public static ValueTask<RawSocketTransport> ConnectAsync(Stream stream, byte serializerId, WampTransportSettings settings, CancellationToken cancellationToken) =>
+        ConnectCoreAsync(stream, null, serializerId, settings, cancellationToken);
 
     /// <summary>Performs the server handshake on an accepted stream.</summary>
     /// <param name="stream">The accepted stream; the transport owns it from now on.</param>
-    /// <param name="pickSerializer">Maps the client's serializer id to a serializer, or <see langword="null"/> when unsupported (the client then gets error 1).</param>
+    /// <param name="supportsSerializer">Whether the client's serializer id is supported (otherwise the client gets error 1); the agreed id is then <see cref="SerializerId"/>.</param>
     /// <param name="maxMessageSize">The largest message accepted or sent, in bytes.</param>
     /// <param name="cancellationToken">Cancels the handshake.</param>
     /// <returns>The transport.</returns>
     /// <exception cref="WampException">The client did not speak RawSocket or was refused (after its error reply was sent).</exception>
-    public static async ValueTask<RawSocketTransport> AcceptAsync(Stream stream, Func<int, IWampMessageSerializer?> pickSerializer, int maxMessageSize, CancellationToken cancellationToken)
+    public static async ValueTask<RawSocketTransport> AcceptAsync(Stream stream, Func<int, bool> supportsSerializer, int maxMessageSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(pickSerializer);
+        ArgumentNullException.ThrowIfNull(supportsSerializer);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxMessageSize, RawSocketProtocol.SizeFor(0));
 
         byte[] request = new byte[RawSocketProtocol.HeaderLength];
@@ -92,8 +92,7 @@ public sealed class RawSocketTransport : IWampTransport
             throw Refused($"The client used reserved bits in the RawSocket handshake (0x{request[2]:X2}{request[3]:X2}); it got error 3.");
         }
 
-        IWampMessageSerializer? serializer = serializerId == 0 ? null : pickSerializer(serializerId);
-        if (serializer is null)
+        if (serializerId == 0 || !supportsSerializer(serializerId))
         {
             await RefuseAsync(stream, 1, cancellationToken).ConfigureAwait(false);
             throw Refused($"The client asked for the unsupported RawSocket serializer {serializerId}; it got error 1.");
@@ -104,11 +103,11 @@ public sealed class RawSocketTransport : IWampTransport
         await WriteHandshakeAsync(stream, reply, cancellationToken).ConfigureAwait(false);
 
         int maxSend = Math.Min(maxMessageSize, RawSocketProtocol.SizeFor(clientExponent));
-        return new RawSocketTransport(stream, null, serializer, maxMessageSize, maxSend, TimeSpan.Zero, TimeSpan.Zero);
+        return new RawSocketTransport(stream, null, (byte)serializerId, maxMessageSize, maxSend, TimeSpan.Zero, TimeSpan.Zero);
     }
 
     /// <inheritdoc />
-    public ValueTask SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    public ValueTask SendAsync(ReadOnlyMemory<byte> frame, WampFrameKind kind, CancellationToken cancellationToken)
     {
         if (frame.Length > _maxSend)
         {
@@ -228,14 +227,13 @@ public sealed class RawSocketTransport : IWampTransport
         _lifetime.Dispose();
     }
 
-    internal static async ValueTask<RawSocketTransport> ConnectCoreAsync(Stream stream, Socket? socket, IWampMessageSerializer serializer, WampTransportSettings settings, CancellationToken cancellationToken)
+    internal static async ValueTask<RawSocketTransport> ConnectCoreAsync(Stream stream, Socket? socket, byte serializer, WampTransportSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(serializer);
         ArgumentNullException.ThrowIfNull(settings);
         int exponent = RawSocketProtocol.LengthExponent(settings.MaxMessageSize);
         byte[] buffer = new byte[RawSocketProtocol.HeaderLength];
-        RawSocketProtocol.WriteHandshake(buffer, exponent, WampSerializerIds.RawSocketId(serializer.Kind));
+        RawSocketProtocol.WriteHandshake(buffer, exponent, serializer);
         await WriteHandshakeAsync(stream, buffer, cancellationToken).ConfigureAwait(false);
         await ReadHandshakeAsync(stream, buffer, "router", cancellationToken).ConfigureAwait(false);
 
@@ -248,12 +246,12 @@ public sealed class RawSocketTransport : IWampTransport
         int routerExponent = buffer[1] >> 4;
         if (serializerId == 0)
         {
-            throw Refused($"The router refused the RawSocket handshake (error {routerExponent}): {RawSocketProtocol.DescribeError(routerExponent, WampSerializerIds.RawSocketId(serializer.Kind), RawSocketProtocol.SizeFor(exponent))}.");
+            throw Refused($"The router refused the RawSocket handshake (error {routerExponent}): {RawSocketProtocol.DescribeError(routerExponent, serializer, RawSocketProtocol.SizeFor(exponent))}.");
         }
 
-        if (serializerId != WampSerializerIds.RawSocketId(serializer.Kind))
+        if (serializerId != serializer)
         {
-            throw TransportErrors.Violation($"The router answered the RawSocket handshake with serializer {serializerId}, but the client asked for {WampSerializerIds.RawSocketId(serializer.Kind)} ({serializer.Kind}).");
+            throw TransportErrors.Violation($"The router answered the RawSocket handshake with serializer {serializerId}, but the client asked for {serializer}.");
         }
 
         int maxSend = Math.Min(settings.MaxMessageSize, RawSocketProtocol.SizeFor(routerExponent));

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
-using Cfc.Wamp.Serialization;
 
 namespace Cfc.Wamp.Transport;
 
@@ -15,7 +14,7 @@ public sealed class RawSocketTransportFactory : IWampTransportFactory
     public static RawSocketTransportFactory Instance { get; } = new();
 
     /// <inheritdoc />
-    public async ValueTask<IWampTransport> ConnectAsync(Uri url, IReadOnlyList<WampSerializer> serializers, WampTransportSettings settings, CancellationToken cancellationToken)
+    public async ValueTask<WampTransportConnection> ConnectAsync(Uri url, IReadOnlyList<WampSerializer> serializers, WampTransportSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(serializers);
@@ -35,7 +34,7 @@ public sealed class RawSocketTransportFactory : IWampTransportFactory
             throw new ArgumentException("At least one serializer must be offered.", nameof(serializers));
         }
 
-        IWampMessageSerializer serializer = WampSerializers.Get(serializers[0]);
+        WampSerializer serializer = serializers[0];
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         Stream? stream = null;
         try
@@ -64,7 +63,8 @@ public sealed class RawSocketTransportFactory : IWampTransportFactory
                 }
             }
 
-            return await RawSocketTransport.ConnectCoreAsync(stream, socket, serializer, settings, cancellationToken).ConfigureAwait(false);
+            RawSocketTransport transport = await RawSocketTransport.ConnectCoreAsync(stream, socket, WampSerializerIds.RawSocketId(serializer), settings, cancellationToken).ConfigureAwait(false);
+            return new WampTransportConnection(transport, serializer);
         }
         catch
         {

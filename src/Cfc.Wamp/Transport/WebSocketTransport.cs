@@ -1,12 +1,11 @@
 using System.Buffers;
 using System.Net.WebSockets;
-using Cfc.Wamp.Serialization;
 
 namespace Cfc.Wamp.Transport;
 
 /// <summary>
-/// WAMP over any open <see cref="WebSocket"/>: one WAMP message per WebSocket message, text frames for JSON and
-/// binary frames otherwise. Works on the client side (<see cref="ClientWebSocket"/>) and the server side alike.
+/// WAMP over any open <see cref="WebSocket"/>: one WAMP message per WebSocket message, text or binary frames as the
+/// sender says (<see cref="WampFrameKind"/>). Works on the client side (<see cref="ClientWebSocket"/>) and the server side alike.
 /// </summary>
 public sealed class WebSocketTransport : IWampTransport
 {
@@ -14,40 +13,32 @@ public sealed class WebSocketTransport : IWampTransport
 
     private readonly WebSocket _socket;
     private readonly int _maxMessageSize;
-    private readonly WebSocketMessageType _messageType;
     private readonly IDisposable? _owner;
     private volatile bool _closeRequested;
 
     /// <summary>Wraps an open WebSocket.</summary>
     /// <param name="webSocket">The socket, already open, with the agreed subprotocol.</param>
-    /// <param name="serializer">The serializer the subprotocol stands for.</param>
     /// <param name="maxMessageSize">The largest message sent or accepted, in bytes.</param>
-    public WebSocketTransport(WebSocket webSocket, IWampMessageSerializer serializer, int maxMessageSize)
-        : this(webSocket, serializer, maxMessageSize, null)
+    public WebSocketTransport(WebSocket webSocket, int maxMessageSize)
+        : this(webSocket, maxMessageSize, null)
     {
     }
 
     // owner: what the socket runs on (the client's HTTP handler), released with it.
-    internal WebSocketTransport(WebSocket webSocket, IWampMessageSerializer serializer, int maxMessageSize, IDisposable? owner)
+    internal WebSocketTransport(WebSocket webSocket, int maxMessageSize, IDisposable? owner)
     {
         _owner = owner;
         ArgumentNullException.ThrowIfNull(webSocket);
-        ArgumentNullException.ThrowIfNull(serializer);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxMessageSize);
         _socket = webSocket;
-        Serializer = serializer;
         _maxMessageSize = maxMessageSize;
-        _messageType = WampSerializerIds.FrameKind(serializer.Kind) == WampFrameKind.Binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text;
     }
-
-    /// <inheritdoc />
-    public IWampMessageSerializer Serializer { get; }
 
     /// <summary>The clock of the close grace period (the client's <see cref="WampTransportSettings.TimeProvider"/>).</summary>
     internal TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <inheritdoc />
-    public async ValueTask SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    public async ValueTask SendAsync(ReadOnlyMemory<byte> frame, WampFrameKind kind, CancellationToken cancellationToken)
     {
         if (frame.Length > _maxMessageSize)
         {
@@ -56,7 +47,8 @@ public sealed class WebSocketTransport : IWampTransport
 
         try
         {
-            await _socket.SendAsync(frame, _messageType, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+            WebSocketMessageType type = kind == WampFrameKind.Binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text;
+            await _socket.SendAsync(frame, type, endOfMessage: true, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
         {

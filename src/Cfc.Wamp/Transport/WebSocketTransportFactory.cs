@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http;
 using System.Net.WebSockets;
-using Cfc.Wamp.Serialization;
 
 namespace Cfc.Wamp.Transport;
 
@@ -21,7 +20,7 @@ public sealed class WebSocketTransportFactory : IWampTransportFactory
     public static WebSocketTransportFactory Instance { get; } = new();
 
     /// <inheritdoc />
-    public async ValueTask<IWampTransport> ConnectAsync(Uri url, IReadOnlyList<WampSerializer> serializers, WampTransportSettings settings, CancellationToken cancellationToken)
+    public async ValueTask<WampTransportConnection> ConnectAsync(Uri url, IReadOnlyList<WampSerializer> serializers, WampTransportSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(serializers);
@@ -78,12 +77,12 @@ public sealed class WebSocketTransportFactory : IWampTransportFactory
                 if (chosen is null)
                 {
                     string answer = socket.SubProtocol is null ? "no subprotocol" : $"'{ServerText.Sanitize(socket.SubProtocol, 64)}'";
-                    await new WebSocketTransport(socket, JsonMessageSerializer.Instance, settings.MaxMessageSize)
+                    await new WebSocketTransport(socket, settings.MaxMessageSize)
                         .CloseAsync(CancellationToken.None).ConfigureAwait(false);
                     throw TransportErrors.SubprotocolRefused(target, answer, offered);
                 }
 
-                return new WebSocketTransport(socket, WampSerializers.Get(chosen.Value), settings.MaxMessageSize, invoker) { TimeProvider = settings.TimeProvider };
+                return new WampTransportConnection(new WebSocketTransport(socket, settings.MaxMessageSize, invoker) { TimeProvider = settings.TimeProvider }, chosen.Value);
             }
             catch
             {

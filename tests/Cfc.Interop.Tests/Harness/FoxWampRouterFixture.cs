@@ -90,6 +90,7 @@ public sealed class FoxWampRouterFixture : IAsyncLifetime
 }
 
 /// <summary>The collection that shares one <see cref="FoxWampRouterFixture"/>.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "xUnit collection definitions are named after the collection they define.")]
 [CollectionDefinition(Name)]
 public sealed class FoxWampCollection : ICollectionFixture<FoxWampRouterFixture>
 {

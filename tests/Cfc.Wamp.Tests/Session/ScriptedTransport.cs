@@ -20,7 +20,6 @@ internal sealed class ScriptedTransport : IWampTransport
     private readonly Channel<byte[]> _fromClient = Channel.CreateUnbounded<byte[]>();
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public IWampMessageSerializer Serializer => JsonMessageSerializer.Instance;
 
     /// <summary>Whether a GOODBYE from the client is answered at once. Default: true.</summary>
     public bool AutoAnswerGoodbye { get; set; } = true;
@@ -49,7 +48,7 @@ internal sealed class ScriptedTransport : IWampTransport
     /// <summary>Lets held sends return.</summary>
     public void CompleteSends() => Interlocked.Exchange(ref _completionGate, null)?.TrySetResult();
 
-    public ValueTask SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    public ValueTask SendAsync(ReadOnlyMemory<byte> frame, WampFrameKind kind, CancellationToken cancellationToken)
     {
         TaskCompletionSource? gate = Volatile.Read(ref _sendGate);
         if (gate is not null)
@@ -179,13 +178,14 @@ internal sealed class ScriptedTransportFactory : IWampTransportFactory
 
     public WampTransportSettings? LastSettings { get; private set; }
 
-    public ValueTask<IWampTransport> ConnectAsync(Uri url, IReadOnlyList<WampSerializer> serializers, WampTransportSettings settings, CancellationToken cancellationToken)
+    public ValueTask<WampTransportConnection> ConnectAsync(Uri url, IReadOnlyList<WampSerializer> serializers, WampTransportSettings settings, CancellationToken cancellationToken)
     {
         lock (_transports)
         {
             Connects++;
             LastSettings = settings;
-            return ValueTask.FromResult<IWampTransport>(_transports.Count > 0 ? _transports.Dequeue() : throw new IOException("No more scripted transports."));
+            ScriptedTransport transport = _transports.Count > 0 ? _transports.Dequeue() : throw new IOException("No more scripted transports.");
+            return ValueTask.FromResult(new WampTransportConnection(transport, WampSerializer.Json));
         }
     }
 }

@@ -16,12 +16,13 @@ public class RawSocketTransportTests
         await using var peer = new RawSocketPeer();
         Task<byte[]> handshake = peer.HandshakeAsync(cts.Token, routerExponent: 9);
 
-        await using IWampTransport transport = await RawSocketTransportFactory.Instance.ConnectAsync(peer.Url(), [WampSerializer.Json, WampSerializer.Cbor], NoKeepAlive, cts.Token);
+        WampTransportConnection transportConnection = await RawSocketTransportFactory.Instance.ConnectAsync(peer.Url(), [WampSerializer.Json, WampSerializer.Cbor], NoKeepAlive, cts.Token);
+        await using IWampTransport transport = transportConnection.Transport;
 
         Assert.Equal(new byte[] { 0x7F, 0xF1, 0x00, 0x00 }, await handshake);
-        Assert.Equal(WampSerializer.Json, transport.Serializer.Kind);
+        Assert.Equal(WampSerializer.Json, transportConnection.Serializer);
         Assert.Equal(1 << 18, ((RawSocketTransport)transport).MaxSendSize);
-        WampException ex = await Assert.ThrowsAsync<WampException>(async () => await transport.SendAsync(new byte[(1 << 18) + 1], cts.Token));
+        WampException ex = await Assert.ThrowsAsync<WampException>(async () => await transport.SendAsync(new byte[(1 << 18) + 1], WampFrameKind.Text, cts.Token));
         Assert.Equal("wamp.error.payload_size_exceeded", ex.ErrorUri);
         Assert.Contains("262144", ex.Message, StringComparison.Ordinal);
     }
@@ -36,10 +37,11 @@ public class RawSocketTransportTests
         await using var peer = new RawSocketPeer();
         Task<byte[]> handshake = peer.HandshakeAsync(cts.Token);
 
-        await using IWampTransport transport = await DefaultWampTransportFactory.Instance.ConnectAsync(peer.Url("tcp"), [kind], NoKeepAlive with { MaxMessageSize = maxMessageSize }, cts.Token);
+        WampTransportConnection transportConnection = await DefaultWampTransportFactory.Instance.ConnectAsync(peer.Url("tcp"), [kind], NoKeepAlive with { MaxMessageSize = maxMessageSize }, cts.Token);
+        await using IWampTransport transport = transportConnection.Transport;
 
         Assert.Equal(expected, (await handshake)[1]);
-        Assert.Equal(kind, transport.Serializer.Kind);
+        Assert.Equal(kind, transportConnection.Serializer);
     }
 
     [Theory(Timeout = Timeouts.TestMilliseconds)]
@@ -91,12 +93,13 @@ public class RawSocketTransportTests
         using CancellationTokenSource cts = Timeouts.Token();
         await using var peer = new RawSocketPeer();
         Task<byte[]> handshake = peer.HandshakeAsync(cts.Token);
-        await using IWampTransport transport = await RawSocketTransportFactory.Instance.ConnectAsync(peer.Url(), [WampSerializer.Json], NoKeepAlive, cts.Token);
+        WampTransportConnection transportConnection = await RawSocketTransportFactory.Instance.ConnectAsync(peer.Url(), [WampSerializer.Json], NoKeepAlive, cts.Token);
+        await using IWampTransport transport = transportConnection.Transport;
         await handshake;
         byte[] large = Enumerable.Range(0, 100_000).Select(i => (byte)i).ToArray();
 
-        await transport.SendAsync("hello"u8.ToArray(), cts.Token);
-        await transport.SendAsync(large, cts.Token);
+        await transport.SendAsync("hello"u8.ToArray(), WampFrameKind.Text, cts.Token);
+        await transport.SendAsync(large, WampFrameKind.Text, cts.Token);
         Assert.Equal(new byte[] { 0, 0, 0, 5, (byte)'h', (byte)'e', (byte)'l', (byte)'l', (byte)'o' }, await peer.ReadAsync(9, cts.Token));
         (byte type, byte[] payload) = await peer.ReadFrameAsync(cts.Token);
         Assert.Equal(0, type);
@@ -114,7 +117,8 @@ public class RawSocketTransportTests
         using CancellationTokenSource cts = Timeouts.Token();
         await using var peer = new RawSocketPeer();
         Task<byte[]> handshake = peer.HandshakeAsync(cts.Token);
-        await using IWampTransport transport = await RawSocketTransportFactory.Instance.ConnectAsync(peer.Url(), [WampSerializer.Json], NoKeepAlive, cts.Token);
+        WampTransportConnection transportConnection = await RawSocketTransportFactory.Instance.ConnectAsync(peer.Url(), [WampSerializer.Json], NoKeepAlive, cts.Token);
+        await using IWampTransport transport = transportConnection.Transport;
         await handshake;
         using var received = new PooledBufferWriter();
         ValueTask<bool> receive = transport.ReceiveAsync(received, cts.Token);
@@ -136,7 +140,8 @@ public class RawSocketTransportTests
         using CancellationTokenSource cts = Timeouts.Token();
         await using var peer = new RawSocketPeer();
         Task<byte[]> handshake = peer.HandshakeAsync(cts.Token);
-        await using IWampTransport transport = await RawSocketTransportFactory.Instance.ConnectAsync(peer.Url(), [WampSerializer.Json], NoKeepAlive with { MaxMessageSize = 1024 }, cts.Token);
+        WampTransportConnection transportConnection = await RawSocketTransportFactory.Instance.ConnectAsync(peer.Url(), [WampSerializer.Json], NoKeepAlive with { MaxMessageSize = 1024 }, cts.Token);
+        await using IWampTransport transport = transportConnection.Transport;
         Assert.Equal(0x11, (await handshake)[1]);
 
         await peer.WriteAsync([0, 0, 0x04, 0x01], cts.Token);
@@ -157,7 +162,8 @@ public class RawSocketTransportTests
         using CancellationTokenSource cts = Timeouts.Token();
         await using var peer = new RawSocketPeer();
         Task<byte[]> handshake = peer.HandshakeAsync(cts.Token);
-        await using IWampTransport transport = await RawSocketTransportFactory.Instance.ConnectAsync(peer.Url(), [WampSerializer.Json], NoKeepAlive, cts.Token);
+        WampTransportConnection transportConnection = await RawSocketTransportFactory.Instance.ConnectAsync(peer.Url(), [WampSerializer.Json], NoKeepAlive, cts.Token);
+        await using IWampTransport transport = transportConnection.Transport;
         await handshake;
 
         await peer.WriteAsync([.. header, 0], cts.Token);
@@ -173,7 +179,8 @@ public class RawSocketTransportTests
         await using var peer = new RawSocketPeer();
         Task<byte[]> handshake = peer.HandshakeAsync(cts.Token);
         var settings = new WampTransportSettings { KeepAliveInterval = TimeSpan.FromMilliseconds(50), KeepAliveTimeout = TimeSpan.FromMilliseconds(300) };
-        await using IWampTransport transport = await RawSocketTransportFactory.Instance.ConnectAsync(peer.Url(), [WampSerializer.Json], settings, cts.Token);
+        WampTransportConnection transportConnection = await RawSocketTransportFactory.Instance.ConnectAsync(peer.Url(), [WampSerializer.Json], settings, cts.Token);
+        await using IWampTransport transport = transportConnection.Transport;
         await handshake;
         using var received = new PooledBufferWriter();
         ValueTask<bool> receive = transport.ReceiveAsync(received, cts.Token);
@@ -198,7 +205,8 @@ public class RawSocketTransportTests
         using CancellationTokenSource cts = Timeouts.Token();
         await using var peer = new RawSocketPeer();
         Task<byte[]> handshake = peer.HandshakeAsync(cts.Token);
-        IWampTransport transport = await RawSocketTransportFactory.Instance.ConnectAsync(peer.Url(), [WampSerializer.Json], NoKeepAlive, cts.Token);
+        WampTransportConnection transportConnection = await RawSocketTransportFactory.Instance.ConnectAsync(peer.Url(), [WampSerializer.Json], NoKeepAlive, cts.Token);
+        IWampTransport transport = transportConnection.Transport;
         await handshake;
 
         await transport.CloseAsync(cts.Token);
@@ -207,7 +215,7 @@ public class RawSocketTransportTests
 
         await using var peer2 = new RawSocketPeer();
         Task<byte[]> handshake2 = peer2.HandshakeAsync(cts.Token);
-        await using IWampTransport transport2 = await RawSocketTransportFactory.Instance.ConnectAsync(peer2.Url(), [WampSerializer.Json], NoKeepAlive, cts.Token);
+        await using IWampTransport transport2 = (await RawSocketTransportFactory.Instance.ConnectAsync(peer2.Url(), [WampSerializer.Json], NoKeepAlive, cts.Token)).Transport;
         await handshake2;
         peer2.Stream.Socket.Shutdown(SocketShutdown.Send);
         using var received = new PooledBufferWriter();
@@ -220,7 +228,8 @@ public class RawSocketTransportTests
         using CancellationTokenSource cts = Timeouts.Token();
         await using var peer = new RawSocketPeer();
         Task<byte[]> handshake = peer.HandshakeAsync(cts.Token);
-        await using IWampTransport transport = await RawSocketTransportFactory.Instance.ConnectAsync(peer.Url(), [WampSerializer.Json], NoKeepAlive, cts.Token);
+        WampTransportConnection transportConnection = await RawSocketTransportFactory.Instance.ConnectAsync(peer.Url(), [WampSerializer.Json], NoKeepAlive, cts.Token);
+        await using IWampTransport transport = transportConnection.Transport;
         await handshake;
 
         await peer.WriteAsync([0, 0, 0, 10, 1, 2], cts.Token);
@@ -240,18 +249,18 @@ public class RawSocketTransportTests
         Task<RawSocketTransport> accept = Task.Run(async () =>
         {
             Socket socket = await listener.AcceptSocketAsync(cts.Token);
-            return await RawSocketTransport.AcceptAsync(new NetworkStream(socket, ownsSocket: true), id => WampSerializerIds.FromRawSocketId(id) is { } kind ? WampSerializers.Get(kind) : null, 1 << 16, cts.Token);
+            return await RawSocketTransport.AcceptAsync(new NetworkStream(socket, ownsSocket: true), id => WampSerializerIds.FromRawSocketId(id) is not null, 1 << 16, cts.Token);
         });
 
-        await using IWampTransport client = await RawSocketTransportFactory.Instance.ConnectAsync(new Uri($"rs://127.0.0.1:{port}"), [WampSerializer.Cbor], NoKeepAlive, cts.Token);
+        await using IWampTransport client = (await RawSocketTransportFactory.Instance.ConnectAsync(new Uri($"rs://127.0.0.1:{port}"), [WampSerializer.Cbor], NoKeepAlive, cts.Token)).Transport;
         await using RawSocketTransport server = await accept.WaitAsync(Timeouts.Wait);
 
-        Assert.Equal(WampSerializer.Cbor, server.Serializer.Kind);
+        Assert.Equal(WampSerializerIds.RawSocketId(WampSerializer.Cbor), server.SerializerId);
         Assert.Equal(1 << 16, ((RawSocketTransport)client).MaxSendSize);
-        await client.SendAsync(new byte[] { 1, 2 }, cts.Token);
+        await client.SendAsync(new byte[] { 1, 2 }, WampFrameKind.Text, cts.Token);
         using var atServer = new PooledBufferWriter();
         Assert.True(await server.ReceiveAsync(atServer, cts.Token));
-        await server.SendAsync(atServer.WrittenMemory, cts.Token);
+        await server.SendAsync(atServer.WrittenMemory, WampFrameKind.Text, cts.Token);
         using var atClient = new PooledBufferWriter();
         Assert.True(await client.ReceiveAsync(atClient, cts.Token));
         Assert.Equal(new byte[] { 1, 2 }, atClient.WrittenSpan.ToArray());
@@ -273,7 +282,7 @@ public class RawSocketTransportTests
         Task<RawSocketTransport> accept = Task.Run(async () =>
         {
             Socket socket = await listener.AcceptSocketAsync(cts.Token);
-            return await RawSocketTransport.AcceptAsync(new NetworkStream(socket, ownsSocket: true), id => WampSerializerIds.FromRawSocketId(id) is { } kind ? WampSerializers.Get(kind) : null, 1 << 16, cts.Token);
+            return await RawSocketTransport.AcceptAsync(new NetworkStream(socket, ownsSocket: true), id => WampSerializerIds.FromRawSocketId(id) is not null, 1 << 16, cts.Token);
         });
         using var client = new TcpClient();
         await client.ConnectAsync(IPAddress.Loopback, port, cts.Token);
@@ -298,7 +307,7 @@ public class RawSocketTransportTests
         {
             using Socket socket = await listener.AcceptSocketAsync(cts.Token);
             await Assert.ThrowsAsync<WampException>(async () =>
-                await RawSocketTransport.AcceptAsync(new NetworkStream(socket), id => id == 1 ? JsonMessageSerializer.Instance : null, 1 << 16, cts.Token));
+                await RawSocketTransport.AcceptAsync(new NetworkStream(socket), id => id == 1, 1 << 16, cts.Token));
         });
 
         WampException ex = await Assert.ThrowsAsync<WampException>(async () =>

@@ -14,10 +14,11 @@ public class WebSocketTransportTests
         using CancellationTokenSource cts = Timeouts.Token();
         await using WebSocketTestServer server = await WebSocketTestServer.StartAsync(offered => offered[0], EchoAsync);
 
-        await using IWampTransport transport = await WebSocketTransportFactory.Instance.ConnectAsync(server.Url, [WampSerializer.MessagePack, WampSerializer.Json, WampSerializer.Cbor], Settings, cts.Token);
+        WampTransportConnection transportConnection = await WebSocketTransportFactory.Instance.ConnectAsync(server.Url, [WampSerializer.MessagePack, WampSerializer.Json, WampSerializer.Cbor], Settings, cts.Token);
+        await using IWampTransport transport = transportConnection.Transport;
 
         Assert.Equal(["wamp.2.msgpack", "wamp.2.json", "wamp.2.cbor"], server.LastOffered);
-        Assert.Equal(WampSerializer.MessagePack, transport.Serializer.Kind);
+        Assert.Equal(WampSerializer.MessagePack, transportConnection.Serializer);
     }
 
     [Fact(Timeout = Timeouts.TestMilliseconds)]
@@ -26,9 +27,10 @@ public class WebSocketTransportTests
         using CancellationTokenSource cts = Timeouts.Token();
         await using WebSocketTestServer server = await WebSocketTestServer.StartAsync(_ => "wamp.2.json", EchoAsync);
 
-        await using IWampTransport transport = await DefaultWampTransportFactory.Instance.ConnectAsync(server.Url, [WampSerializer.Cbor, WampSerializer.Json], Settings, cts.Token);
+        WampTransportConnection transportConnection = await DefaultWampTransportFactory.Instance.ConnectAsync(server.Url, [WampSerializer.Cbor, WampSerializer.Json], Settings, cts.Token);
+        await using IWampTransport transport = transportConnection.Transport;
 
-        Assert.Equal(WampSerializer.Json, transport.Serializer.Kind);
+        Assert.Equal(WampSerializer.Json, transportConnection.Serializer);
     }
 
     [Fact(Timeout = Timeouts.TestMilliseconds)]
@@ -59,9 +61,10 @@ public class WebSocketTransportTests
             seen.TrySetResult(result.MessageType);
             await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, cts.Token);
         });
-        await using IWampTransport transport = await WebSocketTransportFactory.Instance.ConnectAsync(server.Url, [kind], Settings, cts.Token);
+        WampTransportConnection transportConnection = await WebSocketTransportFactory.Instance.ConnectAsync(server.Url, [kind], Settings, cts.Token);
+        await using IWampTransport transport = transportConnection.Transport;
 
-        await transport.SendAsync("[1]"u8.ToArray(), cts.Token);
+        await transport.SendAsync("[1]"u8.ToArray(), WampSerializerIds.FrameKind(transportConnection.Serializer), cts.Token);
 
         Assert.Equal(expected, await seen.Task.WaitAsync(Timeouts.Wait));
     }
@@ -82,7 +85,8 @@ public class WebSocketTransportTests
             await socket.SendAsync("x"u8.ToArray(), WebSocketMessageType.Binary, true, cts.Token);
             await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, cts.Token);
         });
-        await using IWampTransport transport = await WebSocketTransportFactory.Instance.ConnectAsync(server.Url, [WampSerializer.Cbor], Settings, cts.Token);
+        WampTransportConnection transportConnection = await WebSocketTransportFactory.Instance.ConnectAsync(server.Url, [WampSerializer.Cbor], Settings, cts.Token);
+        await using IWampTransport transport = transportConnection.Transport;
         using var first = new PooledBufferWriter();
         using var second = new PooledBufferWriter();
 
@@ -99,10 +103,11 @@ public class WebSocketTransportTests
     {
         using CancellationTokenSource cts = Timeouts.Token();
         await using WebSocketTestServer server = await WebSocketTestServer.StartAsync(offered => offered[0], EchoAsync);
-        await using IWampTransport transport = await WebSocketTransportFactory.Instance.ConnectAsync(server.Url, [WampSerializer.Json], Settings with { MaxMessageSize = 1000 }, cts.Token);
+        WampTransportConnection transportConnection = await WebSocketTransportFactory.Instance.ConnectAsync(server.Url, [WampSerializer.Json], Settings with { MaxMessageSize = 1000 }, cts.Token);
+        await using IWampTransport transport = transportConnection.Transport;
 
-        WampException ex = await Assert.ThrowsAsync<WampException>(async () => await transport.SendAsync(new byte[1001], cts.Token));
-        await transport.SendAsync("[2]"u8.ToArray(), cts.Token);
+        WampException ex = await Assert.ThrowsAsync<WampException>(async () => await transport.SendAsync(new byte[1001], WampFrameKind.Text, cts.Token));
+        await transport.SendAsync("[2]"u8.ToArray(), WampFrameKind.Text, cts.Token);
         using var echo = new PooledBufferWriter();
 
         Assert.Equal("wamp.error.payload_size_exceeded", ex.ErrorUri);
@@ -124,7 +129,8 @@ public class WebSocketTransportTests
             ValueWebSocketReceiveResult result = await socket.ReceiveAsync(buffer.AsMemory(), cts.Token);
             closeStatus.TrySetResult(result.MessageType == WebSocketMessageType.Close ? socket.CloseStatus : null);
         });
-        await using IWampTransport transport = await WebSocketTransportFactory.Instance.ConnectAsync(server.Url, [WampSerializer.Cbor], Settings with { MaxMessageSize = 20_000 }, cts.Token);
+        WampTransportConnection transportConnection = await WebSocketTransportFactory.Instance.ConnectAsync(server.Url, [WampSerializer.Cbor], Settings with { MaxMessageSize = 20_000 }, cts.Token);
+        await using IWampTransport transport = transportConnection.Transport;
         using var buffer = new PooledBufferWriter();
 
         WampException ex = await Assert.ThrowsAsync<WampException>(async () => await transport.ReceiveAsync(buffer, cts.Token));
@@ -142,17 +148,18 @@ public class WebSocketTransportTests
         await using WebSocketTestServer server = await WebSocketTestServer.StartAsync(offered => offered[0], async socket =>
         {
             // The server side reuses the same transport class, as the in-process router does.
-            await using var serverTransport = new WebSocketTransport(socket, JsonMessageSerializer.Instance, 1 << 20);
+            await using var serverTransport = new WebSocketTransport(socket, 1 << 20);
             using var buffer = new PooledBufferWriter();
             bool received = await serverTransport.ReceiveAsync(buffer, cts.Token);
             bool more = await serverTransport.ReceiveAsync(buffer, cts.Token);
             serverSawEnd.TrySetResult(received && !more && buffer.WrittenSpan.SequenceEqual("[6]"u8));
         });
-        await using IWampTransport transport = await WebSocketTransportFactory.Instance.ConnectAsync(server.Url, [WampSerializer.Json], Settings, cts.Token);
+        WampTransportConnection transportConnection = await WebSocketTransportFactory.Instance.ConnectAsync(server.Url, [WampSerializer.Json], Settings, cts.Token);
+        await using IWampTransport transport = transportConnection.Transport;
         using var clientBuffer = new PooledBufferWriter();
         ValueTask<bool> pendingReceive = transport.ReceiveAsync(clientBuffer, cts.Token);
 
-        await transport.SendAsync("[6]"u8.ToArray(), cts.Token);
+        await transport.SendAsync("[6]"u8.ToArray(), WampFrameKind.Text, cts.Token);
         await transport.CloseAsync(cts.Token);
 
         Assert.True(await serverSawEnd.Task.WaitAsync(Timeouts.Wait));
@@ -165,10 +172,11 @@ public class WebSocketTransportTests
         using CancellationTokenSource cts = Timeouts.Token();
         await using WebSocketTestServer server = await WebSocketTestServer.StartAsync(offered => offered[0], async socket =>
         {
-            await using var serverTransport = new WebSocketTransport(socket, JsonMessageSerializer.Instance, 1 << 20);
+            await using var serverTransport = new WebSocketTransport(socket, 1 << 20);
             await serverTransport.CloseAsync(cts.Token);
         });
-        await using IWampTransport transport = await WebSocketTransportFactory.Instance.ConnectAsync(server.Url, [WampSerializer.Json], Settings, cts.Token);
+        WampTransportConnection transportConnection = await WebSocketTransportFactory.Instance.ConnectAsync(server.Url, [WampSerializer.Json], Settings, cts.Token);
+        await using IWampTransport transport = transportConnection.Transport;
         using var buffer = new PooledBufferWriter();
 
         Assert.False(await transport.ReceiveAsync(buffer, cts.Token));
@@ -197,13 +205,13 @@ public class WebSocketTransportTests
     private static async Task EchoAsync(WebSocket socket)
     {
         using CancellationTokenSource cts = Timeouts.Token();
-        await using var transport = new WebSocketTransport(socket, WampSerializers.Get(WampSerializerIds.FromSubProtocol(socket.SubProtocol) ?? WampSerializer.Json), 1 << 20);
+        await using var transport = new WebSocketTransport(socket, 1 << 20);
         using var buffer = new PooledBufferWriter();
         try
         {
             while (await transport.ReceiveAsync(buffer, cts.Token))
             {
-                await transport.SendAsync(buffer.WrittenMemory, cts.Token);
+                await transport.SendAsync(buffer.WrittenMemory, WampFrameKind.Text, cts.Token);
                 buffer.Clear();
             }
         }
