@@ -16,18 +16,8 @@ public sealed class MessagePackMessageSerializer : IWampMessageSerializer
     public WampSerializer Kind => WampSerializer.MessagePack;
 
     /// <inheritdoc />
-    public void Serialize(WampMessage message, IBufferWriter<byte> output)
-    {
-        using var json = new PooledBufferWriter(512);
-        JsonMessageSerializer.Instance.Serialize(message, json);
-        MessagePackJsonTranscoder.JsonToMessagePack(json.WrittenSpan, output);
-    }
+    public void Serialize(WampMessage message, IBufferWriter<byte> output) => JsonTranscoding.Serialize(message, output, MessagePackJsonTranscoder.JsonToMessagePack);
 
     /// <inheritdoc />
-    public WampMessage Deserialize(ReadOnlySpan<byte> frame)
-    {
-        using var json = new PooledBufferWriter(Math.Max(256, frame.Length * 2));
-        MessagePackJsonTranscoder.MessagePackToJson(frame, json);
-        return JsonMessageSerializer.Instance.Deserialize(json.WrittenSpan);
-    }
+    public WampMessage Deserialize(ReadOnlySpan<byte> frame) => JsonTranscoding.Deserialize(frame, MessagePackJsonTranscoder.MessagePackToJson);
 }
