@@ -6,6 +6,7 @@ using Cfc.TestKit.CrossbarMaster;
 
 namespace Cfc.Cli.Tests;
 
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "xUnit collection definitions are named after the collection they define.")]
 [CollectionDefinition("crossbar master")]
 public sealed class CrossbarMasterCollection : ICollectionFixture<CrossbarMasterKit>;
 
