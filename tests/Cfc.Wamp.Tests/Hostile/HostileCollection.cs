@@ -6,6 +6,7 @@ namespace Cfc.Wamp.Tests.Hostile;
 /// would disturb CycleTests' process-wide memory figure.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "xunit collection definitions are named ...Collection by convention.")]
 public sealed class HostileCollection
 {
     public const string Name = "Hostile load (not parallel)";
