@@ -46,6 +46,7 @@ public sealed record ApiGroup
     public required string Interface { get; init; }
 
     /// <summary>The implementation class's name.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "The spec's field is named impl; the property mirrors it.")]
     public required string Impl { get; init; }
 
     /// <summary>The interface's summary.</summary>
