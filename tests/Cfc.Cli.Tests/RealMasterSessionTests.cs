@@ -7,6 +7,7 @@ using Cfc.TestKit.CrossbarMaster;
 namespace Cfc.Cli.Tests;
 
 [CollectionDefinition("crossbar master")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "xunit collection definitions are named ...Collection by convention.")]
 public sealed class CrossbarMasterCollection : ICollectionFixture<CrossbarMasterKit>;
 
 /// <summary>

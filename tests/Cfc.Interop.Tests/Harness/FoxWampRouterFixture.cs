@@ -91,6 +91,7 @@ public sealed class FoxWampRouterFixture : IAsyncLifetime
 
 /// <summary>The collection that shares one <see cref="FoxWampRouterFixture"/>.</summary>
 [CollectionDefinition(Name)]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "xunit collection definitions are named ...Collection by convention.")]
 public sealed class FoxWampCollection : ICollectionFixture<FoxWampRouterFixture>
 {
     public const string Name = "fox-wamp";
