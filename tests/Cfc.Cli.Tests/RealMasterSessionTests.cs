@@ -7,7 +7,7 @@ using Cfc.TestKit.CrossbarMaster;
 namespace Cfc.Cli.Tests;
 
 [CollectionDefinition("crossbar master")]
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "xunit collection definitions are named ...Collection by convention.")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "xUnit collection definitions are named after the collection they define.")]
 public sealed class CrossbarMasterCollection : ICollectionFixture<CrossbarMasterKit>;
 
 /// <summary>

@@ -46,7 +46,7 @@ public sealed record ApiGroup
     public required string Interface { get; init; }
 
     /// <summary>The implementation class's name.</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "The spec's field is named impl; the property mirrors it.")]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "Impl is the key of the JSON spec this model is read from.")]
     public required string Impl { get; init; }
 
     /// <summary>The interface's summary.</summary>

@@ -90,8 +90,8 @@ public sealed class FoxWampRouterFixture : IAsyncLifetime
 }
 
 /// <summary>The collection that shares one <see cref="FoxWampRouterFixture"/>.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "xUnit collection definitions are named after the collection they define.")]
 [CollectionDefinition(Name)]
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "xunit collection definitions are named ...Collection by convention.")]
 public sealed class FoxWampCollection : ICollectionFixture<FoxWampRouterFixture>
 {
     public const string Name = "fox-wamp";

@@ -5,8 +5,8 @@ namespace Cfc.Wamp.Tests.Hostile;
 /// run one after the other, never beside each other or beside CycleTests: they allocate hundreds of megabytes, which
 /// would disturb CycleTests' process-wide memory figure.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "xUnit collection definitions are named after the collection they define.")]
 [CollectionDefinition(Name, DisableParallelization = true)]
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "xunit collection definitions are named ...Collection by convention.")]
 public sealed class HostileCollection
 {
     public const string Name = "Hostile load (not parallel)";
