@@ -8,6 +8,7 @@ namespace Cfc.Cli.Tests;
 
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "xUnit collection definitions are named after the collection they define.")]
 [CollectionDefinition("crossbar master")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "xUnit collection definitions are named after the collection they define.")]
 public sealed class CrossbarMasterCollection : ICollectionFixture<CrossbarMasterKit>;
 
 /// <summary>

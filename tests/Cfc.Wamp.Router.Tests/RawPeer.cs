@@ -53,12 +53,22 @@ internal abstract class RawPeer : IAsyncDisposable
         Assert.False(more, more && _received.Reader.TryPeek(out string? m) ? $"expected close, got {m}" : "expected close");
     }
 
-    /// <summary>Asserts that nothing arrives within a short quiet period.</summary>
-    public async Task ExpectNothingAsync(int milliseconds = 200)
+    /// <summary>
+    /// Asserts the router has sent this peer nothing more: the peer subscribes to a marker topic, and SUBSCRIBED must
+    /// be the next message. The router handles one session's messages in order and queues what it sends at once, so
+    /// anything due to this peer is ahead of that answer; order, not a quiet period, proves the absence. When what is
+    /// checked would be caused by another peer's message, call <see cref="SyncAsync"/> on that peer first.
+    /// </summary>
+    public async Task ExpectNothingAsync()
     {
-        await Task.Delay(milliseconds);
-        Assert.False(_received.Reader.TryPeek(out string? m), $"expected no message, got {m}");
+        long id = NextId();
+        await SendAsync($$"""[32,{{id}},{},"test.marker.r{{id}}"]""");
+        JsonElement next = await ReceiveAsync();
+        Assert.True(next[0].GetInt32() == 33 && next[1].GetInt64() == id, $"expected no message, got {next.GetRawText()}");
     }
+
+    /// <summary>A round trip: once it returns, the router has handled everything this peer sent before.</summary>
+    public Task SyncAsync() => ExpectNothingAsync();
 
     public async Task<JsonElement> HelloAsync(string realm, string extraDetails = "")
     {

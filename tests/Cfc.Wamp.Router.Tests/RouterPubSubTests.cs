@@ -101,6 +101,7 @@ public sealed class RouterPubSubTests
         Assert.Single(seen.Values.Select(e => e[2].GetInt64()).Distinct());
 
         await publisher.SendAsync("""[16,2,{},"com.example.b.x.event"]""");
+        await publisher.SyncAsync();
         await subscriber.ExpectNothingAsync();
         await publisher.SendAsync("""[16,3,{},"com.example.ab"]""");
         Assert.Equal(prefix, (await subscriber.ExpectAsync(36))[1].GetInt64());
@@ -118,15 +119,16 @@ public sealed class RouterPubSubTests
 
         await publisher.SendAsync($$"""[16,1,{"exclude":[{{a.SessionId}}]},"com.example.topic",["x"]]""");
         Assert.Equal("x", (await b.ExpectAsync(36))[4][0].GetString());
-        await a.ExpectNothingAsync(100);
+        await a.ExpectNothingAsync();
 
         await publisher.SendAsync($$"""[16,2,{"eligible":[{{a.SessionId}}]},"com.example.topic",["y"]]""");
         Assert.Equal("y", (await a.ExpectAsync(36))[4][0].GetString());
-        await b.ExpectNothingAsync(100);
+        await b.ExpectNothingAsync();
 
         await publisher.SendAsync("""[16,3,{"exclude_authrole":["anonymous"]},"com.example.topic"]""");
-        await a.ExpectNothingAsync(100);
-        await b.ExpectNothingAsync(0);
+        await publisher.SyncAsync();
+        await a.ExpectNothingAsync();
+        await b.ExpectNothingAsync();
     }
 
     [Fact]

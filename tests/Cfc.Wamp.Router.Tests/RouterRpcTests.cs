@@ -234,6 +234,7 @@ public sealed class RouterRpcTests
 
         // The callee's late answer is ignored, not a protocol violation.
         await callee.SendAsync($$"""[70,{{inv}},{},["late"]]""");
+        await callee.SyncAsync();
         await caller.ExpectNothingAsync();
         await callee.RegisterAsync("com.example.still_alive");
     }

@@ -139,22 +139,7 @@ public sealed partial class WampClient : IWampClient
         ArgumentNullException.ThrowIfNull(handler);
         WampSession session = await GetSessionAsync($"SUBSCRIBE to '{topic}'", cancellationToken).ConfigureAwait(false);
         var subscription = new ClientSubscription(this, topic, options?.Match ?? WampMatch.Exact, handler, options?.MaxQueuedEvents ?? WampSubscribeOptions.DefaultMaxQueuedEvents, options?.MaxQueuedEventBytes ?? WampSubscribeOptions.DefaultMaxQueuedEventBytes, _logger);
-        try
-        {
-            await session.Subscriber.SubscribeAsync(subscription, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            subscription.Complete();
-            throw;
-        }
-
-        if (Registry.Add(subscription, session) is { } missed)
-        {
-            // The session ended after SUBSCRIBED and the next one restored without this subscription.
-            await ClientRegistry.RestoreAsync(missed, subscription, _logger, OnRestoreFailed, CancellationToken.None).ConfigureAwait(false);
-        }
-
+        await PlaceAndKeepAsync(subscription, session, cancellationToken).ConfigureAwait(false);
         return subscription;
     }
 
@@ -165,22 +150,31 @@ public sealed partial class WampClient : IWampClient
         ArgumentNullException.ThrowIfNull(handler);
         WampSession session = await GetSessionAsync($"REGISTER of '{procedure}'", cancellationToken).ConfigureAwait(false);
         var registration = new ClientRegistration(this, procedure, options, handler);
+        await PlaceAndKeepAsync(registration, session, cancellationToken).ConfigureAwait(false);
+        return registration;
+    }
+
+    /// <summary>
+    /// Subscribes or registers <paramref name="entry"/> on <paramref name="session"/>, then keeps it in the registry
+    /// (restored on every new session). A failed placement ends the entry.
+    /// </summary>
+    private async Task PlaceAndKeepAsync(IClientEntry entry, WampSession session, CancellationToken cancellationToken)
+    {
         try
         {
-            await session.Callee.RegisterAsync(registration, cancellationToken).ConfigureAwait(false);
+            await entry.PlaceAsync(session, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            registration.Complete();
+            entry.Complete();
             throw;
         }
 
-        if (Registry.Add(registration, session) is { } missed)
+        if (Registry.Add(entry, session) is { } missed)
         {
-            await ClientRegistry.RestoreAsync(missed, registration, _logger, OnRestoreFailed, CancellationToken.None).ConfigureAwait(false);
+            // The session ended after SUBSCRIBED/REGISTERED and the next one restored without this entry.
+            await ClientRegistry.RestoreAsync(missed, entry, _logger, OnRestoreFailed, CancellationToken.None).ConfigureAwait(false);
         }
-
-        return registration;
     }
 
     /// <inheritdoc />

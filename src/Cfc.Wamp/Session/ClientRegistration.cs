@@ -4,7 +4,7 @@ namespace Cfc.Wamp.Session;
 /// A registration as the application holds it. It lives in the client's registry across sessions; while
 /// attached to a session it knows the router's registration id there.
 /// </summary>
-internal sealed class ClientRegistration : WampRegistration
+internal sealed class ClientRegistration : WampRegistration, IClientEntry
 {
     private readonly WampClient _client;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -54,6 +54,14 @@ internal sealed class ClientRegistration : WampRegistration
     public override Task Completion => _completion.Task;
 
     public bool IsEnded => _completion.Task.IsCompleted;
+
+    string IClientEntry.Uri => Procedure;
+
+    string IClientEntry.Description => $"the registration of '{Procedure}'";
+
+    Task IClientEntry.PlaceAsync(WampSession session, CancellationToken cancellationToken) => session.Callee.RegisterAsync(this, cancellationToken);
+
+    WampRestoreFailedEventArgs IClientEntry.RestoreFailed(long sessionId, WampException error) => new(null, this, sessionId, error);
 
     public override async ValueTask DisposeAsync()
     {

@@ -9,8 +9,9 @@ namespace Cfc.Wamp.Session;
 internal sealed class ClientRegistry
 {
     private readonly Lock _gate = new();
-    private readonly List<ClientSubscription> _subscriptions = [];
-    private readonly List<ClientRegistration> _registrations = [];
+    // Two lists, one per kind: restore places every subscription first, then every registration.
+    private readonly List<IClientEntry> _subscriptions = [];
+    private readonly List<IClientEntry> _registrations = [];
 
     // The session whose restore took the last snapshot. An entry added after that snapshot, but subscribed on an
     // older session, was missed by it and must be restored on its own (see Add).
@@ -39,57 +40,32 @@ internal sealed class ClientRegistry
     }
 
     /// <summary>
-    /// Adds a subscription made on <paramref name="madeOn"/>. Returns the newer session whose restore already took
-    /// its snapshot without it (the session ended between SUBSCRIBED and this call), or <see langword="null"/>.
+    /// Adds a subscription or registration placed on <paramref name="madeOn"/>. Returns the newer session whose restore
+    /// already took its snapshot without it (the session ended between SUBSCRIBED/REGISTERED and this call), or
+    /// <see langword="null"/>.
     /// </summary>
-    public WampSession? Add(ClientSubscription subscription, WampSession madeOn)
+    public WampSession? Add(IClientEntry entry, WampSession madeOn)
     {
         lock (_gate)
         {
-            _subscriptions.Add(subscription);
+            ListOf(entry).Add(entry);
             return _snapshotSession is { } s && s != madeOn ? s : null;
         }
     }
 
-    /// <summary>Adds a registration made on <paramref name="madeOn"/>; returns a newer session that missed it, as for subscriptions.</summary>
-    public WampSession? Add(ClientRegistration registration, WampSession madeOn)
+    public bool Contains(IClientEntry entry)
     {
         lock (_gate)
         {
-            _registrations.Add(registration);
-            return _snapshotSession is { } s && s != madeOn ? s : null;
+            return ListOf(entry).Contains(entry);
         }
     }
 
-    public bool Contains(ClientSubscription subscription)
+    public void Remove(IClientEntry entry)
     {
         lock (_gate)
         {
-            return _subscriptions.Contains(subscription);
-        }
-    }
-
-    public bool Contains(ClientRegistration registration)
-    {
-        lock (_gate)
-        {
-            return _registrations.Contains(registration);
-        }
-    }
-
-    public void Remove(ClientSubscription subscription)
-    {
-        lock (_gate)
-        {
-            _subscriptions.Remove(subscription);
-        }
-    }
-
-    public void Remove(ClientRegistration registration)
-    {
-        lock (_gate)
-        {
-            _registrations.Remove(registration);
+            ListOf(entry).Remove(entry);
         }
     }
 
@@ -101,51 +77,23 @@ internal sealed class ClientRegistry
     /// </summary>
     public async Task RestoreAsync(WampSession session, ILogger logger, Action<WampRestoreFailedEventArgs>? onFailed, CancellationToken cancellationToken)
     {
-        ClientSubscription[] subscriptions;
-        ClientRegistration[] registrations;
+        IClientEntry[] entries;
         lock (_gate)
         {
             _snapshotSession = session;
-            subscriptions = [.. _subscriptions];
-            registrations = [.. _registrations];
+            entries = [.. _subscriptions, .. _registrations];
         }
 
-        foreach (ClientSubscription subscription in subscriptions)
+        foreach (IClientEntry entry in entries)
         {
-            await RestoreAsync(session, subscription, logger, onFailed, cancellationToken).ConfigureAwait(false);
-        }
-
-        foreach (ClientRegistration registration in registrations)
-        {
-            await RestoreAsync(session, registration, logger, onFailed, cancellationToken).ConfigureAwait(false);
+            await RestoreAsync(session, entry, logger, onFailed, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Restores one subscription on <paramref name="session"/> (skipped when it already ended).</summary>
-    public static async Task RestoreAsync(WampSession session, ClientSubscription subscription, ILogger logger, Action<WampRestoreFailedEventArgs>? onFailed, CancellationToken cancellationToken)
+    /// <summary>Restores one subscription or registration on <paramref name="session"/> (skipped when it already ended).</summary>
+    public static async Task RestoreAsync(WampSession session, IClientEntry entry, ILogger logger, Action<WampRestoreFailedEventArgs>? onFailed, CancellationToken cancellationToken)
     {
-        if (subscription.IsEnded)
-        {
-            return;
-        }
-
-        try
-        {
-            await session.Subscriber.SubscribeAsync(subscription, cancellationToken).ConfigureAwait(false);
-        }
-        catch (WampException ex) when (IsRouterRefusal(ex))
-        {
-            logger.RestoreFailed(subscription.Topic, ex);
-            WampException error = NotRestored($"the subscription to '{subscription.Topic}'", ex);
-            subscription.Revoke(error);
-            onFailed?.Invoke(new WampRestoreFailedEventArgs(subscription, null, session.SessionId, error));
-        }
-    }
-
-    /// <summary>Restores one registration on <paramref name="session"/> (skipped when it already ended).</summary>
-    public static async Task RestoreAsync(WampSession session, ClientRegistration registration, ILogger logger, Action<WampRestoreFailedEventArgs>? onFailed, CancellationToken cancellationToken)
-    {
-        if (registration.IsEnded)
+        if (entry.IsEnded)
         {
             return;
         }
@@ -156,12 +104,12 @@ internal sealed class ClientRegistry
             {
                 try
                 {
-                    await session.Callee.RegisterAsync(registration, cancellationToken).ConfigureAwait(false);
+                    await entry.PlaceAsync(session, cancellationToken).ConfigureAwait(false);
                     break;
                 }
                 catch (WampException ex) when (ex.ErrorUri == ProcedureAlreadyExists && retry < AlreadyExistsRetries)
                 {
-                    // The router may not have cleaned up the lost session yet (it still holds our old registration):
+                    // (Only a REGISTER is answered so.) The router may not have cleaned up the lost session yet (it still holds our old registration):
                     // give it a moment before calling the procedure lost.
                     await Task.Delay(TimeSpan.FromMilliseconds(50 << retry), session.TimeProvider, cancellationToken).ConfigureAwait(false);
                 }
@@ -169,37 +117,32 @@ internal sealed class ClientRegistry
         }
         catch (WampException ex) when (IsRouterRefusal(ex))
         {
-            logger.RestoreFailed(registration.Procedure, ex);
-            WampException error = NotRestored($"the registration of '{registration.Procedure}'", ex);
-            registration.Revoke(error);
-            onFailed?.Invoke(new WampRestoreFailedEventArgs(null, registration, session.SessionId, error));
+            logger.RestoreFailed(entry.Uri, ex);
+            WampException error = NotRestored(entry.Description, ex);
+            entry.Revoke(error);
+            onFailed?.Invoke(entry.RestoreFailed(session.SessionId, error));
         }
     }
 
     /// <summary>Ends everything: successfully (client disposed) or with <paramref name="error"/> (lost for good).</summary>
     public void EndAll(Exception? error)
     {
-        ClientSubscription[] subscriptions;
-        ClientRegistration[] registrations;
+        IClientEntry[] entries;
         lock (_gate)
         {
-            subscriptions = [.. _subscriptions];
-            registrations = [.. _registrations];
+            entries = [.. _subscriptions, .. _registrations];
             _subscriptions.Clear();
             _registrations.Clear();
             _snapshotSession = null;
         }
 
-        foreach (ClientSubscription subscription in subscriptions)
+        foreach (IClientEntry entry in entries)
         {
-            if (error is null) { subscription.Complete(); } else { subscription.Fault(error); }
-        }
-
-        foreach (ClientRegistration registration in registrations)
-        {
-            if (error is null) { registration.Complete(); } else { registration.Fault(error); }
+            if (error is null) { entry.Complete(); } else { entry.Fault(error); }
         }
     }
+
+    private List<IClientEntry> ListOf(IClientEntry entry) => entry is ClientSubscription ? _subscriptions : _registrations;
 
     private const string ProcedureAlreadyExists = WampErrorUris.ProcedureAlreadyExists;
 

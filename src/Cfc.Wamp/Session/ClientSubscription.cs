@@ -6,7 +6,7 @@ namespace Cfc.Wamp.Session;
 /// A subscription as the application holds it. It lives in the client's registry across sessions; while
 /// attached to a session it knows the router's subscription id there.
 /// </summary>
-internal sealed class ClientSubscription : WampSubscription
+internal sealed class ClientSubscription : WampSubscription, IClientEntry
 {
     private readonly WampClient _client;
     private readonly EventDispatcher _dispatcher;
@@ -34,6 +34,14 @@ internal sealed class ClientSubscription : WampSubscription
     public override Task Completion => _completion.Task;
 
     public bool IsEnded => _completion.Task.IsCompleted;
+
+    string IClientEntry.Uri => Topic;
+
+    string IClientEntry.Description => $"the subscription to '{Topic}'";
+
+    Task IClientEntry.PlaceAsync(WampSession session, CancellationToken cancellationToken) => session.Subscriber.SubscribeAsync(this, cancellationToken);
+
+    WampRestoreFailedEventArgs IClientEntry.RestoreFailed(long sessionId, WampException error) => new(this, null, sessionId, error);
 
     public override async ValueTask DisposeAsync()
     {

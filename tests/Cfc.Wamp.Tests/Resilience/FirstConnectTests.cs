@@ -1,4 +1,5 @@
 using Cfc.Wamp.Router;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cfc.Wamp.Tests.Resilience;
 
@@ -9,11 +10,19 @@ public sealed class FirstConnectTests
     {
         await using WampRouterHost host = await WampRouterHost.StartNewAsync();
         host.Router.RefuseNewConnections = true;
-        Task<WampClient> connect = WampClient.ConnectAsync(Harness.Options(host.Url, Harness.FastReconnect with { RetryFirstConnect = true }));
-        await Task.Delay(300);
+        var time = new TimerRecordingTimeProvider(new FakeTimeProvider(DateTimeOffset.UnixEpoch));
+        WampReconnectOptions retry = Harness.FastReconnect with { RetryFirstConnect = true, InitialDelay = TimeSpan.FromSeconds(1), DelayGrowth = 2, MaxDelay = TimeSpan.FromSeconds(4), Jitter = 0 };
+        Task<WampClient> connect = WampClient.ConnectAsync(Harness.Options(host.Url, retry) with { TimeProvider = time });
+
+        // Each backoff timer is made after a refused attempt; the fake clock moves only when the test moves it.
+        await time.WaitForTimerAsync(TimeSpan.FromSeconds(1));
+        Assert.False(connect.IsCompleted);
+        time.Fake.Advance(TimeSpan.FromSeconds(1));
+        await time.WaitForTimerAsync(TimeSpan.FromSeconds(2));
         Assert.False(connect.IsCompleted);
 
         host.Router.RefuseNewConnections = false;
+        time.Fake.Advance(TimeSpan.FromSeconds(2));
         await using WampClient client = await connect.WaitAsync(Harness.Wait);
         Assert.Equal(WampConnectionState.Connected, client.State);
         Assert.NotNull(client.SessionId);

@@ -12,6 +12,7 @@ public sealed class QueuedWorkTests
         await using WampClient caller = await Harness.ConnectAsync(host);
         int invocations = 0;
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await callee.RegisterAsync("com.app.marker", (_, _) => ValueTask.FromResult(Harness.Args(1)));
         await callee.RegisterAsync("com.app.slow", async (_, ct) =>
         {
             Interlocked.Increment(ref invocations);
@@ -38,7 +39,11 @@ public sealed class QueuedWorkTests
         }
         await Harness.ReconnectedAsync(caller, session);
         await Harness.EventuallyAsync(() => callee.State == WampConnectionState.Connected, "the callee reconnected");
-        await Task.Delay(200);
+
+        // A replayed CALL would go out when the session is restored, before any new call; so once a later call has
+        // been answered through the same callee, a replay would already show (as a second invocation, a pending call).
+        // (Connected means the callee's registrations are restored.)
+        Assert.Equal(1, (await caller.CallAsync("com.app.marker").WaitAsync(Harness.Wait)).Payload[0].GetInt64());
         Assert.Equal(1, Volatile.Read(ref invocations));
         Assert.Equal(0, caller.PendingRequestCount);
     }
@@ -69,7 +74,10 @@ public sealed class QueuedWorkTests
         Task<WampResult> call = client.CallAsync("com.app.echo", Harness.Args(7));
         Task<long?> publish = client.PublishAsync("com.app.news", Harness.Args(1), new WampPublishOptions { Acknowledge = true, ExcludeMe = false });
         Task<WampSubscription> subscribe = client.SubscribeAsync("com.app.other", (_, _) => default);
-        await Task.Delay(150);
+
+        // Another refused attempt after the work was queued: the failed attempt must not have failed the queued work.
+        int attempt = client.ReconnectAttempt;
+        await Harness.EventuallyAsync(() => client.ReconnectAttempt > attempt, "one more refused attempt");
         Assert.False(call.IsCompleted);
         Assert.False(publish.IsCompleted);
         Assert.False(subscribe.IsCompleted);

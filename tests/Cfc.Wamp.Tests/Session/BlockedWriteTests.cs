@@ -65,7 +65,7 @@ public sealed class BlockedWriteTests
             router.ReleaseSends();
             Assert.Equal("com.a", (await router.NextAsync<CallMessage>()).Procedure);
             Assert.Equal(1, (await router.NextAsync<CancelMessage>()).RequestId);
-            await router.AssertNothingSentAsync(TimeSpan.FromMilliseconds(200));
+            await router.AssertNothingMoreSentAsync(client);
             Assert.Equal(WampConnectionState.Connected, client.State);
         }
     }
@@ -104,7 +104,7 @@ public sealed class BlockedWriteTests
             router.ReleaseSends();
             await inWrite.Within();
             Assert.Equal("com.a", (await router.NextAsync<PublishMessage>()).Topic);
-            await router.AssertNothingSentAsync(TimeSpan.FromMilliseconds(200));
+            await router.AssertNothingMoreSentAsync(client);
         }
     }
 }

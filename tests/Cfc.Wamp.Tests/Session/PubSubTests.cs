@@ -182,7 +182,7 @@ public sealed class PubSubTests
 
             await first.DisposeAsync().AsTask().Within();
             await first.Completion.Within();
-            await router.AssertNothingSentAsync(TimeSpan.FromMilliseconds(100));
+            await router.AssertNothingMoreSentAsync(client);
 
             router.Push("""[36, 77, 2, {}]""");
             await TestRouter.EventuallyAsync(() => Volatile.Read(ref b) == 2);
@@ -210,7 +210,7 @@ public sealed class PubSubTests
             Assert.Contains("wamp.error.killed", ex.Message);
             Assert.Null(subscription.SubscriptionId);
             await subscription.DisposeAsync();
-            await router.AssertNothingSentAsync(TimeSpan.FromMilliseconds(100));
+            await router.AssertNothingMoreSentAsync(client);
         }
     }
 

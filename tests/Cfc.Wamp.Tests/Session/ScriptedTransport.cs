@@ -154,10 +154,31 @@ internal sealed class ScriptedTransport : IWampTransport
         return Assert.IsType<T>(message);
     }
 
-    /// <summary>Asserts the client sends nothing within <paramref name="quiet"/>.</summary>
-    public async Task AssertNothingSentAsync(TimeSpan quiet)
+    /// <summary>The topic of the marker <see cref="AssertNothingMoreSentAsync"/> publishes.</summary>
+    public const string MarkerTopic = "test.nothing_sent_before_this";
+
+    /// <summary>
+    /// Asserts the client has nothing more queued for the router: it publishes a marker, and the marker must be the
+    /// next frame. Every message goes through the session's one writer in order, so anything the work under test
+    /// sent (or would wrongly send) comes before the marker; the order, not a quiet period, proves the absence.
+    /// </summary>
+    public async Task AssertNothingMoreSentAsync(WampClient client)
     {
-        await Task.Delay(quiet);
+        await client.PublishAsync(MarkerTopic).WaitAsync(Wait);
+        WampMessage next = await NextAsync();
+        if (next is not PublishMessage { Topic: MarkerTopic })
+        {
+            Assert.Fail($"The client sent {next.GetType().Name} before the marker publication.");
+        }
+    }
+
+    /// <summary>
+    /// Asserts the client sent nothing more before its transport closed. A closed transport takes no writes (they
+    /// throw), so what is unread now is all the client will ever have sent: no waiting needed.
+    /// </summary>
+    public void AssertNothingSentAfterClose()
+    {
+        Assert.True(IsClosed, "The transport is still open; use AssertNothingMoreSentAsync.");
         if (_fromClient.Reader.TryRead(out byte[]? frame))
         {
             Assert.Fail($"The client sent {Encoding.UTF8.GetString(frame)}");
