@@ -8,8 +8,9 @@ namespace Cfc.Wamp.Router;
 /// <summary>Accepts WAMP RawSocket clients on 127.0.0.1 and hands each one to the router as a session.</summary>
 internal sealed class RawSocketListener : IAsyncDisposable
 {
-    // A client that connects but never sends its 4-octet handshake must not hold a slot forever.
-    private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(10);
+    /// <summary>A client that connects but never sends its 4-octet handshake must not hold a slot forever: it is dropped
+    /// after this long, on the router's clock (<see cref="WampRouterOptions.TimeProvider"/>).</summary>
+    internal static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(10);
 
     private readonly WampRouter _router;
     private readonly int _maxMessageSize;
@@ -79,9 +80,10 @@ internal sealed class RawSocketListener : IAsyncDisposable
             RawSocketTransport transport;
             try
             {
-                using var handshake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                handshake.CancelAfter(HandshakeTimeout);
-                transport = await RawSocketTransport.AcceptAsync(client.GetStream(), static id => WampSerializerIds.FromRawSocketId(id) is not null, _maxMessageSize, handshake.Token).ConfigureAwait(false);
+                using var timeout = new CancellationTokenSource(HandshakeTimeout, _router.TimeProvider);
+                using var handshake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+                transport = await RawSocketTransport.AcceptAsync(
+                    client.GetStream(), static id => WampSerializerIds.FromRawSocketId(id) is not null, _maxMessageSize, _router.TimeProvider, handshake.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is WampException or IOException or OperationCanceledException or SocketException)
             {

@@ -9,7 +9,7 @@ namespace Cfc.Wamp.Transport;
 /// <summary>
 /// WAMP over RawSocket: a 4-octet handshake, then frames with a 4-octet header (message, PING, PONG).
 /// PINGs from the peer are answered; our own PINGs (when keep-alive is on) detect a dead peer.
-/// Use <see cref="ConnectAsync"/> on the client side and <see cref="AcceptAsync"/> on the server side.
+/// Use <see cref="ConnectAsync"/> on the client side and <see cref="AcceptAsync(Stream, Func{int, bool}, int, TimeProvider, CancellationToken)"/> on the server side.
 /// </summary>
 public sealed class RawSocketTransport : IWampTransport
 {
@@ -71,8 +71,20 @@ public sealed class RawSocketTransport : IWampTransport
     /// <param name="cancellationToken">Cancels the handshake.</param>
     /// <returns>The transport.</returns>
     /// <exception cref="WampException">The client did not speak RawSocket or was refused (after its error reply was sent).</exception>
-    public static async ValueTask<RawSocketTransport> AcceptAsync(Stream stream, Func<int, bool> supportsSerializer, int maxMessageSize, CancellationToken cancellationToken)
+    public static ValueTask<RawSocketTransport> AcceptAsync(Stream stream, Func<int, bool> supportsSerializer, int maxMessageSize, CancellationToken cancellationToken) =>
+        AcceptAsync(stream, supportsSerializer, maxMessageSize, TimeProvider.System, cancellationToken);
+
+    /// <summary>Performs the server handshake on an accepted stream, with the server's clock for the transport's waits.</summary>
+    /// <param name="stream">The accepted stream; the transport owns it from now on.</param>
+    /// <param name="supportsSerializer">Whether the client's serializer id is supported (otherwise the client gets error 1); the agreed id is then <see cref="SerializerId"/>.</param>
+    /// <param name="maxMessageSize">The largest message accepted or sent, in bytes.</param>
+    /// <param name="timeProvider">The clock for the transport's waits (its close grace period).</param>
+    /// <param name="cancellationToken">Cancels the handshake.</param>
+    /// <returns>The transport.</returns>
+    /// <exception cref="WampException">The client did not speak RawSocket or was refused (after its error reply was sent).</exception>
+    public static async ValueTask<RawSocketTransport> AcceptAsync(Stream stream, Func<int, bool> supportsSerializer, int maxMessageSize, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(supportsSerializer);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxMessageSize, RawSocketProtocol.SizeFor(0));
@@ -103,7 +115,7 @@ public sealed class RawSocketTransport : IWampTransport
         await WriteHandshakeAsync(stream, reply, cancellationToken).ConfigureAwait(false);
 
         int maxSend = Math.Min(maxMessageSize, RawSocketProtocol.SizeFor(clientExponent));
-        return new RawSocketTransport(stream, null, (byte)serializerId, maxMessageSize, maxSend, TimeSpan.Zero, TimeSpan.Zero);
+        return new RawSocketTransport(stream, null, (byte)serializerId, maxMessageSize, maxSend, TimeSpan.Zero, TimeSpan.Zero, timeProvider);
     }
 
     /// <inheritdoc />
