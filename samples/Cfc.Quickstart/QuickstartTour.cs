@@ -15,7 +15,8 @@ public sealed class QuickstartTour(TextWriter output)
             Url = url,
             Realm = globalRealm,
             Authenticator = CfcAuthenticator.Cryptosign(key, authId),
-            UriScheme = CfcUriScheme.Auto,          // finds out whether the server is a Crossbar.io master or speaks the documents' API
+            // UriScheme is left at its default, CfcUriScheme.Auto: the client finds out at connect whether the server is a
+            // Crossbar.io master or speaks the documents' API (one round trip), and client.UriScheme says which.
             // The client reconnects by default (autobahn's backoff) and restores its event streams; the first connect
             // still fails fast. Connection = new() { Reconnect = null } turns it off. `await using` closes within Connection.CloseTimeout (2 s).
         }, cancellationToken);

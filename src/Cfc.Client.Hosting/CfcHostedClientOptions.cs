@@ -16,8 +16,11 @@ public sealed class CfcHostedClientOptions
     /// <summary>The realm to join. Default: <see cref="CfcRealms.Global"/>. Key: <c>Realm</c>.</summary>
     public string Realm { get; set; } = CfcRealms.Global;
 
-    /// <summary>Which URI table to use. Default: <see cref="CfcUriScheme.Fabric"/>. Key: <c>UriScheme</c>.</summary>
-    public CfcUriScheme UriScheme { get; set; } = CfcUriScheme.Fabric;
+    /// <summary>
+    /// Which URI table to use. Default: <see cref="CfcUriScheme.Auto"/> (found out when the hosted connection first connects;
+    /// see <c>CfcClient.Create</c>). Key: <c>UriScheme</c>.
+    /// </summary>
+    public CfcUriScheme UriScheme { get; set; } = CfcUriScheme.Auto;
 
     /// <summary>The serializer. Default: <see cref="WampSerializer.Json"/>. Key: <c>Serializer</c>.</summary>
     public WampSerializer Serializer { get; set; } = WampSerializer.Json;

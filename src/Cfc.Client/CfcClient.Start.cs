@@ -10,6 +10,7 @@ namespace Cfc.Client;
 public sealed partial class CfcClient
 {
     private WampClient? _unstarted;
+    private CfcClientOptions? _startOptions;
     private string? _startTarget;
 
     /// <summary>
@@ -19,7 +20,15 @@ public sealed partial class CfcClient
     /// </summary>
     /// <param name="options">Where and how to connect; checked here (<see cref="CfcClientOptions.Validate"/>).</param>
     /// <returns>The client, not yet connected.</returns>
-    /// <exception cref="ArgumentException">The options are incomplete or out of range (the message says what to fix), or ask for <see cref="CfcUriScheme.Auto"/>, which only <see cref="ConnectAsync(CfcClientOptions, CancellationToken)"/> can resolve.</exception>
+    /// <remarks>
+    /// With <see cref="CfcUriScheme.Auto"/> (the default) the client finds out the server's API when
+    /// <see cref="StartAsync"/> first connects (one round of probe calls); until then <see cref="UriScheme"/> is
+    /// <see cref="CfcUriScheme.Auto"/>. Event streams may be subscribed before that: they subscribe on the router once the
+    /// API is known. A call made before <see cref="StartAsync"/> throws <see cref="InvalidOperationException"/>; a call made
+    /// while it connects waits for the API (up to <see cref="WampReconnectOptions.QueueTimeout"/> when
+    /// <c>Connection.Reconnect</c> is set) and then goes ahead; when connecting fails for good, it fails with why.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The options are incomplete or out of range (the message says what to fix).</exception>
     /// <example>
     /// <code>
     /// await using CfcClient client = CfcClient.Create(options with { Connection = options.Connection with { Reconnect = new WampReconnectOptions { RetryFirstConnect = true } } });
@@ -30,17 +39,13 @@ public sealed partial class CfcClient
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        if (options.UriScheme == CfcUriScheme.Auto)
-        {
-            // Auto asks the server at connect, and the API groups of a client made here exist before any connection.
-            throw new ArgumentException(
-                "CfcClientOptions.UriScheme Auto needs a connection to find out the server's API, and CfcClient.Create makes the client before connecting. "
-                + "Name the scheme (CrossbarMaster for a Crossbar.io master node, Fabric or Legacy), or use CfcClient.ConnectAsync with Auto.",
-                nameof(options));
-        }
-
         WampClient wamp = WampClient.Create(options.ToWampClientOptions());
-        return new CfcClient(wamp, options.UriScheme, options.Connection.LoggerFactory, options.Realm, options) { _unstarted = wamp, _startTarget = $"{options.Url} (realm {options.Realm}, {options.Authenticator})" };
+        return new CfcClient(wamp, options.UriScheme, options.Connection.LoggerFactory, options.Realm, options)
+        {
+            _unstarted = wamp,
+            _startOptions = options,
+            _startTarget = $"{options.Url} (realm {options.Realm}, {options.Authenticator})",
+        };
     }
 
     /// <summary>
@@ -49,7 +54,7 @@ public sealed partial class CfcClient
     /// <paramref name="cancellationToken"/> is cancelled; after that the client reconnects by itself.
     /// </summary>
     /// <param name="cancellationToken">Cancels connecting.</param>
-    /// <returns>A task that completes when the session is ready.</returns>
+    /// <returns>A task that completes when the session is ready (and, under <see cref="CfcUriScheme.Auto"/>, the server's API known).</returns>
     /// <exception cref="InvalidOperationException">The client was not made by <see cref="Create(CfcClientOptions)"/>, or was started already.</exception>
     /// <exception cref="CfcAuthenticationException">The router refused the session (e.g. an unknown key).</exception>
     /// <exception cref="CfcException">The connection could not be opened (<see cref="LastError"/> says why too).</exception>
@@ -58,13 +63,40 @@ public sealed partial class CfcClient
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         WampClient wamp = _unstarted ?? throw new InvalidOperationException(
             "This CfcClient is connected already: only a client made by CfcClient.Create(options) is started with StartAsync.");
+        _context.MarkStarted();
         try
         {
             await wamp.StartAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (WampException ex)
+        catch (Exception ex) when (ex is not InvalidOperationException)
         {
-            throw CfcErrors.Map(ex, $"Connecting to {_startTarget}");
+            CfcException? mapped = ex is WampException wampError ? CfcErrors.Map(wampError, $"Connecting to {_startTarget}") : null;
+            _context.FailScheme(ex is OperationCanceledException ? StartCancelled() : mapped ?? ex);
+
+            if (mapped is not null)
+            {
+                throw mapped;
+            }
+
+            throw;
+        }
+
+        if (_context.Binding is null && _startOptions is { } options)
+        {
+            // CfcUriScheme.Auto: found out once, on the first session; a reconnect keeps it (the same server).
+            try
+            {
+                _context.BindScheme(await DetectSchemeAsync(wamp, options, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception ex)
+            {
+                _context.FailScheme(ex is OperationCanceledException ? StartCancelled() : ex);
+                throw;
+            }
         }
     }
+
+    private InvalidOperationException StartCancelled() => new(
+        $"CfcClient.StartAsync was cancelled before the client connected to {_startTarget} and found out its API (CfcUriScheme.Auto); " +
+        "a client starts once: make a new one with CfcClient.Create and start it again.");
 }

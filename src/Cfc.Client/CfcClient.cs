@@ -39,8 +39,8 @@ public sealed partial class CfcClient : IAsyncDisposable
         _logger = logger;
         _closeTimeout = options?.Connection.CloseTimeout ?? WampConnectionOptions.Defaults.CloseTimeout;
         _timeProvider = options?.Connection.TimeProvider ?? TimeProvider.System;
-        _context = new CfcApiContext(wamp, CfcUriTables.For(scheme), logger, realm, options?.EventQueue);
-        UriScheme = scheme;
+        _context = new CfcApiContext(
+            wamp, scheme, logger, realm, options?.EventQueue, options?.Connection.Reconnect?.QueueTimeout, options?.Connection.TimeProvider);
         System = new FabricSystemApi(_context);
         ManagementRealms = new ManagementRealmsApi(_context);
         ManagementRealm = new ManagementRealmApi(_context);
@@ -109,8 +109,12 @@ public sealed partial class CfcClient : IAsyncDisposable
     /// <summary>The underlying WAMP session, for raw calls, publications and subscriptions the typed API lacks.</summary>
     public IWampClient Wamp => _context.Wamp;
 
-    /// <summary>The URI scheme in use: the configured one, or with <see cref="CfcUriScheme.Auto"/> the one found at connect (never <see cref="CfcUriScheme.Auto"/>).</summary>
-    public CfcUriScheme UriScheme { get; }
+    /// <summary>
+    /// The URI scheme in use: the configured one, or with <see cref="CfcUriScheme.Auto"/> the one found at connect. Only a
+    /// client made by <see cref="Create(CfcClientOptions)"/> with <see cref="CfcUriScheme.Auto"/> says
+    /// <see cref="CfcUriScheme.Auto"/>, until <see cref="StartAsync"/> has connected it.
+    /// </summary>
+    public CfcUriScheme UriScheme => _context.Scheme;
 
     /// <summary>The current connection state.</summary>
     public CfcConnectionState State => CfcConnectionStates.From(_context.Wamp.State);
@@ -177,10 +181,11 @@ public sealed partial class CfcClient : IAsyncDisposable
     /// <param name="loggerFactory">Where logs go, or <see langword="null"/> for nowhere.</param>
     /// <returns>The client.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="wamp"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="scheme"/> is not defined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="scheme"/> is not defined, or is <see cref="CfcUriScheme.Auto"/> (a wrapped session is not connected by the client, so it cannot find out the API then: name the scheme).</exception>
     public static CfcClient Create(IWampClient wamp, CfcUriScheme scheme = CfcUriScheme.Fabric, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(wamp);
+        _ = CfcUriTables.For(scheme);
         return new CfcClient(wamp, scheme, loggerFactory);
     }
 
@@ -208,13 +213,22 @@ public sealed partial class CfcClient : IAsyncDisposable
         CfcUriScheme scheme = options.UriScheme;
         if (scheme == CfcUriScheme.Auto)
         {
-            scheme = await DetectSchemeAsync(wamp, options, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                scheme = await DetectSchemeAsync(wamp, options, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await wamp.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
         }
 
         return new CfcClient(wamp, scheme, options.Connection.LoggerFactory, options.Realm, options);
     }
 
-    // CfcUriScheme.Auto: one round of probe calls (sent together) right after joining. When nothing answers (a plain
+    // CfcUriScheme.Auto: one round of probe calls (sent together) right after joining, so at most one round trip more
+    // than a named scheme. When nothing answers (a plain
     // WAMP router, or a role that may call none of them) the client uses Fabric, the documents' scheme.
     private static async Task<CfcUriScheme> DetectSchemeAsync(IWampClient wamp, CfcClientOptions options, CancellationToken cancellationToken)
     {
@@ -229,15 +243,9 @@ public sealed partial class CfcClient : IAsyncDisposable
             }
             return detected ?? CfcUriScheme.Fabric;
         }
-        catch (Exception ex)
+        catch (WampException ex)
         {
-            await wamp.DisposeAsync().ConfigureAwait(false);
-            if (ex is WampException wampError)
-            {
-                throw CfcErrors.Map(wampError, $"Finding out the API of {options.Url} (CfcUriScheme.Auto)");
-            }
-
-            throw;
+            throw CfcErrors.Map(ex, $"Finding out the API of {options.Url} (CfcUriScheme.Auto)");
         }
     }
 

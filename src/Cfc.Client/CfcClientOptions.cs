@@ -20,8 +20,13 @@ public sealed record CfcClientOptions
     /// <summary>The serializer. Default: <see cref="WampSerializer.Json"/>.</summary>
     public WampSerializer Serializer { get; init; } = WampSerializer.Json;
 
-    /// <summary>Which URI table to use. Default: <see cref="CfcUriScheme.Fabric"/>.</summary>
-    public CfcUriScheme UriScheme { get; init; } = CfcUriScheme.Fabric;
+    /// <summary>
+    /// Which URI table to use. Default: <see cref="CfcUriScheme.Auto"/>: the client finds out at connect whether the server
+    /// is a Crossbar.io master node or speaks the documents' <c>crossbarfabriccenter.*</c> or <c>cfc.*</c> API (one round of
+    /// probe calls, sent together, after joining) and says which in <c>CfcClient.UriScheme</c>. Name the scheme to skip that
+    /// round trip.
+    /// </summary>
+    public CfcUriScheme UriScheme { get; init; } = CfcUriScheme.Auto;
 
     /// <summary>
     /// How the connection behaves: timeouts, keep-alive, reconnect, close, TLS, transport hooks, logging and the clock.

@@ -40,6 +40,9 @@ public sealed class CfcEventStream<T> : IObservable<T>
     private readonly EventReaderSettings _readers;
     private readonly string _name;
 
+    /// <summary>Where the stream gets its values (a deferred stream attaches its observers here once the scheme is known).</summary>
+    internal IEventSource<T> Source => _source;
+
     internal CfcEventStream(IEventSource<T> source, EventReaderSettings readers, string name)
     {
         _source = source;

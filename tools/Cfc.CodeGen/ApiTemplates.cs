@@ -75,7 +75,7 @@ internal static class ApiTemplates
             string decoder = IsFlat(ev)
                 ? $"static payload => CfcEventArgs.GetObject(payload, 0, \"{ev.Args[0].Name}\", CfcJsonContext.Default.{ev.Record})"
                 : $"{ev.Record}.Decode";
-            o.Add($"        {EventProperty(ev)} = context.GetEventStream(CfcMember.{EventKey(group, ev)}, context.Uris.{EventKey(group, ev)}, {decoder});");
+            o.Add($"        {EventProperty(ev)} = context.GetEventStream(CfcMember.{EventKey(group, ev)}, static uris => uris.{EventKey(group, ev)}, {decoder});");
         }
 
         o.Add("    }");
@@ -110,7 +110,7 @@ internal static class ApiTemplates
             }
 
             string? typeInfo = ResultTypes(proc).TypeInfo;
-            string uri = $"CfcMember.{UriKey(group, proc)}, _context.Uris.{UriKey(group, proc)}";
+            string uri = $"CfcMember.{UriKey(group, proc)}, static uris => uris.{UriKey(group, proc)}";
             o.Add(typeInfo is null
                 ? $"        return _context.CallAsync({uri}, {payload}, cancellationToken);"
                 : $"        return _context.CallAsync({uri}, {payload}, CfcJsonContext.Default.{typeInfo}, cancellationToken);");

@@ -62,7 +62,12 @@ internal static class MasterTemplates
             "Every member of the typed API and what it becomes on the open-source Crossbar.io master node (crossbar v22.6.1, the",
             "server users run). The client translates names, arguments, ids, results and events; a member without a counterpart",
             "throws `CfcNotSupportedException` before anything is sent (subscribing to such an event fails the same way).", "",
-            "- **verified**: `tests/Cfc.Master.Tests` calls it against a real master and a managed edge node in CI, with json, msgpack and cbor.",
+            "You need not name the scheme: `CfcUriScheme.Auto`, the default of `CfcClientOptions.UriScheme` (and of the hosting",
+            "package's `UriScheme` key), finds out at connect that the server is a master (one round of probe calls, sent together",
+            "after joining: one round trip) and `client.UriScheme` then says `CrossbarMaster`. Name it to skip that round trip.", "",
+            "- **verified**: `tests/Cfc.Master.Tests` calls it against a real master and a managed edge node in CI, with json, msgpack and cbor,",
+            "  as far as crossbar v22.6.1 allows: where a server bug keeps a member from ever succeeding there (realm deletes, management",
+            "  realm traces, `on_realm_deleted`), the note says exactly what is checked on the real server and what on `FakeCfc`.",
             "- **mapped**: the master registers the target and the client translates, but CI does not exercise it.",
             "- **not supported**: no counterpart; the exception names the scheme and what to use instead (shown here).", "",
             "Node ids: the remote API of the master takes node **oids**; the SDK takes node ids (authids) and resolves them",
@@ -70,6 +75,7 @@ internal static class MasterTemplates
             "is an oid (a UUID) is passed as is. Forwarded remote events carry the node id (authid), as the typed events expect.", "",
             "Seed URIs are those of `CfcUriScheme.Fabric`; all URIs below omit the prefix `crossbarfabriccenter.`.", "",
         };
+        int countsAt = o.Count - 2;   // after the node id paragraph, before the note on seed URIs
         var counts = new Dictionary<string, int>(StringComparer.Ordinal) { ["verified"] = 0, ["mapped"] = 0, ["unsupported"] = 0 };
         foreach (ApiGroup g in spec.Groups)
         {
@@ -88,8 +94,8 @@ internal static class MasterTemplates
             o.Add("");
         }
 
-        o.Insert(14, $"{counts["verified"]} verified, {counts["mapped"]} mapped, {counts["unsupported"]} not supported.");
-        o.Insert(15, "");
+        o.Insert(countsAt, $"{counts["verified"]} verified, {counts["mapped"]} mapped, {counts["unsupported"]} not supported.");
+        o.Insert(countsAt + 1, "");
         return string.Join("\n", o);
     }
 

@@ -102,6 +102,7 @@ internal sealed class Parameter(ApiArgument arg)
         "kw_str" => $"string? {Name} = null",
         "kw_strlist" => $"IReadOnlyList<string>? {Name} = null",
         "kw_intlist" => $"IReadOnlyList<int>? {Name} = null",
+        "workers" => $"IReadOnlyList<TracedWorker> {Name}",
         _ => throw new InvalidDataException($"parameter {Seed}: unknown kind '{Kind}'"),
     };
 
@@ -115,6 +116,7 @@ internal sealed class Parameter(ApiArgument arg)
         "optdict" => $"JsonElement {Name}Json = CfcJsonArgs.ToElementOrNull({Name}, nameof({Name}));",
         "kw_strlist" or "kw_intlist" => $"JsonElement? {Name}Json = {Name} is null ? null : CfcJsonArgs.ToElement({Name}, nameof({Name}));",
         "optint" or "kw_int" or "optlong" => $"CfcArgs.RequireNonNegative({Name}, nameof({Name}));",
+        "workers" => $"JsonElement {Name}Json = CfcArgs.RequireTracedWorkers({Name}, nameof({Name}));",
         _ => null,
     };
 
@@ -122,7 +124,7 @@ internal sealed class Parameter(ApiArgument arg)
     {
         "id" or "optid" or "bool=false" or "long" => $"builder.Add({Name});",
         "pubkey" or "role" => $"builder.Add({Name}Wire);",
-        "dict" or "optdict" => $"builder.Add({Name}Json);",
+        "dict" or "optdict" or "workers" => $"builder.Add({Name}Json);",
         "optlong" or "optint" => $"builder.AddNullable({Name});",
         "kw_int" => $"if ({Name} is int {Name}Value) {{ builder.Keyword(\"{Seed}\", {Name}Value); }}",
         "kw_bool" => $"if ({Name} is bool {Name}Value) {{ builder.Keyword(\"{Seed}\", {Name}Value); }}",

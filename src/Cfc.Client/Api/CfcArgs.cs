@@ -26,6 +26,39 @@ internal static class CfcArgs
         }
     }
 
+    /// <summary>Requires at least one traced worker, each with a node id and a worker id.</summary>
+    /// <param name="value">The workers.</param>
+    /// <param name="paramName">The parameter's name.</param>
+    /// <returns>The workers as the wire's list of <c>[node_id, worker_id]</c> pairs.</returns>
+    public static System.Text.Json.JsonElement RequireTracedWorkers(IReadOnlyList<TracedWorker> value, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(value, paramName);
+        if (value.Count == 0)
+        {
+            throw new ArgumentException($"{paramName} must name at least one router worker to trace (new TracedWorker(nodeId, workerId)).", paramName);
+        }
+
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(64 * value.Count);
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            for (int i = 0; i < value.Count; i++)
+            {
+                TracedWorker worker = value[i] ?? throw new ArgumentException($"{paramName}[{i}] is null; give a node id and a worker id.", paramName);
+                RequireId(worker.NodeId, $"{paramName}[{i}].NodeId");
+                RequireId(worker.WorkerId, $"{paramName}[{i}].WorkerId");
+                writer.WriteStartArray();
+                writer.WriteStringValue(worker.NodeId);
+                writer.WriteStringValue(worker.WorkerId);
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return Cfc.Wamp.WampJson.ParseElement(buffer.WrittenSpan);
+    }
+
     /// <summary>Requires a 32-byte Ed25519 public key as 64 hex characters.</summary>
     /// <param name="value">The value.</param>
     /// <param name="paramName">The parameter's name.</param>

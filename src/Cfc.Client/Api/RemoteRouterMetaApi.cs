@@ -30,6 +30,6 @@ internal sealed partial class RemoteRouterMetaApi
             }
         }
 
-        return _context.InvokeAsync(_context.Uris.RemoteRouterMetaPrefix + metaProcedure, builder.Build(), cancellationToken);
+        return _context.InvokeAsync(uris => uris.RemoteRouterMetaPrefix + metaProcedure, builder.Build(), cancellationToken);
     }
 }

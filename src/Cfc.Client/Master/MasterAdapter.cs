@@ -52,6 +52,11 @@ internal sealed class MasterAdapter
             sent = MasterTranslations.ReplaceArgument(sent, 0, await ResolveNodeAsync(nodeId, cancellationToken).ConfigureAwait(false));
         }
 
+        if (map.Translation == MasterTranslation.CreateTrace)
+        {
+            sent = await ResolveTracedWorkersAsync(sent, cancellationToken).ConfigureAwait(false);
+        }
+
         WampResult result;
         try
         {
@@ -151,6 +156,33 @@ internal sealed class MasterAdapter
 
         Directory.LearnNode(nodeId, oid);
         return oid;
+    }
+
+    // create_trace(trace_id, [[node_id, worker_id], ...], ...): the master keys its nodes by oid.
+    private async Task<WampPayload> ResolveTracedWorkersAsync(WampPayload payload, CancellationToken cancellationToken)
+    {
+        var resolved = new List<(string NodeOid, string WorkerId)>();
+        foreach (JsonElement pair in payload[1].EnumerateArray())
+        {
+            resolved.Add((await ResolveNodeAsync(pair[0].GetString()!, cancellationToken).ConfigureAwait(false), pair[1].GetString()!));
+        }
+
+        JsonElement workers = MasterTranslations.PairList(resolved);
+        var builder = new WampPayloadBuilder();
+        for (int i = 0; i < payload.Count; i++)
+        {
+            builder.Add(i == 1 ? workers : payload[i]);
+        }
+
+        if (payload.ArgumentsKeywords is { ValueKind: JsonValueKind.Object } keywords)
+        {
+            foreach (JsonProperty property in keywords.EnumerateObject())
+            {
+                builder.Keyword(property.Name, property.Value);
+            }
+        }
+
+        return builder.Build();
     }
 
     private async Task<WampResult> CallOnceAsync(MasterMember map, WampPayload sent, string nodeId, CancellationToken cancellationToken)

@@ -47,6 +47,18 @@ internal static class MasterErrors
                 "get each role with GetRouterRealmRoleAsync or read the realm's roles from GetRouterRealmAsync",
             (RuntimeError, CfcMember.ManagementRealmsPairNode) when first is not null && first.StartsWith("key must be an UUID", StringComparison.Ordinal) =>
                 $"the master has no management realm named '{StringArg(sent, 1)}' (crossbar v22.6.1 reports an unknown realm this way); create it first",
+            (RuntimeError, CfcMember.FleetCreateTrace) when first is not null && first.StartsWith("Subscripted generics", StringComparison.Ordinal) =>
+                "a known bug of crossbar v22.6.1: the type check of create_trace cannot check its traced_workers argument " +
+                "(List[Tuple[str, str]]) and fails every call, so no management realm trace can be created on this master. " +
+                "Trace each router worker with client.RemoteTracing.StartRouterTraceAsync instead, or upgrade the master",
+            (RuntimeError, CfcMember.FleetCreateTrace) when first is not null && first.Contains("already exists", StringComparison.Ordinal) =>
+                "the management realm has a trace with this id already; delete it first (DeleteTraceAsync) or pick another id",
+            (RuntimeError, CfcMember.FleetStartTrace or CfcMember.FleetStopTrace or CfcMember.FleetDeleteTrace)
+                when first is not null && first.StartsWith("no trace with ID", StringComparison.Ordinal) =>
+                "the management realm has no trace with this id (GetTracesAsync lists them)",
+            (RuntimeError, CfcMember.FleetStartTrace or CfcMember.FleetStopTrace or CfcMember.FleetDeleteTrace)
+                when first is not null && first.StartsWith("cannot ", StringComparison.Ordinal) =>
+                "the trace is not in a state that allows this: start a stopped trace, stop a running one, delete a stopped one (GetTraceAsync tells its status)",
             (Canceled, _) =>
                 "the master's domain controller restarted while the call was in flight (it crashes when an asynchronous global procedure " +
                 "misses arguments, and restarts within a few seconds); the call may or may not have taken effect: check, then retry",
@@ -69,6 +81,19 @@ internal static class MasterErrors
         {
             // It is a missing realm; callers branch on not-found.
             return CfcErrors.AsNotFound(mapped, exception);
+        }
+
+        if (exception.ErrorUri == RuntimeError && first is not null && member.Member is CfcMember.FleetStartTrace or CfcMember.FleetStopTrace or CfcMember.FleetDeleteTrace &&
+            first.StartsWith("no trace with ID", StringComparison.Ordinal))
+        {
+            // The master raises a bare Exception for an unknown trace; callers branch on not-found, as get_trace_data's no_such_object is.
+            return CfcErrors.AsNotFound(mapped, exception);
+        }
+
+        if (exception.ErrorUri == RuntimeError && first is not null && member.Member == CfcMember.FleetCreateTrace &&
+            first.Contains("already exists", StringComparison.Ordinal))
+        {
+            return new CfcAlreadyExistsException(exception.ErrorUri, mapped.Message, exception.Arguments, exception.ArgumentsKeywords, exception);
         }
 
         return mapped;

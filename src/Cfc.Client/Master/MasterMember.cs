@@ -76,6 +76,9 @@ internal enum MasterTranslation
 
     /// <summary>(node_oid, liveness) -> (node_id, liveness).</summary>
     LivenessEvent,
+
+    /// <summary>create_trace: the node ids of traced_workers -> node oids.</summary>
+    CreateTrace,
 }
 
 /// <summary>How the seed's node id reaches the master.</summary>

@@ -101,6 +101,29 @@ internal static class MasterTranslations
         return builder.Build();
     }
 
+    /// <summary>A JSON list of string pairs, <c>[[a, b], ...]</c>.</summary>
+    /// <param name="pairs">The pairs.</param>
+    /// <returns>The list.</returns>
+    public static JsonElement PairList(IReadOnlyList<(string First, string Second)> pairs)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(96 * pairs.Count + 2);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach ((string first, string second) in pairs)
+            {
+                writer.WriteStartArray();
+                writer.WriteStringValue(first);
+                writer.WriteStringValue(second);
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return WampJson.ParseElement(buffer.WrittenSpan);
+    }
+
     /// <summary>The string property <paramref name="name"/> of <paramref name="element"/>, or <see langword="null"/>.</summary>
     /// <param name="element">An object (anything else gives <see langword="null"/>).</param>
     /// <param name="name">The property.</param>

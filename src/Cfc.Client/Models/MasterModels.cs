@@ -64,3 +64,8 @@ public sealed record NodeLiveness : CfcObject
     /// <summary>The heartbeat counter, if sent.</summary>
     public long? Counter { get; init; }
 }
+
+/// <summary>A router worker a management-realm trace covers (<c>IMasterFleet.CreateTraceAsync</c>).</summary>
+/// <param name="NodeId">The node id (authid) of the worker's node; the client resolves it to the master's node oid.</param>
+/// <param name="WorkerId">The router worker's id on that node.</param>
+public sealed record TracedWorker(string NodeId, string WorkerId);

@@ -6,7 +6,7 @@ public enum CfcUriScheme
     /// <summary>
     /// <c>crossbarfabriccenter.*</c>: <c>crossbarfabriccenter.system.*</c> and <c>crossbarfabriccenter.mrealm.*</c> on the global
     /// realm, <c>crossbarfabriccenter.mrealm.get_status|get_nodes|get_node</c> on a management realm, and
-    /// <c>crossbarfabriccenter.remote.&lt;group&gt;.&lt;procedure&gt;</c> for the remote APIs. The default.
+    /// <c>crossbarfabriccenter.remote.&lt;group&gt;.&lt;procedure&gt;</c> for the remote APIs. What <see cref="Auto"/> falls back to when no probe is answered.
     /// </summary>
     Fabric = 0,
 
@@ -20,6 +20,10 @@ public enum CfcUriScheme
     /// </summary>
     CrossbarMaster = 2,
 
-    /// <summary>The client finds out during connect which of the other schemes the server speaks; <c>CfcClient.UriScheme</c> says which.</summary>
+    /// <summary>
+    /// The default: the client finds out during connect which of the other schemes the server speaks (one round of probe
+    /// calls, sent together after joining: one round trip) and <c>CfcClient.UriScheme</c> says which; <see cref="Fabric"/>
+    /// when none is answered (a plain WAMP router).
+    /// </summary>
     Auto = 3,
 }

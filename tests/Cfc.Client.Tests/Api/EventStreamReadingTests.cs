@@ -278,7 +278,7 @@ public sealed class EventStreamReadingTests
 
     private static Task<CfcClient> ConnectAsync(ScriptedWampClient peer, WampSubscribeOptions eventQueue) =>
         CfcClient.ConnectAsync(
-            new CfcClientOptions { Url = new Uri("ws://127.0.0.1:9000/ws"), EventQueue = eventQueue },
+            new CfcClientOptions { Url = new Uri("ws://127.0.0.1:9000/ws"), UriScheme = CfcUriScheme.Fabric, EventQueue = eventQueue },
             (_, _) => Task.FromResult<IWampClient>(peer),
             CancellationToken.None);
 

@@ -14,7 +14,7 @@ public sealed class CfcClientTests
         Assert.Equal("com.crossbario.fabric", o.Realm);
         Assert.Equal(CfcRealms.Global, o.Realm);
         Assert.Equal(WampSerializer.Json, o.Serializer);
-        Assert.Equal(CfcUriScheme.Fabric, o.UriScheme);
+        Assert.Equal(CfcUriScheme.Auto, o.UriScheme);
         Assert.Same(CfcAuthenticator.Anonymous, o.Authenticator);
         // The connection settings are the WAMP core's, with its defaults: one place, not a copy.
         Assert.Equal(new WampConnectionOptions(), o.Connection);
@@ -167,17 +167,6 @@ public sealed class CfcClientTests
     {
         Assert.Throws<ArgumentNullException>(() => CfcClient.Create(null!));
         Assert.Throws<ArgumentOutOfRangeException>(() => CfcClient.Create(new ScriptedWampClient(), (CfcUriScheme)9));
-    }
-
-    [Fact]
-    public void A_client_made_before_connecting_cannot_use_Auto_and_says_what_to_use_instead()
-    {
-        var options = new CfcClientOptions { Url = new Uri("ws://127.0.0.1:9/ws"), UriScheme = CfcUriScheme.Auto };
-
-        ArgumentException error = Assert.Throws<ArgumentException>(() => CfcClient.Create(options));
-
-        Assert.Contains("CrossbarMaster", error.Message, StringComparison.Ordinal);
-        Assert.Contains("ConnectAsync", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

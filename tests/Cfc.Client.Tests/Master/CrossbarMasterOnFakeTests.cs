@@ -38,6 +38,32 @@ public sealed class CrossbarMasterOnFakeTests
         Assert.Equal(node.Oid, (await lab.ManagementRealm.GetNodeAsync("node1")).Oid);
     }
 
+    [Fact]
+    public async Task OnRealmDeleted_decodes_the_deletion_object_the_masters_code_publishes()
+    {
+        // The master publishes {oid, name, created, deleted, owner, caller, unpaired} (mrealm.py, delete_mrealm); crossbar
+        // v22.6.1 never gets that far (its stop_realm bug), the fake without MasterStopRealmBug does.
+        await using FakeCfc fake = await FakeCfc.StartAsync(new FakeCfcOptions { UriScheme = CfcUriScheme.CrossbarMaster });
+        using CryptosignKey key = CryptosignKey.Generate();
+        fake.AddUser(User, key.PublicKeyHex);
+        await using CfcClient global = await ConnectAsync(fake, key, CfcRealms.Global, CfcUriScheme.CrossbarMaster);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var deleted = new TaskCompletionSource<RealmDeletedEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using IDisposable sub = await global.ManagementRealms.OnRealmDeleted.SubscribeAsync(e => deleted.TrySetResult(e), timeout.Token);
+        ManagementRealmInfo realm = await global.ManagementRealms.CreateRealmAsync("gone1", timeout.Token);
+        using CryptosignKey nodeKey = CryptosignKey.Generate();
+        NodePaired node = await global.ManagementRealms.PairNodeAsync(nodeKey.PublicKeyHex, "gone1", "node1", cancellationToken: timeout.Token);
+
+        await global.ManagementRealms.DeleteRealmAsync("gone1", cascade: true, timeout.Token);
+        RealmDeletedEvent e = await deleted.Task.WaitAsync(timeout.Token);
+
+        Assert.Equal(("gone1", realm.Oid, "gone1", User), (e.RealmName, e.Details.Oid, e.Details.Name, e.Details.Caller));
+        Assert.NotNull(e.Details.Created);
+        Assert.NotNull(e.Details.Deleted);
+        Assert.False(string.IsNullOrEmpty(e.Details.Owner));
+        Assert.Equal([node.Oid!], e.Details.Unpaired!);
+    }
+
     [Theory]
     [InlineData(CfcUriScheme.CrossbarMaster)]
     [InlineData(CfcUriScheme.Fabric)]

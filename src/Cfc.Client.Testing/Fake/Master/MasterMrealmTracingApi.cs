@@ -26,6 +26,9 @@ internal sealed class MasterMrealmTrace(string id, IReadOnlyList<(string NodeOid
 /// realm's nodes given as <c>[[node_oid, worker_id], ...]</c>; starting it starts a node trace on each (those that fail are
 /// listed under <c>failed</c>). Events <c>crossbarfabriccenter.mrealm.tracing.on_trace_created|starting|started|stopping|stopped|deleted</c>
 /// carry (trace_id[, trace]). Shapes follow the master's code (cfc-server-facts.md, section 4); the recordings did not call them.
+/// The errors are crossbar v22.6.1's (checked against it): a bare runtime_error for an unknown trace or a wrong status,
+/// <c>crossbar.error.no_such_object</c> from <c>get_trace_data</c>. Unlike v22.6.1, whose type check refuses every
+/// <c>create_trace</c>, the fake creates traces, so the rest of the lifecycle can be tried.
 /// </summary>
 internal sealed class MasterMrealmTracingApi(FakeMasterState master, IFakeCfcHost host, MasterRemoteTracingApi nodeTracing) : MasterApiGroup(master, host)
 {
@@ -52,7 +55,7 @@ internal sealed class MasterMrealmTracingApi(FakeMasterState master, IFakeCfcHos
 
                 if (_traces.ContainsKey((c.Realm, id)))
                 {
-                    throw MasterErrors.Runtime($"trace with ID '{id}' already exists");
+                    throw MasterErrors.Runtime($"trace with ID \"{id}\" already exists (status \"{_traces[(c.Realm, id)].Status}\")");
                 }
 
                 trace = new MasterMrealmTrace(id, [.. workers.EnumerateArray().Select(x => (x[0].GetString()!, x[1].GetString()!))],
@@ -74,7 +77,7 @@ internal sealed class MasterMrealmTracingApi(FakeMasterState master, IFakeCfcHos
                 MasterMrealmTrace trace = Find(c, id);
                 if (trace.Status != "stopped")
                 {
-                    throw MasterErrors.Runtime($"cannot delete trace '{id}' in status '{trace.Status}'");
+                    throw MasterErrors.Runtime($"cannot delete trace with ID \"{id}\" currently in status \"{trace.Status}\"");
                 }
 
                 _traces.Remove((c.Realm, id));
@@ -86,7 +89,7 @@ internal sealed class MasterMrealmTracingApi(FakeMasterState master, IFakeCfcHos
         Procedure(null, MasterUris.Mrealm("get_trace_data"), "get_trace_data", (c, a) =>
         {
             MasterMrealmTrace trace = _traces.GetValueOrDefault((c.Realm, a.String(0, "trace_id")))
-                ?? throw MasterErrors.NoSuchObject($"no trace with ID '{a.String(0, "trace_id")}'");
+                ?? throw MasterErrors.NoSuchObject($"No trace with ID '{a.String(0, "trace_id")}'");
             long limit = a.OptionalLong(1, "limit") ?? 100;
             return MasterJson.Result(w =>
             {
@@ -128,7 +131,7 @@ internal sealed class MasterMrealmTracingApi(FakeMasterState master, IFakeCfcHos
             trace = Find(c, id);
             if (trace.Status != (start ? "stopped" : "running"))
             {
-                throw MasterErrors.Runtime($"cannot {(start ? "start" : "stop")} trace '{id}' in status '{trace.Status}'");
+                throw MasterErrors.Runtime($"cannot {(start ? "start" : "stop")} trace with ID \"{id}\" currently in status \"{trace.Status}\"");
             }
         }
 
@@ -198,7 +201,7 @@ internal sealed class MasterMrealmTracingApi(FakeMasterState master, IFakeCfcHos
     }
 
     private MasterMrealmTrace Find(FakeCallContext c, string id) =>
-        _traces.GetValueOrDefault((c.Realm, id)) ?? throw MasterErrors.NoSuchObject($"no trace with ID '{id}'");
+        _traces.GetValueOrDefault((c.Realm, id)) ?? throw MasterErrors.Runtime($"no trace with ID \"{id}\" exists");
 
     private static string Topic(string name) => MasterUris.Mrealm("tracing." + name);
 

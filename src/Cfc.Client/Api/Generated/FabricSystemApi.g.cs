@@ -21,7 +21,7 @@ internal sealed partial class FabricSystemApi : IFabricSystem
     public FabricSystemApi(CfcApiContext context)
     {
         _context = context;
-        OnTick = context.GetEventStream(CfcMember.SystemOnTick, context.Uris.SystemOnTick, static payload => CfcEventArgs.GetObject(payload, 0, "ticked", CfcJsonContext.Default.TickEvent));
+        OnTick = context.GetEventStream(CfcMember.SystemOnTick, static uris => uris.SystemOnTick, static payload => CfcEventArgs.GetObject(payload, 0, "ticked", CfcJsonContext.Default.TickEvent));
     }
 
     /// <inheritdoc />
@@ -30,6 +30,6 @@ internal sealed partial class FabricSystemApi : IFabricSystem
     /// <inheritdoc />
     public Task<SystemStatus> GetStatusAsync(CancellationToken cancellationToken = default)
     {
-        return _context.CallAsync(CfcMember.SystemGetStatus, _context.Uris.SystemGetStatus, WampPayload.Empty, CfcJsonContext.Default.SystemStatus, cancellationToken);
+        return _context.CallAsync(CfcMember.SystemGetStatus, static uris => uris.SystemGetStatus, WampPayload.Empty, CfcJsonContext.Default.SystemStatus, cancellationToken);
     }
 }

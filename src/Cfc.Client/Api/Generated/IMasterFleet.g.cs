@@ -29,6 +29,19 @@ public partial interface IMasterFleet
     /// <exception cref="CfcException">The call failed; subtypes say why (not found, not authorized, ...).</exception>
     Task<IReadOnlyList<string>> GetTracesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Create a management realm trace over router workers of the realm's nodes; it stays stopped until StartTraceAsync.</summary>
+    /// <remarks>crossbar v22.6.1 refuses every create_trace with wamp.error.runtime_error "Subscripted generics cannot be used with class and instance checks" (its type check cannot check traced_workers' List[Tuple[str, str]]); the CfcException says so. Trace the router workers one by one with RemoteTracing.StartRouterTraceAsync instead. Crossbar.io master procedure: <c>create_trace(trace_id, traced_workers, trace_options), optional keyword arguments eligible_reader_roles, exclude_reader_roles</c>; under CfcUriScheme.Fabric and Legacy it throws CfcNotSupportedException.</remarks>
+    /// <param name="traceId">The id of the new trace (unique in the management realm).</param>
+    /// <param name="tracedWorkers">The router workers to trace, each by node id and worker id (at least one).</param>
+    /// <param name="traceOptions">Optional: the tracing options each worker's trace starts with (trace_level, trace_app_payload, batching_period, ..., as for RemoteTracing.StartRouterTraceAsync).</param>
+    /// <param name="eligibleReaderRoles">Optional: only callers authenticated under one of these roles may read the trace (sent as keyword argument); null for any role.</param>
+    /// <param name="excludeReaderRoles">Optional: callers authenticated under one of these roles may not read the trace (sent as keyword argument).</param>
+    /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
+    /// <returns>A task that completes when the call has returned.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid (nothing was sent).</exception>
+    /// <exception cref="CfcException">The call failed; subtypes say why (not found, not authorized, ...).</exception>
+    Task CreateTraceAsync(string traceId, IReadOnlyList<TracedWorker> tracedWorkers, IReadOnlyDictionary<string, object?>? traceOptions = null, IReadOnlyList<string>? eligibleReaderRoles = null, IReadOnlyList<string>? excludeReaderRoles = null, CancellationToken cancellationToken = default);
+
     /// <summary>Return a management realm trace.</summary>
     /// <remarks>Crossbar.io master procedure: <c>get_trace(trace_id)</c>; under CfcUriScheme.Fabric and Legacy it throws CfcNotSupportedException.</remarks>
     /// <param name="traceId">The id of the trace.</param>

@@ -26,13 +26,13 @@ internal sealed partial class ManagementRealmApi : IManagementRealm
     /// <inheritdoc />
     public Task<ManagementRealmStatus> GetStatusAsync(CancellationToken cancellationToken = default)
     {
-        return _context.CallAsync(CfcMember.ManagementRealmGetStatus, _context.Uris.ManagementRealmGetStatus, WampPayload.Empty, CfcJsonContext.Default.ManagementRealmStatus, cancellationToken);
+        return _context.CallAsync(CfcMember.ManagementRealmGetStatus, static uris => uris.ManagementRealmGetStatus, WampPayload.Empty, CfcJsonContext.Default.ManagementRealmStatus, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> GetNodesAsync(CancellationToken cancellationToken = default)
     {
-        return _context.CallAsync(CfcMember.ManagementRealmGetNodes, _context.Uris.ManagementRealmGetNodes, WampPayload.Empty, CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
+        return _context.CallAsync(CfcMember.ManagementRealmGetNodes, static uris => uris.ManagementRealmGetNodes, WampPayload.Empty, CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -41,6 +41,6 @@ internal sealed partial class ManagementRealmApi : IManagementRealm
         CfcArgs.RequireId(nodeId, nameof(nodeId));
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
-        return _context.CallAsync(CfcMember.ManagementRealmGetNode, _context.Uris.ManagementRealmGetNode, builder.Build(), CfcJsonContext.Default.NodeInfo, cancellationToken);
+        return _context.CallAsync(CfcMember.ManagementRealmGetNode, static uris => uris.ManagementRealmGetNode, builder.Build(), CfcJsonContext.Default.NodeInfo, cancellationToken);
     }
 }

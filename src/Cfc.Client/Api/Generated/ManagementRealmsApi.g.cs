@@ -21,14 +21,14 @@ internal sealed partial class ManagementRealmsApi : IManagementRealms
     public ManagementRealmsApi(CfcApiContext context)
     {
         _context = context;
-        OnRealmCreating = context.GetEventStream(CfcMember.ManagementRealmsOnRealmCreating, context.Uris.ManagementRealmsOnRealmCreating, RealmCreatingEvent.Decode);
-        OnRealmCreated = context.GetEventStream(CfcMember.ManagementRealmsOnRealmCreated, context.Uris.ManagementRealmsOnRealmCreated, RealmCreatedEvent.Decode);
-        OnRealmDeleting = context.GetEventStream(CfcMember.ManagementRealmsOnRealmDeleting, context.Uris.ManagementRealmsOnRealmDeleting, RealmDeletingEvent.Decode);
-        OnRealmDeleted = context.GetEventStream(CfcMember.ManagementRealmsOnRealmDeleted, context.Uris.ManagementRealmsOnRealmDeleted, RealmDeletedEvent.Decode);
-        OnRoleGranted = context.GetEventStream(CfcMember.ManagementRealmsOnRoleGranted, context.Uris.ManagementRealmsOnRoleGranted, RoleGrantedEvent.Decode);
-        OnRoleRevoked = context.GetEventStream(CfcMember.ManagementRealmsOnRoleRevoked, context.Uris.ManagementRealmsOnRoleRevoked, RoleRevokedEvent.Decode);
-        OnNodePaired = context.GetEventStream(CfcMember.ManagementRealmsOnNodePaired, context.Uris.ManagementRealmsOnNodePaired, NodePairedEvent.Decode);
-        OnNodeUnpaired = context.GetEventStream(CfcMember.ManagementRealmsOnNodeUnpaired, context.Uris.ManagementRealmsOnNodeUnpaired, NodeUnpairedEvent.Decode);
+        OnRealmCreating = context.GetEventStream(CfcMember.ManagementRealmsOnRealmCreating, static uris => uris.ManagementRealmsOnRealmCreating, RealmCreatingEvent.Decode);
+        OnRealmCreated = context.GetEventStream(CfcMember.ManagementRealmsOnRealmCreated, static uris => uris.ManagementRealmsOnRealmCreated, RealmCreatedEvent.Decode);
+        OnRealmDeleting = context.GetEventStream(CfcMember.ManagementRealmsOnRealmDeleting, static uris => uris.ManagementRealmsOnRealmDeleting, RealmDeletingEvent.Decode);
+        OnRealmDeleted = context.GetEventStream(CfcMember.ManagementRealmsOnRealmDeleted, static uris => uris.ManagementRealmsOnRealmDeleted, RealmDeletedEvent.Decode);
+        OnRoleGranted = context.GetEventStream(CfcMember.ManagementRealmsOnRoleGranted, static uris => uris.ManagementRealmsOnRoleGranted, RoleGrantedEvent.Decode);
+        OnRoleRevoked = context.GetEventStream(CfcMember.ManagementRealmsOnRoleRevoked, static uris => uris.ManagementRealmsOnRoleRevoked, RoleRevokedEvent.Decode);
+        OnNodePaired = context.GetEventStream(CfcMember.ManagementRealmsOnNodePaired, static uris => uris.ManagementRealmsOnNodePaired, NodePairedEvent.Decode);
+        OnNodeUnpaired = context.GetEventStream(CfcMember.ManagementRealmsOnNodeUnpaired, static uris => uris.ManagementRealmsOnNodeUnpaired, NodeUnpairedEvent.Decode);
     }
 
     /// <inheritdoc />
@@ -58,7 +58,7 @@ internal sealed partial class ManagementRealmsApi : IManagementRealms
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> GetRealmsAsync(CancellationToken cancellationToken = default)
     {
-        return _context.CallAsync(CfcMember.ManagementRealmsGetRealms, _context.Uris.ManagementRealmsGetRealms, WampPayload.Empty, CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
+        return _context.CallAsync(CfcMember.ManagementRealmsGetRealms, static uris => uris.ManagementRealmsGetRealms, WampPayload.Empty, CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -67,7 +67,7 @@ internal sealed partial class ManagementRealmsApi : IManagementRealms
         CfcArgs.RequireId(realmName, nameof(realmName));
         var builder = new WampPayloadBuilder();
         builder.Add(realmName);
-        return _context.CallAsync(CfcMember.ManagementRealmsGetRealm, _context.Uris.ManagementRealmsGetRealm, builder.Build(), CfcJsonContext.Default.ManagementRealmInfo, cancellationToken);
+        return _context.CallAsync(CfcMember.ManagementRealmsGetRealm, static uris => uris.ManagementRealmsGetRealm, builder.Build(), CfcJsonContext.Default.ManagementRealmInfo, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -76,7 +76,7 @@ internal sealed partial class ManagementRealmsApi : IManagementRealms
         CfcArgs.RequireId(realmName, nameof(realmName));
         var builder = new WampPayloadBuilder();
         builder.Add(realmName);
-        return _context.CallAsync(CfcMember.ManagementRealmsCreateRealm, _context.Uris.ManagementRealmsCreateRealm, builder.Build(), CfcJsonContext.Default.ManagementRealmInfo, cancellationToken);
+        return _context.CallAsync(CfcMember.ManagementRealmsCreateRealm, static uris => uris.ManagementRealmsCreateRealm, builder.Build(), CfcJsonContext.Default.ManagementRealmInfo, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -86,7 +86,7 @@ internal sealed partial class ManagementRealmsApi : IManagementRealms
         var builder = new WampPayloadBuilder();
         builder.Add(realmName);
         builder.Add(cascade);
-        return _context.CallAsync(CfcMember.ManagementRealmsDeleteRealm, _context.Uris.ManagementRealmsDeleteRealm, builder.Build(), CfcJsonContext.Default.RealmDeleted, cancellationToken);
+        return _context.CallAsync(CfcMember.ManagementRealmsDeleteRealm, static uris => uris.ManagementRealmsDeleteRealm, builder.Build(), CfcJsonContext.Default.RealmDeleted, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -95,7 +95,7 @@ internal sealed partial class ManagementRealmsApi : IManagementRealms
         CfcArgs.RequireId(realmName, nameof(realmName));
         var builder = new WampPayloadBuilder();
         builder.Add(realmName);
-        return _context.CallAsync(CfcMember.ManagementRealmsGetRoles, _context.Uris.ManagementRealmsGetRoles, builder.Build(), CfcJsonContext.Default.IReadOnlyDictionaryStringIReadOnlyListString, cancellationToken);
+        return _context.CallAsync(CfcMember.ManagementRealmsGetRoles, static uris => uris.ManagementRealmsGetRoles, builder.Build(), CfcJsonContext.Default.IReadOnlyDictionaryStringIReadOnlyListString, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -108,7 +108,7 @@ internal sealed partial class ManagementRealmsApi : IManagementRealms
         builder.Add(realmName);
         builder.Add(userId);
         builder.Add(roleNameWire);
-        return _context.CallAsync(CfcMember.ManagementRealmsGrantRole, _context.Uris.ManagementRealmsGrantRole, builder.Build(), CfcJsonContext.Default.RoleGranted, cancellationToken);
+        return _context.CallAsync(CfcMember.ManagementRealmsGrantRole, static uris => uris.ManagementRealmsGrantRole, builder.Build(), CfcJsonContext.Default.RoleGranted, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -121,13 +121,13 @@ internal sealed partial class ManagementRealmsApi : IManagementRealms
         builder.Add(realmName);
         builder.Add(userId);
         builder.Add(roleNameWire);
-        return _context.CallAsync(CfcMember.ManagementRealmsRevokeRole, _context.Uris.ManagementRealmsRevokeRole, builder.Build(), CfcJsonContext.Default.RoleRevoked, cancellationToken);
+        return _context.CallAsync(CfcMember.ManagementRealmsRevokeRole, static uris => uris.ManagementRealmsRevokeRole, builder.Build(), CfcJsonContext.Default.RoleRevoked, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> GetNodesAsync(CancellationToken cancellationToken = default)
     {
-        return _context.CallAsync(CfcMember.ManagementRealmsGetNodes, _context.Uris.ManagementRealmsGetNodes, WampPayload.Empty, CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
+        return _context.CallAsync(CfcMember.ManagementRealmsGetNodes, static uris => uris.ManagementRealmsGetNodes, WampPayload.Empty, CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -136,7 +136,7 @@ internal sealed partial class ManagementRealmsApi : IManagementRealms
         CfcArgs.RequireId(nodeId, nameof(nodeId));
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
-        return _context.CallAsync(CfcMember.ManagementRealmsGetNode, _context.Uris.ManagementRealmsGetNode, builder.Build(), CfcJsonContext.Default.NodeInfo, cancellationToken);
+        return _context.CallAsync(CfcMember.ManagementRealmsGetNode, static uris => uris.ManagementRealmsGetNode, builder.Build(), CfcJsonContext.Default.NodeInfo, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -151,7 +151,7 @@ internal sealed partial class ManagementRealmsApi : IManagementRealms
         builder.Add(realmName);
         builder.Add(nodeId);
         builder.Add(authExtraJson);
-        return _context.CallAsync(CfcMember.ManagementRealmsPairNode, _context.Uris.ManagementRealmsPairNode, builder.Build(), CfcJsonContext.Default.NodePaired, cancellationToken);
+        return _context.CallAsync(CfcMember.ManagementRealmsPairNode, static uris => uris.ManagementRealmsPairNode, builder.Build(), CfcJsonContext.Default.NodePaired, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -160,6 +160,6 @@ internal sealed partial class ManagementRealmsApi : IManagementRealms
         string pubkeyWire = CfcArgs.RequirePublicKey(pubkey, nameof(pubkey));
         var builder = new WampPayloadBuilder();
         builder.Add(pubkeyWire);
-        return _context.CallAsync(CfcMember.ManagementRealmsUnpairNode, _context.Uris.ManagementRealmsUnpairNode, builder.Build(), CfcJsonContext.Default.NodeUnpaired, cancellationToken);
+        return _context.CallAsync(CfcMember.ManagementRealmsUnpairNode, static uris => uris.ManagementRealmsUnpairNode, builder.Build(), CfcJsonContext.Default.NodeUnpaired, cancellationToken);
     }
 }

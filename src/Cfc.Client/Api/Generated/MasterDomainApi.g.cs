@@ -26,12 +26,12 @@ internal sealed partial class MasterDomainApi : IMasterDomain
     /// <inheritdoc />
     public Task<DomainVersion> GetVersionAsync(CancellationToken cancellationToken = default)
     {
-        return _context.CallAsync(CfcMember.DomainGetVersion, _context.Uris.DomainGetVersion, WampPayload.Empty, CfcJsonContext.Default.DomainVersion, cancellationToken);
+        return _context.CallAsync(CfcMember.DomainGetVersion, static uris => uris.DomainGetVersion, WampPayload.Empty, CfcJsonContext.Default.DomainVersion, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<DomainLicense> GetLicenseAsync(CancellationToken cancellationToken = default)
     {
-        return _context.CallAsync(CfcMember.DomainGetLicense, _context.Uris.DomainGetLicense, WampPayload.Empty, CfcJsonContext.Default.DomainLicense, cancellationToken);
+        return _context.CallAsync(CfcMember.DomainGetLicense, static uris => uris.DomainGetLicense, WampPayload.Empty, CfcJsonContext.Default.DomainLicense, cancellationToken);
     }
 }

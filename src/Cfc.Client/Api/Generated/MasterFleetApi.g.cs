@@ -21,9 +21,9 @@ internal sealed partial class MasterFleetApi : IMasterFleet
     public MasterFleetApi(CfcApiContext context)
     {
         _context = context;
-        OnTick = context.GetEventStream(CfcMember.FleetOnTick, context.Uris.FleetOnTick, static payload => CfcEventArgs.GetObject(payload, 0, "ticked", CfcJsonContext.Default.TickEvent));
-        OnNodeReady = context.GetEventStream(CfcMember.FleetOnNodeReady, context.Uris.FleetOnNodeReady, NodeReadyEvent.Decode);
-        OnNodeShutdown = context.GetEventStream(CfcMember.FleetOnNodeShutdown, context.Uris.FleetOnNodeShutdown, NodeShutdownEvent.Decode);
+        OnTick = context.GetEventStream(CfcMember.FleetOnTick, static uris => uris.FleetOnTick, static payload => CfcEventArgs.GetObject(payload, 0, "ticked", CfcJsonContext.Default.TickEvent));
+        OnNodeReady = context.GetEventStream(CfcMember.FleetOnNodeReady, static uris => uris.FleetOnNodeReady, NodeReadyEvent.Decode);
+        OnNodeShutdown = context.GetEventStream(CfcMember.FleetOnNodeShutdown, static uris => uris.FleetOnNodeShutdown, NodeShutdownEvent.Decode);
     }
 
     /// <inheritdoc />
@@ -40,13 +40,30 @@ internal sealed partial class MasterFleetApi : IMasterFleet
     {
         var builder = new WampPayloadBuilder();
         if (status is not null) { builder.Keyword("status", status); }
-        return _context.CallAsync(CfcMember.FleetGetNodes, _context.Uris.FleetGetNodes, builder.Build(), CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
+        return _context.CallAsync(CfcMember.FleetGetNodes, static uris => uris.FleetGetNodes, builder.Build(), CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> GetTracesAsync(CancellationToken cancellationToken = default)
     {
-        return _context.CallAsync(CfcMember.FleetGetTraces, _context.Uris.FleetGetTraces, WampPayload.Empty, CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
+        return _context.CallAsync(CfcMember.FleetGetTraces, static uris => uris.FleetGetTraces, WampPayload.Empty, CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task CreateTraceAsync(string traceId, IReadOnlyList<TracedWorker> tracedWorkers, IReadOnlyDictionary<string, object?>? traceOptions = null, IReadOnlyList<string>? eligibleReaderRoles = null, IReadOnlyList<string>? excludeReaderRoles = null, CancellationToken cancellationToken = default)
+    {
+        CfcArgs.RequireId(traceId, nameof(traceId));
+        JsonElement tracedWorkersJson = CfcArgs.RequireTracedWorkers(tracedWorkers, nameof(tracedWorkers));
+        JsonElement traceOptionsJson = CfcJsonArgs.ToElementOrNull(traceOptions, nameof(traceOptions));
+        JsonElement? eligibleReaderRolesJson = eligibleReaderRoles is null ? null : CfcJsonArgs.ToElement(eligibleReaderRoles, nameof(eligibleReaderRoles));
+        JsonElement? excludeReaderRolesJson = excludeReaderRoles is null ? null : CfcJsonArgs.ToElement(excludeReaderRoles, nameof(excludeReaderRoles));
+        var builder = new WampPayloadBuilder();
+        builder.Add(traceId);
+        builder.Add(tracedWorkersJson);
+        builder.Add(traceOptionsJson);
+        if (eligibleReaderRolesJson is JsonElement eligibleReaderRolesValue) { builder.Keyword("eligible_reader_roles", eligibleReaderRolesValue); }
+        if (excludeReaderRolesJson is JsonElement excludeReaderRolesValue) { builder.Keyword("exclude_reader_roles", excludeReaderRolesValue); }
+        return _context.CallAsync(CfcMember.FleetCreateTrace, static uris => uris.FleetCreateTrace, builder.Build(), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -55,7 +72,7 @@ internal sealed partial class MasterFleetApi : IMasterFleet
         CfcArgs.RequireId(traceId, nameof(traceId));
         var builder = new WampPayloadBuilder();
         builder.Add(traceId);
-        return _context.CallAsync(CfcMember.FleetGetTrace, _context.Uris.FleetGetTrace, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
+        return _context.CallAsync(CfcMember.FleetGetTrace, static uris => uris.FleetGetTrace, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -64,7 +81,7 @@ internal sealed partial class MasterFleetApi : IMasterFleet
         CfcArgs.RequireId(traceId, nameof(traceId));
         var builder = new WampPayloadBuilder();
         builder.Add(traceId);
-        return _context.CallAsync(CfcMember.FleetStartTrace, _context.Uris.FleetStartTrace, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
+        return _context.CallAsync(CfcMember.FleetStartTrace, static uris => uris.FleetStartTrace, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -73,7 +90,7 @@ internal sealed partial class MasterFleetApi : IMasterFleet
         CfcArgs.RequireId(traceId, nameof(traceId));
         var builder = new WampPayloadBuilder();
         builder.Add(traceId);
-        return _context.CallAsync(CfcMember.FleetStopTrace, _context.Uris.FleetStopTrace, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
+        return _context.CallAsync(CfcMember.FleetStopTrace, static uris => uris.FleetStopTrace, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -82,7 +99,7 @@ internal sealed partial class MasterFleetApi : IMasterFleet
         CfcArgs.RequireId(traceId, nameof(traceId));
         var builder = new WampPayloadBuilder();
         builder.Add(traceId);
-        return _context.CallAsync(CfcMember.FleetDeleteTrace, _context.Uris.FleetDeleteTrace, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
+        return _context.CallAsync(CfcMember.FleetDeleteTrace, static uris => uris.FleetDeleteTrace, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -93,7 +110,7 @@ internal sealed partial class MasterFleetApi : IMasterFleet
         var builder = new WampPayloadBuilder();
         builder.Add(traceId);
         if (limit is int limitValue) { builder.Keyword("limit", limitValue); }
-        return _context.CallAsync(CfcMember.FleetGetTraceData, _context.Uris.FleetGetTraceData, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
+        return _context.CallAsync(CfcMember.FleetGetTraceData, static uris => uris.FleetGetTraceData, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -102,7 +119,7 @@ internal sealed partial class MasterFleetApi : IMasterFleet
         CfcArgs.RequireId(nodeId, nameof(nodeId));
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
-        return _context.CallAsync(CfcMember.FleetGetSystemStats, _context.Uris.FleetGetSystemStats, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
+        return _context.CallAsync(CfcMember.FleetGetSystemStats, static uris => uris.FleetGetSystemStats, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -111,7 +128,7 @@ internal sealed partial class MasterFleetApi : IMasterFleet
         CfcArgs.RequireId(nodeId, nameof(nodeId));
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
-        return _context.CallAsync(CfcMember.FleetGetProcessInfo, _context.Uris.FleetGetProcessInfo, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
+        return _context.CallAsync(CfcMember.FleetGetProcessInfo, static uris => uris.FleetGetProcessInfo, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -120,7 +137,7 @@ internal sealed partial class MasterFleetApi : IMasterFleet
         CfcArgs.RequireId(nodeId, nameof(nodeId));
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
-        return _context.CallAsync(CfcMember.FleetGetCpuCount, _context.Uris.FleetGetCpuCount, builder.Build(), CfcJsonContext.Default.Int64, cancellationToken);
+        return _context.CallAsync(CfcMember.FleetGetCpuCount, static uris => uris.FleetGetCpuCount, builder.Build(), CfcJsonContext.Default.Int64, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -133,7 +150,7 @@ internal sealed partial class MasterFleetApi : IMasterFleet
         builder.Add(nodeId);
         builder.Add(workerId);
         builder.Add(realmId);
-        return _context.CallAsync(CfcMember.FleetGetRouterRealmLinks, _context.Uris.FleetGetRouterRealmLinks, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
+        return _context.CallAsync(CfcMember.FleetGetRouterRealmLinks, static uris => uris.FleetGetRouterRealmLinks, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -142,6 +159,6 @@ internal sealed partial class MasterFleetApi : IMasterFleet
         CfcArgs.RequireId(nodeId, nameof(nodeId));
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
-        return _context.CallAsync(CfcMember.FleetGetDockerInfo, _context.Uris.FleetGetDockerInfo, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
+        return _context.CallAsync(CfcMember.FleetGetDockerInfo, static uris => uris.FleetGetDockerInfo, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
     }
 }

@@ -31,7 +31,7 @@ internal sealed partial class RemoteContainerApi : IRemoteContainer
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
         builder.Add(workerId);
-        return _context.CallAsync(CfcMember.RemoteContainerGetContainerComponents, _context.Uris.RemoteContainerGetContainerComponents, builder.Build(), CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteContainerGetContainerComponents, static uris => uris.RemoteContainerGetContainerComponents, builder.Build(), CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -44,7 +44,7 @@ internal sealed partial class RemoteContainerApi : IRemoteContainer
         builder.Add(nodeId);
         builder.Add(workerId);
         builder.Add(componentId);
-        return _context.CallAsync(CfcMember.RemoteContainerGetContainerComponent, _context.Uris.RemoteContainerGetContainerComponent, builder.Build(), CfcJsonContext.Default.ContainerComponent, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteContainerGetContainerComponent, static uris => uris.RemoteContainerGetContainerComponent, builder.Build(), CfcJsonContext.Default.ContainerComponent, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -57,7 +57,7 @@ internal sealed partial class RemoteContainerApi : IRemoteContainer
         builder.Add(nodeId);
         builder.Add(workerId);
         builder.Add(componentConfigJson);
-        return _context.CallAsync(CfcMember.RemoteContainerStartContainerComponent, _context.Uris.RemoteContainerStartContainerComponent, builder.Build(), CfcJsonContext.Default.ContainerComponentStarted, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteContainerStartContainerComponent, static uris => uris.RemoteContainerStartContainerComponent, builder.Build(), CfcJsonContext.Default.ContainerComponentStarted, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -70,6 +70,6 @@ internal sealed partial class RemoteContainerApi : IRemoteContainer
         builder.Add(nodeId);
         builder.Add(workerId);
         builder.Add(componentId);
-        return _context.CallAsync(CfcMember.RemoteContainerStopContainerComponent, _context.Uris.RemoteContainerStopContainerComponent, builder.Build(), CfcJsonContext.Default.ContainerComponentStopped, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteContainerStopContainerComponent, static uris => uris.RemoteContainerStopContainerComponent, builder.Build(), CfcJsonContext.Default.ContainerComponentStopped, cancellationToken);
     }
 }

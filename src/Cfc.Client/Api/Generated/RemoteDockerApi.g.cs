@@ -29,7 +29,7 @@ internal sealed partial class RemoteDockerApi : IRemoteDocker
         CfcArgs.RequireId(nodeId, nameof(nodeId));
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
-        return _context.CallAsync(CfcMember.RemoteDockerGetDockerStatus, _context.Uris.RemoteDockerGetDockerStatus, builder.Build(), CfcJsonContext.Default.DockerStatus, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteDockerGetDockerStatus, static uris => uris.RemoteDockerGetDockerStatus, builder.Build(), CfcJsonContext.Default.DockerStatus, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -38,7 +38,7 @@ internal sealed partial class RemoteDockerApi : IRemoteDocker
         CfcArgs.RequireId(nodeId, nameof(nodeId));
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
-        return _context.CallAsync(CfcMember.RemoteDockerGetDockerContainers, _context.Uris.RemoteDockerGetDockerContainers, builder.Build(), CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteDockerGetDockerContainers, static uris => uris.RemoteDockerGetDockerContainers, builder.Build(), CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -49,7 +49,7 @@ internal sealed partial class RemoteDockerApi : IRemoteDocker
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
         builder.Add(containerId);
-        return _context.CallAsync(CfcMember.RemoteDockerGetDockerContainer, _context.Uris.RemoteDockerGetDockerContainer, builder.Build(), CfcJsonContext.Default.DockerContainer, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteDockerGetDockerContainer, static uris => uris.RemoteDockerGetDockerContainer, builder.Build(), CfcJsonContext.Default.DockerContainer, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -62,7 +62,7 @@ internal sealed partial class RemoteDockerApi : IRemoteDocker
         builder.Add(nodeId);
         builder.Add(containerId);
         builder.Add(containerConfigJson);
-        return _context.CallAsync(CfcMember.RemoteDockerStartDockerContainer, _context.Uris.RemoteDockerStartDockerContainer, builder.Build(), CfcJsonContext.Default.DockerContainerStarted, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteDockerStartDockerContainer, static uris => uris.RemoteDockerStartDockerContainer, builder.Build(), CfcJsonContext.Default.DockerContainerStarted, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -73,7 +73,7 @@ internal sealed partial class RemoteDockerApi : IRemoteDocker
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
         builder.Add(containerId);
-        return _context.CallAsync(CfcMember.RemoteDockerStopDockerContainer, _context.Uris.RemoteDockerStopDockerContainer, builder.Build(), CfcJsonContext.Default.DockerContainerStopped, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteDockerStopDockerContainer, static uris => uris.RemoteDockerStopDockerContainer, builder.Build(), CfcJsonContext.Default.DockerContainerStopped, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -82,7 +82,7 @@ internal sealed partial class RemoteDockerApi : IRemoteDocker
         CfcArgs.RequireId(nodeId, nameof(nodeId));
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
-        return _context.CallAsync(CfcMember.RemoteDockerGetDockerImages, _context.Uris.RemoteDockerGetDockerImages, builder.Build(), CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteDockerGetDockerImages, static uris => uris.RemoteDockerGetDockerImages, builder.Build(), CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -93,7 +93,7 @@ internal sealed partial class RemoteDockerApi : IRemoteDocker
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
         builder.Add(imageId);
-        return _context.CallAsync(CfcMember.RemoteDockerGetDockerImage, _context.Uris.RemoteDockerGetDockerImage, builder.Build(), CfcJsonContext.Default.DockerImage, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteDockerGetDockerImage, static uris => uris.RemoteDockerGetDockerImage, builder.Build(), CfcJsonContext.Default.DockerImage, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -104,7 +104,7 @@ internal sealed partial class RemoteDockerApi : IRemoteDocker
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
         builder.Add(imageId);
-        return _context.CallAsync(CfcMember.RemoteDockerUpdateDockerImage, _context.Uris.RemoteDockerUpdateDockerImage, builder.Build(), CfcJsonContext.Default.DockerImageUpdated, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteDockerUpdateDockerImage, static uris => uris.RemoteDockerUpdateDockerImage, builder.Build(), CfcJsonContext.Default.DockerImageUpdated, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -115,6 +115,6 @@ internal sealed partial class RemoteDockerApi : IRemoteDocker
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
         builder.Add(imageId);
-        return _context.CallAsync(CfcMember.RemoteDockerRemoveDockerImage, _context.Uris.RemoteDockerRemoveDockerImage, builder.Build(), CfcJsonContext.Default.DockerImageRemoved, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteDockerRemoveDockerImage, static uris => uris.RemoteDockerRemoveDockerImage, builder.Build(), CfcJsonContext.Default.DockerImageRemoved, cancellationToken);
     }
 }

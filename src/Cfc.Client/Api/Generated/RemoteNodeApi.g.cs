@@ -29,7 +29,7 @@ internal sealed partial class RemoteNodeApi : IRemoteNode
         CfcArgs.RequireId(nodeId, nameof(nodeId));
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
-        return _context.CallAsync(CfcMember.RemoteNodeGetStatus, _context.Uris.RemoteNodeGetStatus, builder.Build(), CfcJsonContext.Default.NodeStatus, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteNodeGetStatus, static uris => uris.RemoteNodeGetStatus, builder.Build(), CfcJsonContext.Default.NodeStatus, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -38,7 +38,7 @@ internal sealed partial class RemoteNodeApi : IRemoteNode
         CfcArgs.RequireId(nodeId, nameof(nodeId));
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
-        return _context.CallAsync(CfcMember.RemoteNodeShutdown, _context.Uris.RemoteNodeShutdown, builder.Build(), CfcJsonContext.Default.NodeShutdown, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteNodeShutdown, static uris => uris.RemoteNodeShutdown, builder.Build(), CfcJsonContext.Default.NodeShutdown, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -47,7 +47,7 @@ internal sealed partial class RemoteNodeApi : IRemoteNode
         CfcArgs.RequireId(nodeId, nameof(nodeId));
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
-        return _context.CallAsync(CfcMember.RemoteNodeGetWorkers, _context.Uris.RemoteNodeGetWorkers, builder.Build(), CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteNodeGetWorkers, static uris => uris.RemoteNodeGetWorkers, builder.Build(), CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -58,7 +58,7 @@ internal sealed partial class RemoteNodeApi : IRemoteNode
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
         builder.Add(workerId);
-        return _context.CallAsync(CfcMember.RemoteNodeGetWorker, _context.Uris.RemoteNodeGetWorker, builder.Build(), CfcJsonContext.Default.WorkerInfo, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteNodeGetWorker, static uris => uris.RemoteNodeGetWorker, builder.Build(), CfcJsonContext.Default.WorkerInfo, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -71,7 +71,7 @@ internal sealed partial class RemoteNodeApi : IRemoteNode
         builder.Add(nodeId);
         builder.Add(workerId);
         builder.Add(configJson);
-        return _context.CallAsync(CfcMember.RemoteNodeStartWorker, _context.Uris.RemoteNodeStartWorker, builder.Build(), CfcJsonContext.Default.WorkerStarted, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteNodeStartWorker, static uris => uris.RemoteNodeStartWorker, builder.Build(), CfcJsonContext.Default.WorkerStarted, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -82,6 +82,6 @@ internal sealed partial class RemoteNodeApi : IRemoteNode
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
         builder.Add(workerId);
-        return _context.CallAsync(CfcMember.RemoteNodeStopWorker, _context.Uris.RemoteNodeStopWorker, builder.Build(), CfcJsonContext.Default.WorkerStopped, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteNodeStopWorker, static uris => uris.RemoteNodeStopWorker, builder.Build(), CfcJsonContext.Default.WorkerStopped, cancellationToken);
     }
 }

@@ -31,7 +31,7 @@ internal sealed partial class RemoteProxyApi : IRemoteProxy
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
         builder.Add(workerId);
-        return _context.CallAsync(CfcMember.RemoteProxyGetProxyTransports, _context.Uris.RemoteProxyGetProxyTransports, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteProxyGetProxyTransports, static uris => uris.RemoteProxyGetProxyTransports, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -44,7 +44,7 @@ internal sealed partial class RemoteProxyApi : IRemoteProxy
         builder.Add(nodeId);
         builder.Add(workerId);
         builder.Add(transportId);
-        return _context.CallAsync(CfcMember.RemoteProxyGetProxyTransport, _context.Uris.RemoteProxyGetProxyTransport, builder.Build(), CfcJsonContext.Default.ProxyTransport, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteProxyGetProxyTransport, static uris => uris.RemoteProxyGetProxyTransport, builder.Build(), CfcJsonContext.Default.ProxyTransport, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -59,7 +59,7 @@ internal sealed partial class RemoteProxyApi : IRemoteProxy
         builder.Add(workerId);
         builder.Add(transportId);
         builder.Add(transportConfigJson);
-        return _context.CallAsync(CfcMember.RemoteProxyStartProxyTransport, _context.Uris.RemoteProxyStartProxyTransport, builder.Build(), CfcJsonContext.Default.ProxyTransportStarted, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteProxyStartProxyTransport, static uris => uris.RemoteProxyStartProxyTransport, builder.Build(), CfcJsonContext.Default.ProxyTransportStarted, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -72,6 +72,6 @@ internal sealed partial class RemoteProxyApi : IRemoteProxy
         builder.Add(nodeId);
         builder.Add(workerId);
         builder.Add(transportId);
-        return _context.CallAsync(CfcMember.RemoteProxyStopProxyTransport, _context.Uris.RemoteProxyStopProxyTransport, builder.Build(), CfcJsonContext.Default.ProxyTransportStopped, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteProxyStopProxyTransport, static uris => uris.RemoteProxyStopProxyTransport, builder.Build(), CfcJsonContext.Default.ProxyTransportStopped, cancellationToken);
     }
 }

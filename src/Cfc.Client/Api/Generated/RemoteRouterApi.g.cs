@@ -21,8 +21,8 @@ internal sealed partial class RemoteRouterApi : IRemoteRouter
     public RemoteRouterApi(CfcApiContext context)
     {
         _context = context;
-        OnRouterRealmStarting = context.GetEventStream(CfcMember.RemoteRouterOnRouterRealmStarting, context.Uris.RemoteRouterOnRouterRealmStarting, RouterRealmStartingEvent.Decode);
-        OnRouterRealmStarted = context.GetEventStream(CfcMember.RemoteRouterOnRouterRealmStarted, context.Uris.RemoteRouterOnRouterRealmStarted, RouterRealmStartedEvent.Decode);
+        OnRouterRealmStarting = context.GetEventStream(CfcMember.RemoteRouterOnRouterRealmStarting, static uris => uris.RemoteRouterOnRouterRealmStarting, RouterRealmStartingEvent.Decode);
+        OnRouterRealmStarted = context.GetEventStream(CfcMember.RemoteRouterOnRouterRealmStarted, static uris => uris.RemoteRouterOnRouterRealmStarted, RouterRealmStartedEvent.Decode);
     }
 
     /// <inheritdoc />
@@ -39,7 +39,7 @@ internal sealed partial class RemoteRouterApi : IRemoteRouter
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
         builder.Add(workerId);
-        return _context.CallAsync(CfcMember.RemoteRouterGetRouterRealms, _context.Uris.RemoteRouterGetRouterRealms, builder.Build(), CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterGetRouterRealms, static uris => uris.RemoteRouterGetRouterRealms, builder.Build(), CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -52,7 +52,7 @@ internal sealed partial class RemoteRouterApi : IRemoteRouter
         builder.Add(nodeId);
         builder.Add(workerId);
         builder.Add(realmId);
-        return _context.CallAsync(CfcMember.RemoteRouterGetRouterRealm, _context.Uris.RemoteRouterGetRouterRealm, builder.Build(), CfcJsonContext.Default.RouterRealm, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterGetRouterRealm, static uris => uris.RemoteRouterGetRouterRealm, builder.Build(), CfcJsonContext.Default.RouterRealm, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -67,7 +67,7 @@ internal sealed partial class RemoteRouterApi : IRemoteRouter
         builder.Add(workerId);
         builder.Add(realmId);
         builder.Add(realmConfigJson);
-        return _context.CallAsync(CfcMember.RemoteRouterStartRouterRealm, _context.Uris.RemoteRouterStartRouterRealm, builder.Build(), CfcJsonContext.Default.RouterRealmStarted, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterStartRouterRealm, static uris => uris.RemoteRouterStartRouterRealm, builder.Build(), CfcJsonContext.Default.RouterRealmStarted, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -80,7 +80,7 @@ internal sealed partial class RemoteRouterApi : IRemoteRouter
         builder.Add(nodeId);
         builder.Add(workerId);
         builder.Add(realmId);
-        return _context.CallAsync(CfcMember.RemoteRouterStopRouterRealm, _context.Uris.RemoteRouterStopRouterRealm, builder.Build(), CfcJsonContext.Default.RouterRealmStopped, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterStopRouterRealm, static uris => uris.RemoteRouterStopRouterRealm, builder.Build(), CfcJsonContext.Default.RouterRealmStopped, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -93,7 +93,7 @@ internal sealed partial class RemoteRouterApi : IRemoteRouter
         builder.Add(nodeId);
         builder.Add(workerId);
         builder.Add(realmId);
-        return _context.CallAsync(CfcMember.RemoteRouterGetRouterRealmRoles, _context.Uris.RemoteRouterGetRouterRealmRoles, builder.Build(), CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterGetRouterRealmRoles, static uris => uris.RemoteRouterGetRouterRealmRoles, builder.Build(), CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -108,7 +108,7 @@ internal sealed partial class RemoteRouterApi : IRemoteRouter
         builder.Add(workerId);
         builder.Add(realmId);
         builder.Add(roleId);
-        return _context.CallAsync(CfcMember.RemoteRouterGetRouterRealmRole, _context.Uris.RemoteRouterGetRouterRealmRole, builder.Build(), CfcJsonContext.Default.RouterRealmRole, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterGetRouterRealmRole, static uris => uris.RemoteRouterGetRouterRealmRole, builder.Build(), CfcJsonContext.Default.RouterRealmRole, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -125,7 +125,7 @@ internal sealed partial class RemoteRouterApi : IRemoteRouter
         builder.Add(realmId);
         builder.Add(roleId);
         builder.Add(roleConfigJson);
-        return _context.CallAsync(CfcMember.RemoteRouterStartRouterRealmRole, _context.Uris.RemoteRouterStartRouterRealmRole, builder.Build(), CfcJsonContext.Default.RouterRealmRoleStarted, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterStartRouterRealmRole, static uris => uris.RemoteRouterStartRouterRealmRole, builder.Build(), CfcJsonContext.Default.RouterRealmRoleStarted, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -140,7 +140,7 @@ internal sealed partial class RemoteRouterApi : IRemoteRouter
         builder.Add(workerId);
         builder.Add(realmId);
         builder.Add(roleId);
-        return _context.CallAsync(CfcMember.RemoteRouterStopRouterRealmRole, _context.Uris.RemoteRouterStopRouterRealmRole, builder.Build(), CfcJsonContext.Default.RouterRealmRoleStopped, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterStopRouterRealmRole, static uris => uris.RemoteRouterStopRouterRealmRole, builder.Build(), CfcJsonContext.Default.RouterRealmRoleStopped, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -151,7 +151,7 @@ internal sealed partial class RemoteRouterApi : IRemoteRouter
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
         builder.Add(workerId);
-        return _context.CallAsync(CfcMember.RemoteRouterGetRouterTransports, _context.Uris.RemoteRouterGetRouterTransports, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterGetRouterTransports, static uris => uris.RemoteRouterGetRouterTransports, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -164,7 +164,7 @@ internal sealed partial class RemoteRouterApi : IRemoteRouter
         builder.Add(nodeId);
         builder.Add(workerId);
         builder.Add(transportId);
-        return _context.CallAsync(CfcMember.RemoteRouterGetRouterTransport, _context.Uris.RemoteRouterGetRouterTransport, builder.Build(), CfcJsonContext.Default.RouterTransport, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterGetRouterTransport, static uris => uris.RemoteRouterGetRouterTransport, builder.Build(), CfcJsonContext.Default.RouterTransport, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -179,7 +179,7 @@ internal sealed partial class RemoteRouterApi : IRemoteRouter
         builder.Add(workerId);
         builder.Add(transportId);
         builder.Add(transportConfigJson);
-        return _context.CallAsync(CfcMember.RemoteRouterStartRouterTransport, _context.Uris.RemoteRouterStartRouterTransport, builder.Build(), CfcJsonContext.Default.RouterTransportStarted, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterStartRouterTransport, static uris => uris.RemoteRouterStartRouterTransport, builder.Build(), CfcJsonContext.Default.RouterTransportStarted, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -192,7 +192,7 @@ internal sealed partial class RemoteRouterApi : IRemoteRouter
         builder.Add(nodeId);
         builder.Add(workerId);
         builder.Add(transportId);
-        return _context.CallAsync(CfcMember.RemoteRouterStopRouterTransport, _context.Uris.RemoteRouterStopRouterTransport, builder.Build(), CfcJsonContext.Default.RouterTransportStopped, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterStopRouterTransport, static uris => uris.RemoteRouterStopRouterTransport, builder.Build(), CfcJsonContext.Default.RouterTransportStopped, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -205,7 +205,7 @@ internal sealed partial class RemoteRouterApi : IRemoteRouter
         builder.Add(nodeId);
         builder.Add(workerId);
         builder.Add(transportId);
-        return _context.CallAsync(CfcMember.RemoteRouterGetRouterTransportPaths, _context.Uris.RemoteRouterGetRouterTransportPaths, builder.Build(), CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterGetRouterTransportPaths, static uris => uris.RemoteRouterGetRouterTransportPaths, builder.Build(), CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -220,7 +220,7 @@ internal sealed partial class RemoteRouterApi : IRemoteRouter
         builder.Add(workerId);
         builder.Add(transportId);
         builder.Add(pathId);
-        return _context.CallAsync(CfcMember.RemoteRouterGetRouterTransportPath, _context.Uris.RemoteRouterGetRouterTransportPath, builder.Build(), CfcJsonContext.Default.TransportPath, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterGetRouterTransportPath, static uris => uris.RemoteRouterGetRouterTransportPath, builder.Build(), CfcJsonContext.Default.TransportPath, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -237,7 +237,7 @@ internal sealed partial class RemoteRouterApi : IRemoteRouter
         builder.Add(transportId);
         builder.Add(pathId);
         builder.Add(transportPathConfigJson);
-        return _context.CallAsync(CfcMember.RemoteRouterStartRouterTransportPath, _context.Uris.RemoteRouterStartRouterTransportPath, builder.Build(), CfcJsonContext.Default.TransportPathStarted, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterStartRouterTransportPath, static uris => uris.RemoteRouterStartRouterTransportPath, builder.Build(), CfcJsonContext.Default.TransportPathStarted, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -252,7 +252,7 @@ internal sealed partial class RemoteRouterApi : IRemoteRouter
         builder.Add(workerId);
         builder.Add(transportId);
         builder.Add(pathId);
-        return _context.CallAsync(CfcMember.RemoteRouterStopRouterTransportPath, _context.Uris.RemoteRouterStopRouterTransportPath, builder.Build(), CfcJsonContext.Default.TransportPathStopped, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterStopRouterTransportPath, static uris => uris.RemoteRouterStopRouterTransportPath, builder.Build(), CfcJsonContext.Default.TransportPathStopped, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -263,7 +263,7 @@ internal sealed partial class RemoteRouterApi : IRemoteRouter
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
         builder.Add(workerId);
-        return _context.CallAsync(CfcMember.RemoteRouterGetRouterComponents, _context.Uris.RemoteRouterGetRouterComponents, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterGetRouterComponents, static uris => uris.RemoteRouterGetRouterComponents, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -276,7 +276,7 @@ internal sealed partial class RemoteRouterApi : IRemoteRouter
         builder.Add(nodeId);
         builder.Add(workerId);
         builder.Add(componentId);
-        return _context.CallAsync(CfcMember.RemoteRouterGetRouterComponent, _context.Uris.RemoteRouterGetRouterComponent, builder.Build(), CfcJsonContext.Default.RouterComponent, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterGetRouterComponent, static uris => uris.RemoteRouterGetRouterComponent, builder.Build(), CfcJsonContext.Default.RouterComponent, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -291,7 +291,7 @@ internal sealed partial class RemoteRouterApi : IRemoteRouter
         builder.Add(workerId);
         builder.Add(componentId);
         builder.Add(componentConfigJson);
-        return _context.CallAsync(CfcMember.RemoteRouterStartRouterComponent, _context.Uris.RemoteRouterStartRouterComponent, builder.Build(), CfcJsonContext.Default.RouterComponentStarted, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterStartRouterComponent, static uris => uris.RemoteRouterStartRouterComponent, builder.Build(), CfcJsonContext.Default.RouterComponentStarted, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -304,6 +304,6 @@ internal sealed partial class RemoteRouterApi : IRemoteRouter
         builder.Add(nodeId);
         builder.Add(workerId);
         builder.Add(componentId);
-        return _context.CallAsync(CfcMember.RemoteRouterStopRouterComponent, _context.Uris.RemoteRouterStopRouterComponent, builder.Build(), CfcJsonContext.Default.RouterComponentStopped, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterStopRouterComponent, static uris => uris.RemoteRouterStopRouterComponent, builder.Build(), CfcJsonContext.Default.RouterComponentStopped, cancellationToken);
     }
 }

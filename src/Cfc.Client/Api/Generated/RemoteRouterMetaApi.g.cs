@@ -21,8 +21,8 @@ internal sealed partial class RemoteRouterMetaApi : IRemoteRouterMeta
     public RemoteRouterMetaApi(CfcApiContext context)
     {
         _context = context;
-        OnSessionJoin = context.GetEventStream(CfcMember.RemoteRouterMetaOnSessionJoin, context.Uris.RemoteRouterMetaOnSessionJoin, MetaSessionJoinedEvent.Decode);
-        OnSessionLeave = context.GetEventStream(CfcMember.RemoteRouterMetaOnSessionLeave, context.Uris.RemoteRouterMetaOnSessionLeave, MetaSessionLeftEvent.Decode);
+        OnSessionJoin = context.GetEventStream(CfcMember.RemoteRouterMetaOnSessionJoin, static uris => uris.RemoteRouterMetaOnSessionJoin, MetaSessionJoinedEvent.Decode);
+        OnSessionLeave = context.GetEventStream(CfcMember.RemoteRouterMetaOnSessionLeave, static uris => uris.RemoteRouterMetaOnSessionLeave, MetaSessionLeftEvent.Decode);
     }
 
     /// <inheritdoc />
@@ -41,7 +41,7 @@ internal sealed partial class RemoteRouterMetaApi : IRemoteRouterMeta
         builder.Add(nodeId);
         builder.Add(workerId);
         builder.Add(realmId);
-        return _context.CallAsync(CfcMember.RemoteRouterMetaGetSessionCount, _context.Uris.RemoteRouterMetaGetSessionCount, builder.Build(), CfcJsonContext.Default.Int64, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterMetaGetSessionCount, static uris => uris.RemoteRouterMetaGetSessionCount, builder.Build(), CfcJsonContext.Default.Int64, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -54,7 +54,7 @@ internal sealed partial class RemoteRouterMetaApi : IRemoteRouterMeta
         builder.Add(nodeId);
         builder.Add(workerId);
         builder.Add(realmId);
-        return _context.CallAsync(CfcMember.RemoteRouterMetaGetSessions, _context.Uris.RemoteRouterMetaGetSessions, builder.Build(), CfcJsonContext.Default.IReadOnlyListInt64, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterMetaGetSessions, static uris => uris.RemoteRouterMetaGetSessions, builder.Build(), CfcJsonContext.Default.IReadOnlyListInt64, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -68,7 +68,7 @@ internal sealed partial class RemoteRouterMetaApi : IRemoteRouterMeta
         builder.Add(workerId);
         builder.Add(realmId);
         builder.Add(sessionId);
-        return _context.CallAsync(CfcMember.RemoteRouterMetaGetSession, _context.Uris.RemoteRouterMetaGetSession, builder.Build(), CfcJsonContext.Default.MetaSessionDetails, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterMetaGetSession, static uris => uris.RemoteRouterMetaGetSession, builder.Build(), CfcJsonContext.Default.MetaSessionDetails, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -82,7 +82,7 @@ internal sealed partial class RemoteRouterMetaApi : IRemoteRouterMeta
         builder.Add(workerId);
         builder.Add(realmId);
         builder.Add(sessionId);
-        return _context.CallAsync(CfcMember.RemoteRouterMetaKillSession, _context.Uris.RemoteRouterMetaKillSession, builder.Build(), cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterMetaKillSession, static uris => uris.RemoteRouterMetaKillSession, builder.Build(), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -95,7 +95,7 @@ internal sealed partial class RemoteRouterMetaApi : IRemoteRouterMeta
         builder.Add(nodeId);
         builder.Add(workerId);
         builder.Add(realmId);
-        return _context.CallAsync(CfcMember.RemoteRouterMetaGetRegistrations, _context.Uris.RemoteRouterMetaGetRegistrations, builder.Build(), CfcJsonContext.Default.MetaIdLists, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterMetaGetRegistrations, static uris => uris.RemoteRouterMetaGetRegistrations, builder.Build(), CfcJsonContext.Default.MetaIdLists, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -109,7 +109,7 @@ internal sealed partial class RemoteRouterMetaApi : IRemoteRouterMeta
         builder.Add(workerId);
         builder.Add(realmId);
         builder.Add(registrationId);
-        return _context.CallAsync(CfcMember.RemoteRouterMetaGetRegistration, _context.Uris.RemoteRouterMetaGetRegistration, builder.Build(), CfcJsonContext.Default.MetaRegistrationDetails, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterMetaGetRegistration, static uris => uris.RemoteRouterMetaGetRegistration, builder.Build(), CfcJsonContext.Default.MetaRegistrationDetails, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -123,7 +123,7 @@ internal sealed partial class RemoteRouterMetaApi : IRemoteRouterMeta
         builder.Add(workerId);
         builder.Add(realmId);
         builder.Add(registrationId);
-        return _context.CallAsync(CfcMember.RemoteRouterMetaGetRegistrationCallees, _context.Uris.RemoteRouterMetaGetRegistrationCallees, builder.Build(), CfcJsonContext.Default.IReadOnlyListInt64, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterMetaGetRegistrationCallees, static uris => uris.RemoteRouterMetaGetRegistrationCallees, builder.Build(), CfcJsonContext.Default.IReadOnlyListInt64, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -136,7 +136,7 @@ internal sealed partial class RemoteRouterMetaApi : IRemoteRouterMeta
         builder.Add(nodeId);
         builder.Add(workerId);
         builder.Add(realmId);
-        return _context.CallAsync(CfcMember.RemoteRouterMetaGetSubscriptions, _context.Uris.RemoteRouterMetaGetSubscriptions, builder.Build(), CfcJsonContext.Default.MetaIdLists, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterMetaGetSubscriptions, static uris => uris.RemoteRouterMetaGetSubscriptions, builder.Build(), CfcJsonContext.Default.MetaIdLists, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -150,7 +150,7 @@ internal sealed partial class RemoteRouterMetaApi : IRemoteRouterMeta
         builder.Add(workerId);
         builder.Add(realmId);
         builder.Add(subscriptionId);
-        return _context.CallAsync(CfcMember.RemoteRouterMetaGetSubscription, _context.Uris.RemoteRouterMetaGetSubscription, builder.Build(), CfcJsonContext.Default.MetaSubscriptionDetails, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterMetaGetSubscription, static uris => uris.RemoteRouterMetaGetSubscription, builder.Build(), CfcJsonContext.Default.MetaSubscriptionDetails, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -164,6 +164,6 @@ internal sealed partial class RemoteRouterMetaApi : IRemoteRouterMeta
         builder.Add(workerId);
         builder.Add(realmId);
         builder.Add(subscriptionId);
-        return _context.CallAsync(CfcMember.RemoteRouterMetaGetSubscriptionSubscribers, _context.Uris.RemoteRouterMetaGetSubscriptionSubscribers, builder.Build(), CfcJsonContext.Default.IReadOnlyListInt64, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteRouterMetaGetSubscriptionSubscribers, static uris => uris.RemoteRouterMetaGetSubscriptionSubscribers, builder.Build(), CfcJsonContext.Default.IReadOnlyListInt64, cancellationToken);
     }
 }

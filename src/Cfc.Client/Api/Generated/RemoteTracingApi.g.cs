@@ -31,7 +31,7 @@ internal sealed partial class RemoteTracingApi : IRemoteTracing
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
         builder.Add(workerId);
-        return _context.CallAsync(CfcMember.RemoteTracingGetRouterTraces, _context.Uris.RemoteTracingGetRouterTraces, builder.Build(), CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteTracingGetRouterTraces, static uris => uris.RemoteTracingGetRouterTraces, builder.Build(), CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -44,7 +44,7 @@ internal sealed partial class RemoteTracingApi : IRemoteTracing
         builder.Add(nodeId);
         builder.Add(workerId);
         builder.Add(traceId);
-        return _context.CallAsync(CfcMember.RemoteTracingGetRouterTrace, _context.Uris.RemoteTracingGetRouterTrace, builder.Build(), CfcJsonContext.Default.RouterTrace, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteTracingGetRouterTrace, static uris => uris.RemoteTracingGetRouterTrace, builder.Build(), CfcJsonContext.Default.RouterTrace, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -59,7 +59,7 @@ internal sealed partial class RemoteTracingApi : IRemoteTracing
         builder.Add(workerId);
         builder.Add(traceId);
         builder.Add(traceConfigJson);
-        return _context.CallAsync(CfcMember.RemoteTracingStartRouterTrace, _context.Uris.RemoteTracingStartRouterTrace, builder.Build(), CfcJsonContext.Default.RouterTraceStarted, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteTracingStartRouterTrace, static uris => uris.RemoteTracingStartRouterTrace, builder.Build(), CfcJsonContext.Default.RouterTraceStarted, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -72,7 +72,7 @@ internal sealed partial class RemoteTracingApi : IRemoteTracing
         builder.Add(nodeId);
         builder.Add(workerId);
         builder.Add(traceId);
-        return _context.CallAsync(CfcMember.RemoteTracingStopRouterTrace, _context.Uris.RemoteTracingStopRouterTrace, builder.Build(), CfcJsonContext.Default.RouterTraceStopped, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteTracingStopRouterTrace, static uris => uris.RemoteTracingStopRouterTrace, builder.Build(), CfcJsonContext.Default.RouterTraceStopped, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -90,6 +90,6 @@ internal sealed partial class RemoteTracingApi : IRemoteTracing
         builder.Add(fromSeq);
         builder.AddNullable(toSeq);
         builder.AddNullable(limit);
-        return _context.CallAsync(CfcMember.RemoteTracingGetRouterTraceData, _context.Uris.RemoteTracingGetRouterTraceData, builder.Build(), CfcJsonContext.Default.IReadOnlyListTraceRecord, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteTracingGetRouterTraceData, static uris => uris.RemoteTracingGetRouterTraceData, builder.Build(), CfcJsonContext.Default.IReadOnlyListTraceRecord, cancellationToken);
     }
 }

@@ -31,7 +31,7 @@ internal sealed partial class RemoteWorkerApi : IRemoteWorker
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
         builder.Add(workerId);
-        return _context.CallAsync(CfcMember.RemoteWorkerGetStatus, _context.Uris.RemoteWorkerGetStatus, builder.Build(), CfcJsonContext.Default.WorkerStatus, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteWorkerGetStatus, static uris => uris.RemoteWorkerGetStatus, builder.Build(), CfcJsonContext.Default.WorkerStatus, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -42,7 +42,7 @@ internal sealed partial class RemoteWorkerApi : IRemoteWorker
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
         builder.Add(workerId);
-        return _context.CallAsync(CfcMember.RemoteWorkerShutdown, _context.Uris.RemoteWorkerShutdown, builder.Build(), CfcJsonContext.Default.WorkerShutdown, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteWorkerShutdown, static uris => uris.RemoteWorkerShutdown, builder.Build(), CfcJsonContext.Default.WorkerShutdown, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -55,7 +55,7 @@ internal sealed partial class RemoteWorkerApi : IRemoteWorker
         builder.Add(nodeId);
         builder.Add(workerId);
         if (limit is int limitValue) { builder.Keyword("limit", limitValue); }
-        return _context.CallAsync(CfcMember.RemoteWorkerGetWorkerLog, _context.Uris.RemoteWorkerGetWorkerLog, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteWorkerGetWorkerLog, static uris => uris.RemoteWorkerGetWorkerLog, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -66,7 +66,7 @@ internal sealed partial class RemoteWorkerApi : IRemoteWorker
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
         builder.Add(workerId);
-        return _context.CallAsync(CfcMember.RemoteWorkerGetPythonpath, _context.Uris.RemoteWorkerGetPythonpath, builder.Build(), CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteWorkerGetPythonpath, static uris => uris.RemoteWorkerGetPythonpath, builder.Build(), CfcJsonContext.Default.IReadOnlyListString, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -80,7 +80,7 @@ internal sealed partial class RemoteWorkerApi : IRemoteWorker
         builder.Add(workerId);
         if (pathsJson is JsonElement pathsValue) { builder.Keyword("paths", pathsValue); }
         if (prepend is bool prependValue) { builder.Keyword("prepend", prependValue); }
-        return _context.CallAsync(CfcMember.RemoteWorkerAddPythonpath, _context.Uris.RemoteWorkerAddPythonpath, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteWorkerAddPythonpath, static uris => uris.RemoteWorkerAddPythonpath, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -91,7 +91,7 @@ internal sealed partial class RemoteWorkerApi : IRemoteWorker
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
         builder.Add(workerId);
-        return _context.CallAsync(CfcMember.RemoteWorkerGetCpuAffinity, _context.Uris.RemoteWorkerGetCpuAffinity, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteWorkerGetCpuAffinity, static uris => uris.RemoteWorkerGetCpuAffinity, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -105,7 +105,7 @@ internal sealed partial class RemoteWorkerApi : IRemoteWorker
         builder.Add(workerId);
         if (cpusJson is JsonElement cpusValue) { builder.Keyword("cpus", cpusValue); }
         if (relative is bool relativeValue) { builder.Keyword("relative", relativeValue); }
-        return _context.CallAsync(CfcMember.RemoteWorkerSetCpuAffinity, _context.Uris.RemoteWorkerSetCpuAffinity, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteWorkerSetCpuAffinity, static uris => uris.RemoteWorkerSetCpuAffinity, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -116,7 +116,7 @@ internal sealed partial class RemoteWorkerApi : IRemoteWorker
         var builder = new WampPayloadBuilder();
         builder.Add(nodeId);
         builder.Add(workerId);
-        return _context.CallAsync(CfcMember.RemoteWorkerGetProfilers, _context.Uris.RemoteWorkerGetProfilers, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteWorkerGetProfilers, static uris => uris.RemoteWorkerGetProfilers, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -130,7 +130,7 @@ internal sealed partial class RemoteWorkerApi : IRemoteWorker
         builder.Add(workerId);
         if (profiler is not null) { builder.Keyword("profiler", profiler); }
         if (runtime is int runtimeValue) { builder.Keyword("runtime", runtimeValue); }
-        return _context.CallAsync(CfcMember.RemoteWorkerStartProfiler, _context.Uris.RemoteWorkerStartProfiler, builder.Build(), CfcJsonContext.Default.ProfilerStarted, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteWorkerStartProfiler, static uris => uris.RemoteWorkerStartProfiler, builder.Build(), CfcJsonContext.Default.ProfilerStarted, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -142,6 +142,6 @@ internal sealed partial class RemoteWorkerApi : IRemoteWorker
         builder.Add(nodeId);
         builder.Add(workerId);
         if (profileId is not null) { builder.Keyword("profile_id", profileId); }
-        return _context.CallAsync(CfcMember.RemoteWorkerGetProfile, _context.Uris.RemoteWorkerGetProfile, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
+        return _context.CallAsync(CfcMember.RemoteWorkerGetProfile, static uris => uris.RemoteWorkerGetProfile, builder.Build(), CfcJsonContext.Default.JsonElement, cancellationToken);
     }
 }

@@ -309,6 +309,9 @@ internal enum CfcMember
     /// <summary>Procedure <c>get_traces</c> of IMasterFleet (<c>GetTracesAsync</c>).</summary>
     FleetGetTraces,
 
+    /// <summary>Procedure <c>create_trace</c> of IMasterFleet (<c>CreateTraceAsync</c>).</summary>
+    FleetCreateTrace,
+
     /// <summary>Procedure <c>get_trace</c> of IMasterFleet (<c>GetTraceAsync</c>).</summary>
     FleetGetTrace,
 

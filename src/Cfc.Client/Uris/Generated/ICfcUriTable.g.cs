@@ -312,6 +312,9 @@ internal interface ICfcUriTable
     /// <summary>Procedure <c>get_traces</c> of IMasterFleet.</summary>
     string FleetGetTraces { get; }
 
+    /// <summary>Procedure <c>create_trace</c> of IMasterFleet.</summary>
+    string FleetCreateTrace { get; }
+
     /// <summary>Procedure <c>get_trace</c> of IMasterFleet.</summary>
     string FleetGetTrace { get; }
 

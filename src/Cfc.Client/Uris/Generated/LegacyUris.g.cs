@@ -320,6 +320,9 @@ internal sealed class LegacyUris : ICfcUriTable
     public string FleetGetTraces => "";
 
     /// <inheritdoc />
+    public string FleetCreateTrace => "";
+
+    /// <inheritdoc />
     public string FleetGetTrace => "";
 
     /// <inheritdoc />

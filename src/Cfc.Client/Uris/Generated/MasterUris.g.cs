@@ -320,6 +320,9 @@ internal sealed class MasterUris : ICfcUriTable
     public string FleetGetTraces => "crossbarfabriccenter.mrealm.get_traces";
 
     /// <inheritdoc />
+    public string FleetCreateTrace => "crossbarfabriccenter.mrealm.create_trace";
+
+    /// <inheritdoc />
     public string FleetGetTrace => "crossbarfabriccenter.mrealm.get_trace";
 
     /// <inheritdoc />
@@ -450,6 +453,7 @@ internal sealed class MasterUris : ICfcUriTable
         ("Domain", "get_license") => DomainGetLicense,
         ("Fleet", "get_nodes") => FleetGetNodes,
         ("Fleet", "get_traces") => FleetGetTraces,
+        ("Fleet", "create_trace") => FleetCreateTrace,
         ("Fleet", "get_trace") => FleetGetTrace,
         ("Fleet", "start_trace") => FleetStartTrace,
         ("Fleet", "stop_trace") => FleetStopTrace,
@@ -558,6 +562,7 @@ internal sealed class MasterUris : ICfcUriTable
         "crossbarfabriccenter.domain.get_version" => CfcApiRealm.Global,
         "crossbarfabriccenter.domain.get_license" => CfcApiRealm.Global,
         "crossbarfabriccenter.mrealm.get_traces" => CfcApiRealm.Management,
+        "crossbarfabriccenter.mrealm.create_trace" => CfcApiRealm.Management,
         "crossbarfabriccenter.mrealm.get_trace" => CfcApiRealm.Management,
         "crossbarfabriccenter.mrealm.start_trace" => CfcApiRealm.Management,
         "crossbarfabriccenter.mrealm.stop_trace" => CfcApiRealm.Management,

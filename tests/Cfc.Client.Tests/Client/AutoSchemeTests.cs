@@ -1,0 +1,189 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Cfc.Client.Testing;
+using Cfc.Client.Tests.Fakes;
+using Cfc.Wamp;
+using Cfc.Wamp.Transport;
+
+namespace Cfc.Client.Tests.Client;
+
+/// <summary>
+/// CfcUriScheme.Auto is the default: it finds out the server's API at connect for one round trip more than a named scheme,
+/// picks the scheme the fake serves in each of its schemes, and a client made with CfcClient.Create(options) learns it
+/// when StartAsync connects (subscriptions made earlier follow, a call made before StartAsync fails and says why).
+/// The real master's answer to Auto is checked in tests/Cfc.Master.Tests.
+/// </summary>
+public sealed class AutoSchemeTests
+{
+    private const string User = "superuser";
+
+    [Fact]
+    public void Auto_is_the_default_scheme()
+    {
+        Assert.Equal(CfcUriScheme.Auto, new CfcClientOptions().UriScheme);
+    }
+
+    [Theory]
+    [InlineData(CfcUriScheme.CrossbarMaster)]
+    [InlineData(CfcUriScheme.Fabric)]
+    [InlineData(CfcUriScheme.Legacy)]
+    public async Task The_default_costs_one_round_trip_at_connect_and_picks_the_scheme_the_fake_serves(CfcUriScheme served)
+    {
+        await using FakeCfc fake = await FakeCfc.StartAsync(new FakeCfcOptions { UriScheme = served });
+        using CryptosignKey key = CryptosignKey.Generate();
+        fake.AddUser(User, key.PublicKeyHex, new Dictionary<string, IReadOnlyList<string>> { ["lab1"] = ["owner"] });
+        // Answers come late, so that a CALL the client would send only after reading an answer shows in the log as a second round trip.
+        fake.DelayAnswers(TimeSpan.FromMilliseconds(300));
+
+        foreach (string realm in new[] { CfcRealms.Global, "lab1" })
+        {
+            var byDefault = new RecordingTransportFactory();
+            await using (CfcClient client = await CfcClient.ConnectAsync(Options(fake, key, realm, byDefault)))
+            {
+                Assert.Equal(served, client.UriScheme);
+                Assert.Equal((RoundTrips: 1, Calls: 3), byDefault.AfterWelcome());
+            }
+
+            var named = new RecordingTransportFactory();
+            await using (CfcClient client = await CfcClient.ConnectAsync(Options(fake, key, realm, named) with { UriScheme = served }))
+            {
+                Assert.Equal((RoundTrips: 0, Calls: 0), named.AfterWelcome());
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(CfcUriScheme.CrossbarMaster)]
+    [InlineData(CfcUriScheme.Fabric)]
+    [InlineData(CfcUriScheme.Legacy)]
+    public async Task A_client_made_before_connecting_finds_out_the_scheme_when_it_starts_and_its_early_subscriptions_follow(CfcUriScheme served)
+    {
+        await using FakeCfc fake = await FakeCfc.StartAsync(new FakeCfcOptions { UriScheme = served });
+        using CryptosignKey key = CryptosignKey.Generate();
+        fake.AddUser(User, key.PublicKeyHex);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using CfcClient client = CfcClient.Create(Options(fake, key, CfcRealms.Global, transport: null));
+        var created = new TaskCompletionSource<RealmCreatedEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        Assert.Equal(CfcUriScheme.Auto, client.UriScheme);
+        Task<CfcEventSubscription> subscribing = client.ManagementRealms.OnRealmCreated.SubscribeAsync(e => created.TrySetResult(e), timeout.Token);
+        InvalidOperationException early = await Assert.ThrowsAsync<InvalidOperationException>(() => client.ManagementRealms.GetRealmsAsync(timeout.Token));
+        Assert.Contains("StartAsync", early.Message, StringComparison.Ordinal);
+        Assert.Contains("CfcClientOptions.UriScheme", early.Message, StringComparison.Ordinal);
+
+        Task starting = client.StartAsync(timeout.Token);
+        Task<IReadOnlyList<string>> whileConnecting = client.ManagementRealms.GetRealmsAsync(timeout.Token);
+        await starting;
+        await using CfcEventSubscription subscription = await subscribing;
+        await client.ManagementRealms.CreateRealmAsync("lab2", timeout.Token);
+
+        Assert.Equal(served, client.UriScheme);
+        Assert.NotNull(await whileConnecting);
+        Assert.Equal("lab2", (await created.Task.WaitAsync(timeout.Token)).RealmName);
+    }
+
+    [Fact]
+    public async Task A_call_waiting_for_the_scheme_fails_with_why_when_connecting_fails()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var options = new CfcClientOptions
+        {
+            Url = new Uri($"ws://127.0.0.1:{FreeTcpPort()}/ws"),
+            Connection = new WampConnectionOptions { Reconnect = null },
+        };
+        await using CfcClient client = CfcClient.Create(options);
+
+        Task starting = client.StartAsync(timeout.Token);
+        Task waiting = client.System.GetStatusAsync(timeout.Token);
+
+        CfcException failed = await Assert.ThrowsAnyAsync<CfcException>(() => starting);
+        CfcException same = await Assert.ThrowsAnyAsync<CfcException>(() => waiting);
+        Assert.Same(failed, same);
+        Assert.Equal(CfcUriScheme.Auto, client.UriScheme);
+    }
+
+    [Fact]
+    public void A_wrapped_session_needs_a_named_scheme()
+    {
+        ArgumentOutOfRangeException error = Assert.Throws<ArgumentOutOfRangeException>(() => CfcClient.Create(new ScriptedWampClient(), CfcUriScheme.Auto));
+
+        Assert.Contains("Auto is resolved", error.Message, StringComparison.Ordinal);
+    }
+
+    private static CfcClientOptions Options(FakeCfc fake, CryptosignKey key, string realm, IWampTransportFactory? transport) => new()
+    {
+        Url = fake.Url,
+        Realm = realm,
+        Authenticator = CfcAuthenticator.Cryptosign(key, User),
+        Connection = new WampConnectionOptions { TransportFactory = transport },
+    };
+
+    private static int FreeTcpPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>
+    /// A WebSocket transport that logs the WAMP message type of every frame in the order it crossed the socket, to count
+    /// what connecting costs after the session is open.
+    /// </summary>
+    private sealed class RecordingTransportFactory : IWampTransportFactory
+    {
+        private const int Welcome = 2;
+        private const int Call = 48;
+        private readonly ConcurrentQueue<(bool Sent, int Type)> _frames = new();
+
+        public async ValueTask<WampTransportConnection> ConnectAsync(
+            Uri url, IReadOnlyList<WampSerializer> serializers, WampTransportSettings settings, CancellationToken cancellationToken)
+        {
+            WampTransportConnection connection = await WebSocketTransportFactory.Instance.ConnectAsync(url, serializers, settings, cancellationToken);
+            return connection with { Transport = new Recording(connection.Transport, _frames) };
+        }
+
+        /// <summary>
+        /// After WELCOME until now: how many times the client waited for the server (a run of frames it sent followed by
+        /// one it received), and how many CALLs it sent.
+        /// </summary>
+        public (int RoundTrips, int Calls) AfterWelcome()
+        {
+            (bool Sent, int Type)[] frames = [.. _frames.SkipWhile(f => f.Sent || f.Type != Welcome).Skip(1)];
+            int roundTrips = frames.Where((f, i) => !f.Sent && i > 0 && frames[i - 1].Sent).Count();
+            return (roundTrips, frames.Count(f => f.Sent && f.Type == Call));
+        }
+
+        private static int TypeOf(ReadOnlySpan<byte> frame)
+        {
+            var reader = new Utf8JsonReader(frame);
+            return reader.Read() && reader.Read() && reader.TokenType == JsonTokenType.Number ? reader.GetInt32() : -1;
+        }
+
+        private sealed class Recording(IWampTransport inner, ConcurrentQueue<(bool Sent, int Type)> frames) : IWampTransport
+        {
+            public ValueTask SendAsync(ReadOnlyMemory<byte> frame, WampFrameKind kind, CancellationToken cancellationToken)
+            {
+                frames.Enqueue((true, TypeOf(frame.Span)));
+                return inner.SendAsync(frame, kind, cancellationToken);
+            }
+
+            public async ValueTask<bool> ReceiveAsync(IBufferWriter<byte> destination, CancellationToken cancellationToken)
+            {
+                var frame = new ArrayBufferWriter<byte>();
+                bool received = await inner.ReceiveAsync(frame, cancellationToken);
+                if (received)
+                {
+                    frames.Enqueue((false, TypeOf(frame.WrittenSpan)));
+                    destination.Write(frame.WrittenSpan);
+                }
+
+                return received;
+            }
+
+            public Task CloseAsync(CancellationToken cancellationToken) => inner.CloseAsync(cancellationToken);
+
+            public ValueTask DisposeAsync() => inner.DisposeAsync();
+        }
+    }
+}
