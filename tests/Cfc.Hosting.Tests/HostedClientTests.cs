@@ -245,4 +245,47 @@ public sealed class HostedClientTests
         var ex = Assert.Throws<InvalidOperationException>(() => services.AddCfcClient(o => o.Url = new Uri("ws://127.0.0.1:9/ws")));
         Assert.Contains("AddKeyedCfcClient", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact(Timeout = 60000)]
+    public async Task Without_a_UriScheme_key_the_hosted_client_finds_out_the_servers_API_when_the_host_connects()
+    {
+        await using FakeCfc fake = await FakeCfc.StartAsync(new FakeCfcOptions { UriScheme = CfcUriScheme.CrossbarMaster });
+        using (CryptosignKey key = CryptosignKey.FromSeedHex(AliceSeed))
+        {
+            fake.AddUser("superuser", key.PublicKeyHex);
+        }
+
+        string keyFile = HostingHarness.WriteKeyFile(AliceSeed, userId: "superuser");
+        try
+        {
+            using IHost host = BuildHost(
+                new()
+                {
+                    ["Cfc:Url"] = fake.Url.ToString(),
+                    ["Cfc:Authentication:Method"] = "cryptosign",
+                    ["Cfc:Authentication:KeyFile"] = keyFile,
+                },
+                b =>
+                {
+                    b.Services.AddCfcClient(b.Configuration.GetSection("Cfc"));
+                    b.Services.AddHealthChecks().AddCfcConnectionCheck();
+                });
+            CfcClient client = host.Services.GetRequiredService<CfcClient>();
+            Assert.Equal(CfcUriScheme.Auto, client.UriScheme);
+            await Assert.ThrowsAsync<InvalidOperationException>(() => client.ManagementRealms.GetRealmsAsync());
+
+            await host.StartAsync();
+            IReadOnlyList<string> realms = await client.ManagementRealms.GetRealmsAsync();   // waits for the session and the API
+
+            Assert.Contains("default", realms);
+            Assert.Equal(CfcUriScheme.CrossbarMaster, client.UriScheme);
+            HealthReport health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+            Assert.Equal("CrossbarMaster", health.Entries["cfc"].Data["uriScheme"]);
+            await host.StopAsync();
+        }
+        finally
+        {
+            File.Delete(keyFile);
+        }
+    }
 }
