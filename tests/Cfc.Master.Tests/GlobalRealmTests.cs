@@ -1,6 +1,8 @@
 using Cfc.Client;
 using Cfc.Master.Tests.Harness;
+using Cfc.TestKit;
 using Cfc.TestKit.CrossbarMaster;
+using Cfc.Wamp;
 
 namespace Cfc.Master.Tests;
 
@@ -185,5 +187,28 @@ public sealed class GlobalRealmTests(CrossbarMasterKit kit)
         Assert.Equal(CfcUriScheme.CrossbarMaster, lab.UriScheme);
         Assert.Equal("domain", (await global.System.GetStatusAsync()).Type);
         Assert.Contains(kit.EdgeAuthId, await lab.ManagementRealm.GetNodesAsync());
+    }
+
+    [Fact]
+    public async Task The_default_scheme_finds_the_master_for_one_round_trip_at_connect()
+    {
+        using var timeout = new CancellationTokenSource(MasterClients.Operation);
+        using CryptosignKey key = CryptosignKey.Load(kit.SuperuserKeyFile);
+        foreach (string realm in new[] { CfcRealms.Global, kit.EdgeManagementRealm })
+        {
+            var frames = new RecordingTransportFactory();
+            await using CfcClient client = await CfcClient.ConnectAsync(
+                new CfcClientOptions
+                {
+                    Url = kit.MasterUrl,
+                    Realm = realm,
+                    Authenticator = CfcAuthenticator.Cryptosign(key, kit.SuperuserAuthId),
+                    Connection = new WampConnectionOptions { TransportFactory = frames },
+                },
+                timeout.Token);
+
+            Assert.Equal(CfcUriScheme.CrossbarMaster, client.UriScheme);
+            Assert.Equal((RoundTrips: 1, Calls: 3), frames.AfterWelcome());
+        }
     }
 }

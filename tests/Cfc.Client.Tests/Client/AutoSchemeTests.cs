@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Collections.Concurrent;
-using System.Text.Json;
 using Cfc.Client.Testing;
 using Cfc.Client.Tests.Fakes;
 using Cfc.Wamp;
@@ -124,66 +121,5 @@ public sealed class AutoSchemeTests
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>
-    /// A WebSocket transport that logs the WAMP message type of every frame in the order it crossed the socket, to count
-    /// what connecting costs after the session is open.
-    /// </summary>
-    private sealed class RecordingTransportFactory : IWampTransportFactory
-    {
-        private const int Welcome = 2;
-        private const int Call = 48;
-        private readonly ConcurrentQueue<(bool Sent, int Type)> _frames = new();
-
-        public async ValueTask<WampTransportConnection> ConnectAsync(
-            Uri url, IReadOnlyList<WampSerializer> serializers, WampTransportSettings settings, CancellationToken cancellationToken)
-        {
-            WampTransportConnection connection = await WebSocketTransportFactory.Instance.ConnectAsync(url, serializers, settings, cancellationToken);
-            return connection with { Transport = new Recording(connection.Transport, _frames) };
-        }
-
-        /// <summary>
-        /// After WELCOME until now: how many times the client waited for the server (a run of frames it sent followed by
-        /// one it received), and how many CALLs it sent.
-        /// </summary>
-        public (int RoundTrips, int Calls) AfterWelcome()
-        {
-            (bool Sent, int Type)[] frames = [.. _frames.SkipWhile(f => f.Sent || f.Type != Welcome).Skip(1)];
-            int roundTrips = frames.Where((f, i) => !f.Sent && i > 0 && frames[i - 1].Sent).Count();
-            return (roundTrips, frames.Count(f => f.Sent && f.Type == Call));
-        }
-
-        private static int TypeOf(ReadOnlySpan<byte> frame)
-        {
-            var reader = new Utf8JsonReader(frame);
-            return reader.Read() && reader.Read() && reader.TokenType == JsonTokenType.Number ? reader.GetInt32() : -1;
-        }
-
-        private sealed class Recording(IWampTransport inner, ConcurrentQueue<(bool Sent, int Type)> frames) : IWampTransport
-        {
-            public ValueTask SendAsync(ReadOnlyMemory<byte> frame, WampFrameKind kind, CancellationToken cancellationToken)
-            {
-                frames.Enqueue((true, TypeOf(frame.Span)));
-                return inner.SendAsync(frame, kind, cancellationToken);
-            }
-
-            public async ValueTask<bool> ReceiveAsync(IBufferWriter<byte> destination, CancellationToken cancellationToken)
-            {
-                var frame = new ArrayBufferWriter<byte>();
-                bool received = await inner.ReceiveAsync(frame, cancellationToken);
-                if (received)
-                {
-                    frames.Enqueue((false, TypeOf(frame.WrittenSpan)));
-                    destination.Write(frame.WrittenSpan);
-                }
-
-                return received;
-            }
-
-            public Task CloseAsync(CancellationToken cancellationToken) => inner.CloseAsync(cancellationToken);
-
-            public ValueTask DisposeAsync() => inner.DisposeAsync();
-        }
     }
 }
