@@ -185,6 +185,13 @@ public sealed partial class CfcClient : IAsyncDisposable
     public static CfcClient Create(IWampClient wamp, CfcUriScheme scheme = CfcUriScheme.Fabric, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(wamp);
+        if (scheme == CfcUriScheme.Auto)
+        {
+            throw new ArgumentOutOfRangeException(nameof(scheme), scheme,
+                "CfcUriScheme.Auto finds out the server's API when the client connects, and a wrapped session is connected by its owner: " +
+                "name the scheme (CrossbarMaster for a Crossbar.io master node, Fabric or Legacy), or let CfcClient.ConnectAsync or CfcClient.Create(options) connect.");
+        }
+
         _ = CfcUriTables.For(scheme);
         return new CfcClient(wamp, scheme, loggerFactory);
     }

@@ -289,7 +289,7 @@ internal sealed class CfcApiContext
                 if (suggested is { } other)
                 {
                     hint = $"the server does not register the CfcUriScheme.{Uris.Scheme} URIs; it speaks CfcUriScheme.{other}: " +
-                           $"connect with CfcClientOptions.UriScheme = CfcUriScheme.{other} (or CfcUriScheme.Auto)";
+                           $"connect with CfcClientOptions.UriScheme = CfcUriScheme.{other} (or leave it at its default, CfcUriScheme.Auto)";
                 }
             }
 

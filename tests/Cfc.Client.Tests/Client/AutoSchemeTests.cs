@@ -105,7 +105,7 @@ public sealed class AutoSchemeTests
     {
         ArgumentOutOfRangeException error = Assert.Throws<ArgumentOutOfRangeException>(() => CfcClient.Create(new ScriptedWampClient(), CfcUriScheme.Auto));
 
-        Assert.Contains("Auto is resolved", error.Message, StringComparison.Ordinal);
+        Assert.Contains("name the scheme", error.Message, StringComparison.Ordinal);
     }
 
     private static CfcClientOptions Options(FakeCfc fake, CryptosignKey key, string realm, IWampTransportFactory? transport) => new()
