@@ -32,6 +32,8 @@ public sealed class ProxyTests(CrossbarMasterKit kit)
             ProxyTransport transport = await client.RemoteProxy.GetProxyTransportAsync(Edge, worker, "web1");
             Assert.Equal(("web1", "web"), (transport.Id, transport.Type));
             Assert.Equal(port, transport.Config!.Value.GetProperty("endpoint").GetProperty("port").GetInt32());
+            Assert.NotNull(transport.CreatedAt);
+            Assert.True(transport.ListeningSince >= transport.CreatedAt, $"listening since {transport.ListeningSince}, created {transport.CreatedAt}");
             await Assert.ThrowsAsync<CfcNotFoundException>(() => client.RemoteProxy.GetProxyTransportAsync(Edge, worker, "nope"));
 
             // crossbar cannot stop a proxy transport: refused before the wire; stopping the worker closes it

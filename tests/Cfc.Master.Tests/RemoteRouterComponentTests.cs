@@ -46,6 +46,8 @@ public sealed class RemoteRouterComponentTests(CrossbarMasterKit kit)
             Assert.Equal(["hello1"], components.EnumerateArray().Select(c => c.GetProperty("id").GetString()));
             RouterComponent hello = await client.RemoteRouter.GetRouterComponentAsync(Edge, worker, "hello1");
             Assert.Equal("hello1", hello.Id);
+            Assert.NotNull(hello.Started);
+            Assert.True(hello.Uptime >= 0, $"uptime {hello.Uptime}");
             Assert.Equal("cbm_hello.Hello", hello.Config!.Value.GetProperty("classname").GetString());
             Assert.Equal(realmName, hello.Config!.Value.GetProperty("realm").GetString());
 
