@@ -3,17 +3,18 @@ using System.Diagnostics;
 namespace Cfc.TestKit.CrossbarMaster;
 
 /// <summary>
-/// An edge node of its own, started by <see cref="CrossbarMasterKit.StartExtraEdgeAsync"/> and paired to the kit's
-/// management realm under its own node id, for a test that must not disturb the shared edge (e.g. one that shuts a
+/// An edge node of its own, started by <see cref="CrossbarMasterKit.StartExtraEdgeAsync"/> and paired under its own node
+/// id (to a management realm of its own, preferably), for a test that must not disturb the shared edge (e.g. one that shuts a
 /// node down). Dispose stops it by PID if it still runs; it never touches the master.
 /// </summary>
 public sealed class CrossbarMasterEdge : IAsyncDisposable
 {
     private int _disposed;
 
-    internal CrossbarMasterEdge(string authId, int pid, string? publicKey, string? nodeOid, string directory)
+    internal CrossbarMasterEdge(string authId, string managementRealm, int pid, string? publicKey, string? nodeOid, string directory)
     {
         AuthId = authId;
+        ManagementRealm = managementRealm;
         Pid = pid;
         PublicKey = publicKey;
         NodeOid = nodeOid;
@@ -22,6 +23,9 @@ public sealed class CrossbarMasterEdge : IAsyncDisposable
 
     /// <summary>The node id (authid) it is paired under.</summary>
     public string AuthId { get; }
+
+    /// <summary>The management realm it is paired to.</summary>
+    public string ManagementRealm { get; }
 
     /// <summary>The process id of its node controller.</summary>
     public int Pid { get; }

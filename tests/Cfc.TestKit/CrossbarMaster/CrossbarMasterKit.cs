@@ -138,13 +138,18 @@ public sealed class CrossbarMasterKit : IAsyncLifetime, IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts one more edge node against the running master, paired to <see cref="EdgeManagementRealm"/> as
-    /// <paramref name="authId"/>, in a folder of its own (start.sh reuses a running master when its run folder has the
-    /// master's pid and URL files; the superuser key is shared). For tests that must not disturb the shared edge, e.g.
-    /// shutting a node down. Only for a kit-started master; dispose the result to stop it.
+    /// Starts one more edge node against the running master, paired to <paramref name="managementRealm"/> (created if
+    /// needed) as <paramref name="authId"/>, in a folder of its own (start.sh reuses a running master when its run folder
+    /// has the master's pid and URL files; the superuser key is shared). For tests that must not disturb the shared edge,
+    /// e.g. shutting a node down. Only for a kit-started master; dispose the result to stop it.
     /// </summary>
     /// <param name="authId">The node id to pair it under (lower case letters, digits, '-' and '_').</param>
-    public async Task<CrossbarMasterEdge> StartExtraEdgeAsync(string authId)
+    /// <param name="managementRealm">
+    /// The management realm to pair it to. Prefer a realm of its own: crossbar v22.6.1's node check loop iterates the
+    /// realm's nodes while they may change, and a pairing or unpairing during a run stops that realm's loop for good (no
+    /// more on_node_ready / on_node_shutdown there).
+    /// </param>
+    public async Task<CrossbarMasterEdge> StartExtraEdgeAsync(string authId, string managementRealm)
     {
         EnsureLocal();
         string directory = Path.Combine(_runDirectory!, "edge-" + authId);
@@ -156,7 +161,7 @@ public sealed class CrossbarMasterKit : IAsyncLifetime, IAsyncDisposable
 
         Dictionary<string, string> environment = RunEnvironment();
         environment["CBM_RUN"] = directory;
-        environment["MREALM"] = EdgeManagementRealm;
+        environment["MREALM"] = managementRealm;
         environment["EDGE_AUTHID"] = authId;
         KitScript.Result start = await KitScript.RunAsync(
             Path.Combine(_kitDirectory!, "start.sh"), ["--edge"], environment, StartTimeout, CancellationToken.None).ConfigureAwait(false);
@@ -183,7 +188,7 @@ public sealed class CrossbarMasterKit : IAsyncLifetime, IAsyncDisposable
         }
 
         return new CrossbarMasterEdge(
-            authId, int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture),
+            authId, managementRealm, int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture),
             NullIfEmpty(values.GetValueOrDefault("EDGE_PUBKEY")), NullIfEmpty(values.GetValueOrDefault("EDGE_NODE_OID")), directory);
     }
 
