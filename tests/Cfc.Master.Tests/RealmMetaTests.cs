@@ -1,5 +1,6 @@
 using Cfc.Client;
 using Cfc.Master.Tests.Harness;
+using Cfc.TestKit;
 using Cfc.TestKit.CrossbarMaster;
 using Cfc.Wamp;
 
@@ -53,29 +54,13 @@ public sealed class RealmMetaTests(CrossbarMasterKit kit)
 
             // killing the session disconnects the app
             await client.RemoteRouterMeta.KillSessionAsync(Edge, worker, "realm1", session);
-            await WaitAsync(() => app.State != CfcConnectionState.Connected, "the killed app session to be disconnected");
+            await Eventually.HoldsAsync(() => app.State != CfcConnectionState.Connected, "the killed app session to be disconnected", MasterClients.Operation);
             Assert.DoesNotContain(session, await client.RemoteRouterMeta.GetSessionsAsync(Edge, worker, "realm1"));
             await Assert.ThrowsAsync<CfcNotFoundException>(() => client.RemoteRouterMeta.KillSessionAsync(Edge, worker, "realm1", session));
         }
         finally
         {
             await client.RemoteNode.StopWorkerAsync(Edge, worker);
-        }
-    }
-
-    private static async Task WaitAsync(Func<bool> condition, string what)
-    {
-        using var timeout = new CancellationTokenSource(MasterClients.Operation);
-        while (!condition())
-        {
-            try
-            {
-                await Task.Delay(50, timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"waited {MasterClients.Operation.TotalSeconds:0} s for {what}");
-            }
         }
     }
 }
