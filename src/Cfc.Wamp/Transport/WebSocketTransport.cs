@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
 
 namespace Cfc.Wamp.Transport;
 
@@ -38,6 +39,7 @@ public sealed class WebSocketTransport : IWampTransport
     internal TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <inheritdoc />
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask SendAsync(ReadOnlyMemory<byte> frame, WampFrameKind kind, CancellationToken cancellationToken)
     {
         if (frame.Length > _maxMessageSize)
@@ -57,6 +59,7 @@ public sealed class WebSocketTransport : IWampTransport
     }
 
     /// <inheritdoc />
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<bool> ReceiveAsync(IBufferWriter<byte> destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
