@@ -93,7 +93,7 @@ public sealed class SessionWriterTests
         {
             router.BlockSends();
             Task<long?> first = client.PublishAsync("com.first");
-            await TestRouter.EventuallyAsync(() => router.BlockedSends == 1);
+            await Eventually.HoldsAsync(() => router.BlockedSends == 1, ScriptedTransport.Wait);
 
             // The caller's thread comes back at once although the transport does not take the first message yet.
             Task<WampResult> call = client.CallAsync("com.second");
