@@ -26,24 +26,46 @@ public readonly struct WampPayload : IEquatable<WampPayload>
             throw new ArgumentException($"WAMP keyword arguments must be a JSON object, not {k.ValueKind}.", nameof(argumentsKeywords));
         }
 
-        Arguments = arguments;
-        ArgumentsKeywords = argumentsKeywords;
+        _arguments = arguments;
+        _argumentsKeywords = argumentsKeywords;
+        _encoded = null;
     }
+
+    // A payload held as JSON bytes (built or received); the elements are then made only when asked for.
+    internal WampPayload(EncodedPayload encoded)
+    {
+        _arguments = null;
+        _argumentsKeywords = null;
+        _encoded = encoded;
+    }
+
+    private readonly JsonElement? _arguments;
+    private readonly JsonElement? _argumentsKeywords;
+    private readonly EncodedPayload? _encoded;
+
+    /// <summary>The JSON bytes behind this payload, when it was built or received as bytes.</summary>
+    internal EncodedPayload? Encoded => _encoded;
+
+    /// <summary>Whether there is at least one positional argument.</summary>
+    internal bool HasArguments => _encoded is { } e ? e.HasArguments : Count > 0;
+
+    /// <summary>Whether keyword arguments are present and not empty.</summary>
+    internal bool HasKeywords => _encoded is { } e ? e.HasKeywords : _argumentsKeywords is { } k && k.EnumerateObject().Any();
 
     /// <summary>A payload with neither positional nor keyword arguments.</summary>
     public static WampPayload Empty => default;
 
     /// <summary>The positional arguments (a JSON array), or <see langword="null"/> when absent.</summary>
-    public JsonElement? Arguments { get; }
+    public JsonElement? Arguments => _encoded is { } e ? e.Arguments : _arguments;
 
     /// <summary>The keyword arguments (a JSON object), or <see langword="null"/> when absent.</summary>
-    public JsonElement? ArgumentsKeywords { get; }
+    public JsonElement? ArgumentsKeywords => _encoded is { } e ? e.ArgumentsKeywords : _argumentsKeywords;
 
     /// <summary>The number of positional arguments.</summary>
-    public int Count => Arguments is { } a ? a.GetArrayLength() : 0;
+    public int Count => _encoded is { } e ? e.Count : _arguments is { } a ? a.GetArrayLength() : 0;
 
     /// <summary><see langword="true"/> when there are neither positional nor non-empty keyword arguments.</summary>
-    public bool IsEmpty => Count == 0 && (ArgumentsKeywords is not { } k || !k.EnumerateObject().Any());
+    public bool IsEmpty => Count == 0 && !HasKeywords;
 
     /// <summary>The positional argument at <paramref name="index"/>.</summary>
     /// <param name="index">The zero-based position.</param>
@@ -102,7 +124,11 @@ public readonly struct WampPayload : IEquatable<WampPayload>
     /// <param name="index">The zero-based position.</param>
     /// <param name="typeInfo">Source-generated JSON metadata for <typeparamref name="T"/>.</param>
     /// <returns>The value.</returns>
-    public T? GetArgument<T>(int index, JsonTypeInfo<T> typeInfo) => this[index].Deserialize(typeInfo);
+    public T? GetArgument<T>(int index, JsonTypeInfo<T> typeInfo)
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        return _encoded is { } e ? e.DeserializeArgument(index, typeInfo) : this[index].Deserialize(typeInfo);
+    }
 
     /// <inheritdoc />
     public bool Equals(WampPayload other) =>
@@ -127,6 +153,7 @@ public readonly struct WampPayload : IEquatable<WampPayload>
     public static bool operator !=(WampPayload left, WampPayload right) => !left.Equals(right);
 
     /// <inheritdoc />
-    public override string ToString() =>
-        $"args={(Arguments is { } a ? a.GetRawText() : "-")} kwargs={(ArgumentsKeywords is { } k ? k.GetRawText() : "-")}";
+    public override string ToString() => _encoded is { } e
+        ? $"args={(e.ArgsJson.IsEmpty ? "-" : System.Text.Encoding.UTF8.GetString(e.ArgsJson))} kwargs={(e.KwargsJson.IsEmpty ? "-" : System.Text.Encoding.UTF8.GetString(e.KwargsJson))}"
+        : $"args={(Arguments is { } a ? a.GetRawText() : "-")} kwargs={(ArgumentsKeywords is { } k ? k.GetRawText() : "-")}";
 }
