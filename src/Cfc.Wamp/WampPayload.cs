@@ -26,43 +26,40 @@ public readonly struct WampPayload : IEquatable<WampPayload>
             throw new ArgumentException($"WAMP keyword arguments must be a JSON object, not {k.ValueKind}.", nameof(argumentsKeywords));
         }
 
-        _arguments = arguments;
-        _argumentsKeywords = argumentsKeywords;
-        _encoded = null;
+        _data = arguments is null && argumentsKeywords is null ? null : new ElementPayload(arguments, argumentsKeywords);
     }
 
     // A payload held as JSON bytes (built or received); the elements are then made only when asked for.
-    internal WampPayload(EncodedPayload encoded)
-    {
-        _arguments = null;
-        _argumentsKeywords = null;
-        _encoded = encoded;
-    }
+    internal WampPayload(EncodedPayload encoded) => _data = encoded;
 
-    private readonly JsonElement? _arguments;
-    private readonly JsonElement? _argumentsKeywords;
-    private readonly EncodedPayload? _encoded;
+    // One reference keeps the struct small inside every message record: null (empty), an EncodedPayload (JSON bytes,
+    // the usual case) or an ElementPayload (made from JsonElements by the public constructor).
+    private readonly object? _data;
+
+    private JsonElement? ElementArguments => (_data as ElementPayload)?.Arguments;
+
+    private JsonElement? ElementKeywords => (_data as ElementPayload)?.ArgumentsKeywords;
 
     /// <summary>The JSON bytes behind this payload, when it was built or received as bytes.</summary>
-    internal EncodedPayload? Encoded => _encoded;
+    internal EncodedPayload? Encoded => _data as EncodedPayload;
 
     /// <summary>Whether there is at least one positional argument.</summary>
-    internal bool HasArguments => _encoded is { } e ? e.HasArguments : Count > 0;
+    internal bool HasArguments => _data is EncodedPayload e ? e.HasArguments : Count > 0;
 
     /// <summary>Whether keyword arguments are present and not empty.</summary>
-    internal bool HasKeywords => _encoded is { } e ? e.HasKeywords : _argumentsKeywords is { } k && k.EnumerateObject().Any();
+    internal bool HasKeywords => _data is EncodedPayload e ? e.HasKeywords : ElementKeywords is { } k && k.EnumerateObject().Any();
 
     /// <summary>A payload with neither positional nor keyword arguments.</summary>
     public static WampPayload Empty => default;
 
     /// <summary>The positional arguments (a JSON array), or <see langword="null"/> when absent.</summary>
-    public JsonElement? Arguments => _encoded is { } e ? e.Arguments : _arguments;
+    public JsonElement? Arguments => _data is EncodedPayload e ? e.Arguments : ElementArguments;
 
     /// <summary>The keyword arguments (a JSON object), or <see langword="null"/> when absent.</summary>
-    public JsonElement? ArgumentsKeywords => _encoded is { } e ? e.ArgumentsKeywords : _argumentsKeywords;
+    public JsonElement? ArgumentsKeywords => _data is EncodedPayload e ? e.ArgumentsKeywords : ElementKeywords;
 
     /// <summary>The number of positional arguments.</summary>
-    public int Count => _encoded is { } e ? e.Count : _arguments is { } a ? a.GetArrayLength() : 0;
+    public int Count => _data is EncodedPayload e ? e.Count : ElementArguments is { } a ? a.GetArrayLength() : 0;
 
     /// <summary><see langword="true"/> when there are neither positional nor non-empty keyword arguments.</summary>
     public bool IsEmpty => Count == 0 && !HasKeywords;
@@ -127,7 +124,7 @@ public readonly struct WampPayload : IEquatable<WampPayload>
     public T? GetArgument<T>(int index, JsonTypeInfo<T> typeInfo)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
-        return _encoded is { } e ? e.DeserializeArgument(index, typeInfo) : this[index].Deserialize(typeInfo);
+        return _data is EncodedPayload e ? e.DeserializeArgument(index, typeInfo) : this[index].Deserialize(typeInfo);
     }
 
     /// <inheritdoc />
@@ -153,7 +150,12 @@ public readonly struct WampPayload : IEquatable<WampPayload>
     public static bool operator !=(WampPayload left, WampPayload right) => !left.Equals(right);
 
     /// <inheritdoc />
-    public override string ToString() => _encoded is { } e
+    public override string ToString() => _data is EncodedPayload e
         ? $"args={(e.ArgsJson.IsEmpty ? "-" : System.Text.Encoding.UTF8.GetString(e.ArgsJson))} kwargs={(e.KwargsJson.IsEmpty ? "-" : System.Text.Encoding.UTF8.GetString(e.KwargsJson))}"
         : $"args={(Arguments is { } a ? a.GetRawText() : "-")} kwargs={(ArgumentsKeywords is { } k ? k.GetRawText() : "-")}";
 }
+
+/// <summary>The payload of <see cref="WampPayload(JsonElement?, JsonElement?)"/>: elements the caller already had.</summary>
+/// <param name="Arguments">The positional arguments.</param>
+/// <param name="ArgumentsKeywords">The keyword arguments.</param>
+internal sealed record ElementPayload(JsonElement? Arguments, JsonElement? ArgumentsKeywords);

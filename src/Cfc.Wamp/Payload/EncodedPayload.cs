@@ -13,7 +13,8 @@ namespace Cfc.Wamp;
 /// <remarks>
 /// The bytes are valid JSON by construction (written by <see cref="Utf8JsonWriter"/> from typed values, or read through
 /// a validating reader or transcoder), so writing them into a frame needs no validation. Instances are immutable
-/// apart from the lazily made elements and count, which are idempotent caches.
+/// apart from the lazily made elements and count, which are idempotent caches (kept small: one call's payload is
+/// this object and its array).
 /// </remarks>
 internal sealed class EncodedPayload
 {
@@ -21,9 +22,7 @@ internal sealed class EncodedPayload
     private readonly int _argsLength;
     private readonly int _kwargsLength;
     private int _count;
-    private JsonElement? _args;
-    private JsonElement? _kwargs;
-    private bool _materialized;
+    private ElementPayload? _elements;
 
     /// <summary>Wraps <paramref name="json"/>: the arguments array in its first <paramref name="argsLength"/> bytes, then the keywords object.</summary>
     /// <param name="json">The bytes (owned by the payload from now on).</param>
@@ -81,24 +80,10 @@ internal sealed class EncodedPayload
     }
 
     /// <summary>The arguments as an element (parsed on first use).</summary>
-    public JsonElement? Arguments
-    {
-        get
-        {
-            Materialize();
-            return _args;
-        }
-    }
+    public JsonElement? Arguments => Elements.Arguments;
 
     /// <summary>The keyword arguments as an element (parsed on first use).</summary>
-    public JsonElement? ArgumentsKeywords
-    {
-        get
-        {
-            Materialize();
-            return _kwargs;
-        }
-    }
+    public JsonElement? ArgumentsKeywords => Elements.ArgumentsKeywords;
 
     /// <summary>The size of the JSON held (arguments and keywords).</summary>
     public int JsonSize => _json.Length;
@@ -137,18 +122,10 @@ internal sealed class EncodedPayload
     private ArgumentOutOfRangeException OutOfRange(int index) =>
         new(nameof(index), index, $"The payload has {Count} positional argument(s).");
 
-    private void Materialize()
-    {
-        if (Volatile.Read(ref _materialized))
-        {
-            return;
-        }
-
-        // Two threads may both parse; both results are equal and either may win.
-        _args = _argsLength > 0 ? WampJson.ParseElement(ArgsJson) : null;
-        _kwargs = _kwargsLength > 0 ? WampJson.ParseElement(KwargsJson) : null;
-        Volatile.Write(ref _materialized, true);
-    }
+    // Parsed on first use; two threads may both parse, and either equal result may win.
+    private ElementPayload Elements => _elements ??= new ElementPayload(
+        _argsLength > 0 ? WampJson.ParseElement(ArgsJson) : null,
+        _kwargsLength > 0 ? WampJson.ParseElement(KwargsJson) : null);
 
     private static int CountElements(ReadOnlySpan<byte> array)
     {
