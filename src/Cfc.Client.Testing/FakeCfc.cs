@@ -190,6 +190,12 @@ public sealed class FakeCfc : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// How many CALLs the fake has taken from its clients so far (every realm, answered or refused). A test that must act
+    /// while a call is in flight polls it until it grows past the count it read before calling.
+    /// </summary>
+    public long CallsReceived => _host.Router.CallsReceived;
+
     /// <summary>Fault injection: closes every client connection at once, without GOODBYE (clients see a lost connection).</summary>
     /// <returns>A task that completes when every connection is torn down.</returns>
     public Task DropAllConnectionsAsync() => _host.Router.DropAllConnectionsAsync();

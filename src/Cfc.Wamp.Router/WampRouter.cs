@@ -22,6 +22,7 @@ public sealed class WampRouter : IAsyncDisposable
     private readonly Lock _faultGate = new();
     private DateTimeOffset _refuseUntil = DateTimeOffset.MinValue;
     private long _answerDelayTicks;
+    private long _callsReceived;
     private readonly CancellationTokenSource _stopping = new();
     private volatile bool _disposed;
 
@@ -41,6 +42,14 @@ public sealed class WampRouter : IAsyncDisposable
 
     /// <summary>The number of joined sessions over all realms.</summary>
     public int SessionCount => _realms.Values.Sum(r => r.SessionCount);
+
+    /// <summary>
+    /// How many CALLs the router has taken from joined sessions, over all realms, whatever became of them (routed, answered
+    /// by the router itself, or refused). Counted as the CALL is read, before it is routed (so also before any answer to it
+    /// is sent): a test that waits for the count to grow knows the router has the call, for example before it cuts the
+    /// connection under it.
+    /// </summary>
+    public long CallsReceived => Interlocked.Read(ref _callsReceived);
 
     /// <summary>Whether new connections are refused right now (see <see cref="RefuseConnections"/>).</summary>
     public bool IsRefusingConnections
@@ -66,6 +75,8 @@ public sealed class WampRouter : IAsyncDisposable
 
     /// <summary>Cancelled when the router is disposed (stops router-local procedures).</summary>
     internal CancellationToken Stopping => _stopping.Token;
+
+    internal void CountCall() => Interlocked.Increment(ref _callsReceived);
 
     internal TimeSpan? AnswerDelay => Interlocked.Read(ref _answerDelayTicks) is > 0 and long ticks ? TimeSpan.FromTicks(ticks) : null;
 

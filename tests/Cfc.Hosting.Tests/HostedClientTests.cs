@@ -92,7 +92,7 @@ public sealed class HostedClientTests
         Assert.Equal(CfcConnectionState.Disconnected, client.State);
 
         await host.StartAsync().WaitAsync(HostingHarness.Wait);
-        await HostingHarness.EventuallyAsync(() => client.LastError is not null, "a failed attempt against the closed port");
+        await Eventually.HoldsAsync(() => client.LastError is not null, "a failed attempt against the closed port", HostingHarness.Wait);
         Assert.NotEqual(CfcConnectionState.Connected, client.State);
         HealthReport down = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
         Assert.Equal(HealthStatus.Degraded, down.Entries["cfc"].Status);
@@ -120,7 +120,7 @@ public sealed class HostedClientTests
             });
         await host.StartAsync();
         CfcClient client = host.Services.GetRequiredService<CfcClient>();
-        await HostingHarness.EventuallyAsync(() => client.LastError is not null, "a failed attempt");
+        await Eventually.HoldsAsync(() => client.LastError is not null, "a failed attempt", HostingHarness.Wait);
 
         await host.StopAsync().WaitAsync(HostingHarness.Wait);
 

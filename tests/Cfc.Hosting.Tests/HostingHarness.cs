@@ -26,6 +26,4 @@ internal static class HostingHarness
         File.WriteAllText(path, (userId is null ? string.Empty : $"user-id: {userId}\n") + $"private-key-ed25519: {seedHex}\n");
         return path;
     }
-
-    public static Task EventuallyAsync(Func<bool> condition, string what) => Eventually.HoldsAsync(condition, what, Wait);
 }

@@ -100,6 +100,27 @@ public sealed class RouterHostTests
     }
 
     [Fact]
+    public async Task CallsReceived_counts_every_call_the_router_took_answered_or_refused()
+    {
+        await using RouterTestBed bed = await RouterTestBed.StartAsync(false);
+        RawPeer caller = await bed.JoinAsync();
+        Assert.Equal(0, bed.Router.CallsReceived);
+
+        await caller.CallAsync("wamp.session.count");
+        await caller.ExpectAsync(50);
+        Assert.Equal(1, bed.Router.CallsReceived);
+
+        await caller.CallAsync("com.example.missing");
+        await caller.ExpectAsync(8);
+        Assert.Equal(2, bed.Router.CallsReceived);
+
+        // Counted before it is routed: a call the router holds (its answer delayed) is already counted.
+        bed.Router.DelayAnswers(TimeSpan.FromMinutes(5));
+        await caller.CallAsync("wamp.session.count");
+        await Eventually.HoldsAsync(() => bed.Router.CallsReceived == 3);
+    }
+
+    [Fact]
     public async Task Disposing_the_host_says_goodbye_to_every_session()
     {
         WampRouterHost host = await WampRouterHost.StartNewAsync();

@@ -1,6 +1,7 @@
 using Cfc.Cli.Demo;
 using Cfc.Cli.Identity;
 using Cfc.Client;
+using Cfc.Wamp;
 
 namespace Cfc.Cli.Hosting;
 
@@ -83,8 +84,7 @@ internal sealed class CliSession : IAsyncDisposable
                 throw new CliRefusedException(
                     $"{ex.Message}; no authid was sent: pass --authid <your user id> (the master's superuser is 'superuser'), set CFC_AUTHID, or add a 'user-id:' line to the key file.", ex);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException and not ArgumentException and not CfcAuthenticationException
-                && !(ex is CfcException c && c is not CfcConnectionLostException and not CfcTimeoutException))
+            catch (Exception ex) when (CouldNotReach(ex))
             {
                 throw new CliConnectException(url, ex);
             }
@@ -102,6 +102,21 @@ internal sealed class CliSession : IAsyncDisposable
             throw;
         }
     }
+
+    // Exit code 3 (cannot connect), or what the exception itself maps to. Whoever raised a CfcException says so
+    // (ErrorSource): an answer of the CFC (an ERROR, or an ABORT such as a refused login) means it was reached. Of the
+    // client's own failures, a connection that could not be made or kept and a connect timeout mean it was not; the
+    // rest (a result it cannot read, a scheme it does not support) keep their own exit code. Socket and TLS errors
+    // that are not wrapped are unreachable too; usage errors and Ctrl+C are neither.
+    private static bool CouldNotReach(Exception ex) => ex switch
+    {
+        OperationCanceledException or ArgumentException => false,
+        CfcException { ErrorSource: WampErrorSource.Router } => false,
+        CfcConnectionLostException => true,
+        CfcTimeoutException => true,
+        CfcException => false,
+        _ => true,
+    };
 
     public async ValueTask DisposeAsync()
     {

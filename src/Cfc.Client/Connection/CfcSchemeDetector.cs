@@ -57,8 +57,10 @@ internal static class CfcSchemeDetector
             await wamp.CallAsync(procedure, payload, null, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (WampException ex) when (ex is not WampConnectionLostException and not WampTimeoutException)
+        catch (WampException ex) when (ex.ErrorSource == WampErrorSource.Router)
         {
+            // The router answered: any ERROR but no_such_procedure means something is registered there (the probe's
+            // arguments may well be refused). A failure of our own (lost connection, timeout) is no answer and propagates.
             return ex.ErrorUri != CfcNoSuchProcedureException.NoSuchProcedureUri;
         }
     }

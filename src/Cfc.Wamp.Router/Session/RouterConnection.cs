@@ -216,7 +216,7 @@ internal sealed partial class RouterConnection : IDisposable
                 case PublishMessage m: realm.Broker.Publish(session, m); break;
                 case RegisterMessage m: realm.Dealer.Register(session, m); break;
                 case UnregisterMessage m: realm.Dealer.Unregister(session, m); break;
-                case CallMessage m: realm.Dealer.Call(session, m); break;
+                case CallMessage m: _router.CountCall(); realm.Dealer.Call(session, m); break;
                 case CancelMessage m: realm.Dealer.Cancel(session, m); break;
                 case YieldMessage m: violation = realm.Dealer.Yield(session, m); break;
                 case ErrorMessage { RequestType: WampMessageType.Invocation } m: violation = realm.Dealer.InvocationError(session, m); break;

@@ -270,52 +270,29 @@ public sealed partial class WampClient : IWampClient
     /// <summary>The transport factory used when the options name none.</summary>
     internal static IWampTransportFactory CreateDefaultTransportFactory() => DefaultWampTransportFactory.Instance;
 
-    internal async ValueTask UnsubscribeAsync(ClientSubscription subscription)
+    /// <summary>Ends a subscription or registration the application disposed: out of the registry, off the router.</summary>
+    internal async ValueTask RemoveAsync(IClientEntry entry)
     {
-        Registry.Remove(subscription);
+        Registry.Remove(entry);
         try
         {
-            if (subscription.TryGetAttachment(out WampSession session, out _))
+            if (entry.TryGetAttachment(out WampSession session, out _))
             {
-                await session.Subscriber.UnsubscribeAsync(subscription, CancellationToken.None).ConfigureAwait(false);
+                await entry.RemoveAsync(session, CancellationToken.None).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (EndedWithSession(ex))
         {
-            // Disposing a subscription while the client closes (the ordinary `using` order) is not a problem.
-            _logger.UnsubscribeEndedWithSession(subscription.Topic, ex);
+            // Disposing a subscription or registration while the client closes (the ordinary `using` order) is not a problem.
+            entry.LogRemoveFailed(_logger, ex, endedWithSession: true);
         }
         catch (Exception ex)
         {
-            _logger.UnsubscribeFailed(subscription.Topic, ex);
+            entry.LogRemoveFailed(_logger, ex, endedWithSession: false);
         }
         finally
         {
-            subscription.Complete();
-        }
-    }
-
-    internal async ValueTask UnregisterAsync(ClientRegistration registration)
-    {
-        Registry.Remove(registration);
-        try
-        {
-            if (registration.TryGetAttachment(out WampSession session, out _))
-            {
-                await session.Callee.UnregisterAsync(registration, CancellationToken.None).ConfigureAwait(false);
-            }
-        }
-        catch (Exception ex) when (EndedWithSession(ex))
-        {
-            _logger.UnregisterEndedWithSession(registration.Procedure, ex);
-        }
-        catch (Exception ex)
-        {
-            _logger.UnregisterFailed(registration.Procedure, ex);
-        }
-        finally
-        {
-            registration.Complete();
+            entry.Complete();
         }
     }
 

@@ -107,8 +107,8 @@ internal static class WampErrors
         { ErrorSource = cause.ErrorSource };
 
     /// <summary>A subscription dropped by an UNSUBSCRIBE that raced its restore could not be made again.</summary>
-    public static WampException LostToConcurrentUnsubscribe(string topic, Exception cause) =>
-        new(WampErrorUris.NotRestored, $"The subscription to '{topic}' was lost to a concurrent unsubscribe and could not be made again: {cause.Message}", default, null, cause);
+    public static WampException LostToConcurrentRemove(string what, Exception cause) =>
+        new(WampErrorUris.NotRestored, $"{char.ToUpperInvariant(what[0])}{what[1..]} was lost to a concurrent unsubscribe or unregister and could not be made again: {cause.Message}", default, null, cause);
 
     // ---- The connection's lifecycle ----
 

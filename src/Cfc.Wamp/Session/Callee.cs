@@ -5,51 +5,39 @@ using Cfc.Wamp.Messages;
 namespace Cfc.Wamp.Session;
 
 /// <summary>
-/// The callee role on one session: REGISTER/UNREGISTER, router id -> registration, INVOCATION (handed to
-/// the thread pool), INTERRUPT and revocation.
+/// The callee role on one session: REGISTER/UNREGISTER, router id -> registration and revocation (the machinery it
+/// shares with the subscriber, in <see cref="SessionRole{TEntry}"/>), INVOCATION (handed to the thread pool) and INTERRUPT.
 /// </summary>
-internal sealed class Callee
+internal sealed class Callee : SessionRole<ClientRegistration>
 {
-    private readonly WampSession _session;
-    private readonly ConcurrentDictionary<long, ClientRegistration> _registrations = new();
     private readonly ConcurrentDictionary<long, ActiveInvocation> _running = new();
 
-    public Callee(WampSession session) => _session = session;
+    public Callee(WampSession session)
+        : base(session)
+    {
+    }
+
+    protected override string Kind => "registration";
+
+    protected override (WampMessageType Request, WampMessageType Reply) PlaceTypes => (WampMessageType.Register, WampMessageType.Registered);
+
+    protected override (WampMessageType Request, WampMessageType Reply) RemoveTypes => (WampMessageType.Unregister, WampMessageType.Unregistered);
 
     /// <summary>Registers a (new or restored) local registration on this session.</summary>
-    public async Task RegisterAsync(ClientRegistration registration, CancellationToken cancellationToken)
-    {
-        long id = _session.Ids.Next();
-        var pending = new PendingAck(id, WampMessageType.Register, WampMessageType.Registered, (routerId, abandoned) => Attach(registration, routerId, abandoned));
-        var message = new RegisterMessage(id, OptionsJson.Register(registration.Options), registration.Procedure);
-        await _session.RequestAsync(message, pending, $"REGISTER of '{registration.Procedure}'", cancellationToken).ConfigureAwait(false);
-    }
+    public Task RegisterAsync(ClientRegistration registration, CancellationToken cancellationToken) => PlaceAsync(registration, cancellationToken);
 
-    public async Task UnregisterAsync(ClientRegistration registration, CancellationToken cancellationToken)
-    {
-        if (!registration.TryGetAttachment(out WampSession session, out long routerId) || session != _session
-            || !_registrations.TryRemove(routerId, out _))
-        {
-            return;
-        }
-
-        registration.Detach(_session);
-        if (!_session.IsEnded)
-        {
-            long id = _session.Ids.Next();
-            var pending = new PendingAck(id, WampMessageType.Unregister, WampMessageType.Unregistered);
-            await _session.RequestAsync(new UnregisterMessage(id, routerId), pending, $"UNREGISTER of '{registration.Procedure}'", cancellationToken).ConfigureAwait(false);
-        }
-    }
+    /// <summary>Removes a registration from this session and sends UNREGISTER.</summary>
+    public Task UnregisterAsync(ClientRegistration registration, CancellationToken cancellationToken) => RemoveAsync(registration, cancellationToken);
 
     // Reader loop.
     public SessionEnd? OnInvocation(InvocationMessage message)
     {
-        if (!_registrations.TryGetValue(message.RegistrationId, out ClientRegistration? registration))
+        // A router gives a procedure one registration per session: its group has one member.
+        if (!TryGetGroup(message.RegistrationId, out EntryGroup<ClientRegistration>? group) || group.Members is not [ClientRegistration registration, ..])
         {
             // Not a session-ending offence: the registration may just have been unregistered. Answer so the caller does not hang.
-            _session.Logger.InvocationForUnknownRegistration(message.RequestId, message.RegistrationId);
-            _session.PostDroppable(new ErrorMessage(WampMessageType.Invocation, message.RequestId, WampJson.EmptyObject, WampErrorUris.NoSuchRegistration, default));
+            Session.Logger.InvocationForUnknownRegistration(message.RequestId, message.RegistrationId);
+            Session.PostDroppable(new ErrorMessage(WampMessageType.Invocation, message.RequestId, WampJson.EmptyObject, WampErrorUris.NoSuchRegistration, default));
             return null;
         }
 
@@ -59,20 +47,20 @@ internal sealed class Callee
             long refused = registration.CountRefused();
             if (refused == 1 || refused % 1000 == 0)
             {
-                _session.Logger.InvocationRefused(registration.Procedure, registration.MaxConcurrentInvocations, refused);
+                Session.Logger.InvocationRefused(registration.Procedure, registration.MaxConcurrentInvocations, refused);
             }
 
-            _session.PostDroppable(new ErrorMessage(WampMessageType.Invocation, message.RequestId, WampJson.EmptyObject, WampErrorUris.Unavailable,
+            Session.PostDroppable(new ErrorMessage(WampMessageType.Invocation, message.RequestId, WampJson.EmptyObject, WampErrorUris.Unavailable,
                 new WampPayloadBuilder().Add($"The callee is busy: {registration.MaxConcurrentInvocations} invocations of '{registration.Procedure}' are running (its MaxConcurrentInvocations).").Build()));
             return null;
         }
 
-        var invocation = new ActiveInvocation(this, _session, registration, message);
+        var invocation = new ActiveInvocation(this, Session, registration, message);
         if (!_running.TryAdd(message.RequestId, invocation))
         {
             registration.Exit();
             return new SessionEnd(SessionEndKind.ProtocolViolation,
-                WampErrors.Violation($"INVOCATION with request id {message.RequestId}, which is still running", duringHandshake: false, _session.ErrorContext));
+                WampErrors.Violation($"INVOCATION with request id {message.RequestId}, which is still running", duringHandshake: false, Session.ErrorContext));
         }
 
         ThreadPool.UnsafeQueueUserWorkItem(invocation, preferLocal: false);
@@ -84,7 +72,7 @@ internal sealed class Callee
     {
         if (!_running.TryGetValue(message.RequestId, out ActiveInvocation? invocation))
         {
-            _session.Logger.InterruptForUnknownInvocation(message.RequestId);
+            Session.Logger.InterruptForUnknownInvocation(message.RequestId);
             return;
         }
 
@@ -92,26 +80,7 @@ internal sealed class Callee
     }
 
     // Reader loop: [67, 0, {registration, reason}].
-    public SessionEnd? OnRevoked(UnregisteredMessage message)
-    {
-        if (message.Details is not { } details || !details.TryGetProperty("registration", out JsonElement idElement)
-            || idElement.ValueKind != JsonValueKind.Number || !idElement.TryGetInt64(out long routerId))
-        {
-            return new SessionEnd(SessionEndKind.ProtocolViolation,
-                WampErrors.Violation("UNREGISTERED with request id 0 but no registration id", duringHandshake: false, _session.ErrorContext));
-        }
-
-        if (!_registrations.TryRemove(routerId, out ClientRegistration? registration))
-        {
-            return null;
-        }
-
-        registration.Detach(_session);
-        string reason = WampSession.ServerStringOrNull(details, "reason") ?? "no reason given";
-        _session.Logger.Revoked("registration", registration.Procedure, reason);
-        registration.Revoke(WampErrors.Revoked(subscription: false, registration.Procedure, routerId, reason, details, _session.ErrorContext));
-        return null;
-    }
+    public SessionEnd? OnRevoked(UnregisteredMessage message) => OnRevoked(message.Details);
 
     public void Finished(ActiveInvocation invocation) => _running.TryRemove(invocation.RequestId, out _);
 
@@ -123,25 +92,18 @@ internal sealed class Callee
             entry.Value.Abandon();
         }
 
-        foreach (KeyValuePair<long, ClientRegistration> entry in _registrations)
-        {
-            entry.Value.Detach(_session);
-        }
-
-        _registrations.Clear();
+        DetachAll();
     }
 
-    // Reader loop, on REGISTERED: wire the id up before the next message (maybe its first INVOCATION) is read.
-    private void Attach(ClientRegistration registration, long routerId, bool abandoned)
-    {
-        if (abandoned || registration.IsEnded)
-        {
-            long id = _session.Ids.Next();
-            _session.PostRequest(new UnregisterMessage(id, routerId), new PendingAck(id, WampMessageType.Unregister, WampMessageType.Unregistered));
-            return;
-        }
+    protected override WampMessage PlaceMessage(long requestId, ClientRegistration entry) =>
+        new RegisterMessage(requestId, OptionsJson.Register(entry.Options), entry.Procedure);
 
-        _registrations[routerId] = registration;
-        registration.Attach(_session, routerId);
-    }
+    protected override WampMessage RemoveMessage(long requestId, long routerId) => new UnregisterMessage(requestId, routerId);
+
+    protected override string DescribePlace(ClientRegistration entry) => $"REGISTER of '{entry.Procedure}'";
+
+    protected override string DescribeRemove(ClientRegistration entry) => $"UNREGISTER of '{entry.Procedure}'";
+
+    protected override WampException Revoked(ClientRegistration entry, long routerId, string reason, JsonElement details) =>
+        WampErrors.Revoked(subscription: false, entry.Procedure, routerId, reason, details, Session.ErrorContext);
 }

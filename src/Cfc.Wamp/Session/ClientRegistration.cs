@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Cfc.Wamp.Session;
 
 /// <summary>
@@ -61,13 +63,27 @@ internal sealed class ClientRegistration : WampRegistration, IClientEntry
 
     Task IClientEntry.PlaceAsync(WampSession session, CancellationToken cancellationToken) => session.Callee.RegisterAsync(this, cancellationToken);
 
+    Task IClientEntry.RemoveAsync(WampSession session, CancellationToken cancellationToken) => session.Callee.UnregisterAsync(this, cancellationToken);
+
+    void IClientEntry.LogRemoveFailed(ILogger logger, Exception exception, bool endedWithSession)
+    {
+        if (endedWithSession)
+        {
+            logger.UnregisterEndedWithSession(Procedure, exception);
+        }
+        else
+        {
+            logger.UnregisterFailed(Procedure, exception);
+        }
+    }
+
     WampRestoreFailedEventArgs IClientEntry.RestoreFailed(long sessionId, WampException error) => new(null, this, sessionId, error);
 
     public override async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            await _client.UnregisterAsync(this).ConfigureAwait(false);
+            await _client.RemoveAsync(this).ConfigureAwait(false);
         }
     }
 

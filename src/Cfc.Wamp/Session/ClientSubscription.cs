@@ -41,13 +41,27 @@ internal sealed class ClientSubscription : WampSubscription, IClientEntry
 
     Task IClientEntry.PlaceAsync(WampSession session, CancellationToken cancellationToken) => session.Subscriber.SubscribeAsync(this, cancellationToken);
 
+    Task IClientEntry.RemoveAsync(WampSession session, CancellationToken cancellationToken) => session.Subscriber.UnsubscribeAsync(this, cancellationToken);
+
+    void IClientEntry.LogRemoveFailed(ILogger logger, Exception exception, bool endedWithSession)
+    {
+        if (endedWithSession)
+        {
+            logger.UnsubscribeEndedWithSession(Topic, exception);
+        }
+        else
+        {
+            logger.UnsubscribeFailed(Topic, exception);
+        }
+    }
+
     WampRestoreFailedEventArgs IClientEntry.RestoreFailed(long sessionId, WampException error) => new(this, null, sessionId, error);
 
     public override async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            await _client.UnsubscribeAsync(this).ConfigureAwait(false);
+            await _client.RemoveAsync(this).ConfigureAwait(false);
         }
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Cfc.Wamp.Session;
 
 /// <summary>
@@ -18,6 +20,21 @@ internal interface IClientEntry
 
     /// <summary>Subscribes or registers it on <paramref name="session"/>.</summary>
     Task PlaceAsync(WampSession session, CancellationToken cancellationToken);
+
+    /// <summary>Unsubscribes or unregisters it from <paramref name="session"/> (the router is told when it was the last one there).</summary>
+    Task RemoveAsync(WampSession session, CancellationToken cancellationToken);
+
+    /// <summary>Logs that removing it failed; <paramref name="endedWithSession"/> when the session ended under the request (Debug).</summary>
+    void LogRemoveFailed(ILogger logger, Exception exception, bool endedWithSession);
+
+    /// <summary>Ties it to router id <paramref name="routerId"/> on <paramref name="session"/>.</summary>
+    void Attach(WampSession session, long routerId);
+
+    /// <summary>Forgets the router id if it belongs to <paramref name="session"/>.</summary>
+    void Detach(WampSession session);
+
+    /// <summary>The session it is placed on and its router id there; false while not placed.</summary>
+    bool TryGetAttachment(out WampSession session, out long routerId);
 
     /// <summary>The event arguments reporting that placing it again on session <paramref name="sessionId"/> failed.</summary>
     WampRestoreFailedEventArgs RestoreFailed(long sessionId, WampException error);

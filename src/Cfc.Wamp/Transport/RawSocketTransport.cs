@@ -2,13 +2,17 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Net.Security;
 using System.Net.Sockets;
+using System.Threading.Channels;
+using System.Threading.Tasks.Sources;
 using Cfc.Wamp.Serialization;
 
 namespace Cfc.Wamp.Transport;
 
 /// <summary>
 /// WAMP over RawSocket: a 4-octet handshake, then frames with a 4-octet header (message, PING, PONG).
-/// PINGs from the peer are answered; our own PINGs (when keep-alive is on) detect a dead peer.
+/// PINGs from the peer are answered; our own PINGs (when keep-alive is on) detect a dead peer. One writer per connection:
+/// after the handshake only the write loop writes the stream, fed by one queue (the session's messages, the PONGs the
+/// reader owes, the keep-alive's PINGs), so there is no lock and a frame is never cut in half.
 /// Use <see cref="ConnectAsync"/> on the client side and <see cref="AcceptAsync(Stream, Func{int, bool}, int, TimeProvider, CancellationToken)"/> on the server side.
 /// </summary>
 public sealed class RawSocketTransport : IWampTransport
@@ -17,11 +21,17 @@ public sealed class RawSocketTransport : IWampTransport
     private const int ReadChunk = 64 * 1024;
     private const int WriteChunk = 64 * 1024;
 
+    // PONGs waiting to be written. A peer that keeps sending PINGs while we cannot write gets its later ones unanswered
+    // (it may, as WebSocket allows, answer only the latest); they do not pile up.
+    private const int MaxQueuedPongs = 4;
+
     private readonly Stream _stream;
     private readonly Socket? _socket;
     private readonly int _maxReceive;
     private readonly int _maxSend;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly Channel<OutgoingFrame> _frames = Channel.CreateUnbounded<OutgoingFrame>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly MessageSent _messageSent;
+    private readonly Task _writer;
     private readonly byte[] _receiveHeader = new byte[RawSocketProtocol.HeaderLength];
     private readonly CancellationTokenSource _lifetime = new();
     private readonly Task _keepAlive;
@@ -30,6 +40,8 @@ public sealed class RawSocketTransport : IWampTransport
     private TaskCompletionSource? _pendingPong;
     private long _lastWriteProgress;
     private long _pingSequence;
+    private long _pingWritten;
+    private int _queuedPongs;
     private volatile bool _closeRequested;
     private volatile WampConnectionLostException? _failure;
     private int _disposed;
@@ -43,6 +55,8 @@ public sealed class RawSocketTransport : IWampTransport
         SerializerId = serializerId;
         _maxReceive = maxReceive;
         _maxSend = maxSend;
+        _messageSent = new MessageSent(this);
+        _writer = Task.Run(WriteLoopAsync);
         _keepAlive = keepAliveInterval > TimeSpan.Zero
             ? Task.Run(() => KeepAliveAsync(keepAliveInterval, keepAliveTimeout, _lifetime.Token))
             : Task.CompletedTask;
@@ -126,7 +140,19 @@ public sealed class RawSocketTransport : IWampTransport
             throw TransportErrors.OutgoingTooLarge(frame.Length, _maxSend);
         }
 
-        return SendFrameAsync(RawSocketProtocol.MessageFrame, frame, cancellationToken);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled(cancellationToken);
+        }
+
+        // One sender at a time (the IWampTransport contract), so one reusable completion serves every send.
+        short token = _messageSent.Prepare(cancellationToken);
+        if (!_frames.Writer.TryWrite(new OutgoingFrame(RawSocketProtocol.MessageFrame, frame, null, token)))
+        {
+            _messageSent.TryFail(token, Closed());
+        }
+
+        return new ValueTask(_messageSent, token);
     }
 
     /// <inheritdoc />
@@ -198,15 +224,13 @@ public sealed class RawSocketTransport : IWampTransport
         }
 
         _closeRequested = true;
-        await _lifetime.CancelAsync().ConfigureAwait(false);
+        _frames.Writer.TryComplete();
         using var timer = new CancellationTokenSource(TransportErrors.CloseGracePeriod, _timeProvider);
         using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
-        bool locked = false;
         try
         {
-            // Never cut a frame in half: wait for a send in progress, but not forever.
-            await _writeLock.WaitAsync(grace.Token).ConfigureAwait(false);
-            locked = true;
+            // Never cut a frame in half: let the writer finish what is queued, but not forever.
+            await _writer.WaitAsync(grace.Token).ConfigureAwait(false);
             if (_stream is SslStream ssl)
             {
                 await ssl.ShutdownAsync().WaitAsync(grace.Token).ConfigureAwait(false);
@@ -220,14 +244,12 @@ public sealed class RawSocketTransport : IWampTransport
         }
         finally
         {
-            if (locked)
-            {
-                _writeLock.Release();
-            }
-
+            // Stops keep-alive and a write still stuck after the grace period.
+            await _lifetime.CancelAsync().ConfigureAwait(false);
             await _stream.DisposeAsync().ConfigureAwait(false);
         }
 
+        await _writer.ConfigureAwait(false);
         await _keepAlive.ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
     }
@@ -336,11 +358,31 @@ public sealed class RawSocketTransport : IWampTransport
         }
     }
 
+    // Reads the PING and queues its PONG for the writer; the reader does not wait for the write.
     private async ValueTask AnswerPingAsync(int length, CancellationToken cancellationToken)
     {
-        using var payload = new PooledBufferWriter(Math.Max(length, 16));
-        await ReadPayloadAsync(payload, length, cancellationToken).ConfigureAwait(false);
-        await SendFrameAsync(RawSocketProtocol.PongFrame, payload.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        byte[] payload = ArrayPool<byte>.Shared.Rent(Math.Max(length, 16));
+        bool queued = false;
+        try
+        {
+            await _stream.ReadExactlyAsync(payload.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+            if (Interlocked.Increment(ref _queuedPongs) <= MaxQueuedPongs)
+            {
+                queued = _frames.Writer.TryWrite(new OutgoingFrame(RawSocketProtocol.PongFrame, payload.AsMemory(0, length), payload, 0));
+            }
+
+            if (!queued)
+            {
+                Interlocked.Decrement(ref _queuedPongs);
+            }
+        }
+        finally
+        {
+            if (!queued)
+            {
+                ArrayPool<byte>.Shared.Return(payload);
+            }
+        }
     }
 
     private async ValueTask ReadPongAsync(int length, CancellationToken cancellationToken)
@@ -355,56 +397,105 @@ public sealed class RawSocketTransport : IWampTransport
         }
     }
 
-    private async ValueTask SendFrameAsync(byte frameType, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    // The one writer: writes the queued frames in order until the queue is completed (close) or a write fails; then
+    // fails whatever is still queued.
+    private async Task WriteLoopAsync()
     {
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        ChannelReader<OutgoingFrame> reader = _frames.Reader;
+        Exception? failure = null;
         try
         {
-            if (_failure is { } failure)
+            while (failure is null && await reader.WaitToReadAsync().ConfigureAwait(false))
             {
-                throw failure;
-            }
+                while (failure is null && reader.TryRead(out OutgoingFrame frame))
+                {
+                    if (frame.Type == RawSocketProtocol.MessageFrame && !_messageSent.TryStartWriting(frame.Token))
+                    {
+                        continue; // cancelled while it waited: dropped from the queue, never on the wire
+                    }
 
-            if (payload.Length <= SmallFrame)
-            {
-                // Header and payload in one write: one segment on the wire for the common small message.
-                byte[] buffer = ArrayPool<byte>.Shared.Rent(RawSocketProtocol.HeaderLength + payload.Length);
-                try
-                {
-                    RawSocketProtocol.WriteFrameHeader(buffer, frameType, payload.Length);
-                    payload.Span.CopyTo(buffer.AsSpan(RawSocketProtocol.HeaderLength));
-                    await _stream.WriteAsync(buffer.AsMemory(0, RawSocketProtocol.HeaderLength + payload.Length), cancellationToken).ConfigureAwait(false);
-                }
-                finally
-                {
-                    ArrayPool<byte>.Shared.Return(buffer);
-                }
-            }
-            else
-            {
-                byte[] header = new byte[RawSocketProtocol.HeaderLength];
-                RawSocketProtocol.WriteFrameHeader(header, frameType, payload.Length);
-                await _stream.WriteAsync(header, cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        if (_failure is { } cut)
+                        {
+                            throw cut;
+                        }
 
-                // In chunks, each one stamped: keep-alive tells a slow write that moves from one the peer never takes.
-                for (int offset = 0; offset < payload.Length; offset += WriteChunk)
-                {
-                    await _stream.WriteAsync(payload.Slice(offset, Math.Min(WriteChunk, payload.Length - offset)), cancellationToken).ConfigureAwait(false);
-                    Volatile.Write(ref _lastWriteProgress, _timeProvider.GetTimestamp());
+                        await WriteFrameAsync(frame.Type, frame.Payload, _lifetime.Token).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException or WampException)
+                    {
+                        failure = _failure ?? ex as WampException ?? TransportErrors.Lost("The RawSocket connection failed while sending", ex);
+                    }
+
+                    Finished(frame, failure);
                 }
             }
-
-            await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-            Volatile.Write(ref _lastWriteProgress, _timeProvider.GetTimestamp());
-        }
-        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
-        {
-            throw _failure ?? TransportErrors.Lost("The RawSocket connection failed while sending", ex);
         }
         finally
         {
-            _writeLock.Release();
+            _frames.Writer.TryComplete();
+            while (reader.TryRead(out OutgoingFrame left))
+            {
+                Finished(left, failure ?? Closed());
+            }
         }
+    }
+
+    private void Finished(OutgoingFrame frame, Exception? failure)
+    {
+        switch (frame.Type)
+        {
+            case RawSocketProtocol.MessageFrame:
+                _messageSent.Finish(frame.Token, failure);
+                return;
+            case RawSocketProtocol.PongFrame:
+                Interlocked.Decrement(ref _queuedPongs);
+                break;
+            case RawSocketProtocol.PingFrame when failure is null:
+                Volatile.Write(ref _pingWritten, BinaryPrimitives.ReadInt64BigEndian(frame.Payload.Span));
+                break;
+        }
+
+        ArrayPool<byte>.Shared.Return(frame.Owned!);
+    }
+
+    private WampConnectionLostException Closed() =>
+        _failure ?? TransportErrors.Lost("The RawSocket connection is closed; the frame was not sent");
+
+    private async ValueTask WriteFrameAsync(byte frameType, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    {
+        if (payload.Length <= SmallFrame)
+        {
+            // Header and payload in one write: one segment on the wire for the common small message.
+            byte[] buffer = ArrayPool<byte>.Shared.Rent(RawSocketProtocol.HeaderLength + payload.Length);
+            try
+            {
+                RawSocketProtocol.WriteFrameHeader(buffer, frameType, payload.Length);
+                payload.Span.CopyTo(buffer.AsSpan(RawSocketProtocol.HeaderLength));
+                await _stream.WriteAsync(buffer.AsMemory(0, RawSocketProtocol.HeaderLength + payload.Length), cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+        else
+        {
+            byte[] header = new byte[RawSocketProtocol.HeaderLength];
+            RawSocketProtocol.WriteFrameHeader(header, frameType, payload.Length);
+            await _stream.WriteAsync(header, cancellationToken).ConfigureAwait(false);
+
+            // In chunks, each one stamped: keep-alive tells a slow write that moves from one the peer never takes.
+            for (int offset = 0; offset < payload.Length; offset += WriteChunk)
+            {
+                await _stream.WriteAsync(payload.Slice(offset, Math.Min(WriteChunk, payload.Length - offset)), cancellationToken).ConfigureAwait(false);
+                Volatile.Write(ref _lastWriteProgress, _timeProvider.GetTimestamp());
+            }
+        }
+
+        await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        Volatile.Write(ref _lastWriteProgress, _timeProvider.GetTimestamp());
     }
 
     // Every interval a PING must be answered within the timeout. The PING may have to wait for a write in progress (a
@@ -413,7 +504,6 @@ public sealed class RawSocketTransport : IWampTransport
     // dead within interval + timeout, whatever the write side does.
     private async Task KeepAliveAsync(TimeSpan interval, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        byte[] payload = new byte[sizeof(long)];
         try
         {
             while (true)
@@ -421,13 +511,21 @@ public sealed class RawSocketTransport : IWampTransport
                 await Task.Delay(interval, _timeProvider, cancellationToken).ConfigureAwait(false);
                 var pong = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 Volatile.Write(ref _pendingPong, pong);
-                BinaryPrimitives.WriteInt64BigEndian(payload, Interlocked.Increment(ref _pingSequence));
+                long sequence = Interlocked.Increment(ref _pingSequence);
+                byte[] payload = ArrayPool<byte>.Shared.Rent(sizeof(long));
+                BinaryPrimitives.WriteInt64BigEndian(payload, sequence);
                 long due = _timeProvider.GetTimestamp();
-                Task ping = SendFrameAsync(RawSocketProtocol.PingFrame, payload, cancellationToken).AsTask();
+                if (!_frames.Writer.TryWrite(new OutgoingFrame(RawSocketProtocol.PingFrame, payload.AsMemory(0, sizeof(long)), payload, 0)))
+                {
+                    ArrayPool<byte>.Shared.Return(payload);
+                    return; // closing: keep-alive ends with the connection
+                }
+
                 while (!pong.Task.IsCompleted)
                 {
+                    bool pingSent = Interlocked.Read(ref _pingWritten) >= sequence;
                     long reference = due;
-                    if (!ping.IsCompleted)
+                    if (!pingSent)
                     {
                         reference = Math.Max(reference, Volatile.Read(ref _lastWriteProgress));
                     }
@@ -435,9 +533,8 @@ public sealed class RawSocketTransport : IWampTransport
                     TimeSpan left = timeout - _timeProvider.GetElapsedTime(reference);
                     if (left <= TimeSpan.Zero)
                     {
-                        _failure = WampErrors.KeepAliveTimedOut(timeout, pingSent: ping.IsCompleted);
+                        _failure = WampErrors.KeepAliveTimedOut(timeout, pingSent);
                         Cut();
-                        Background.Forget(ping);
                         return;
                     }
 
@@ -450,17 +547,11 @@ public sealed class RawSocketTransport : IWampTransport
                         // Look again: the reference may have moved (the write in front of the PING made progress).
                     }
                 }
-
-                await ping.ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Closed: keep-alive ends with the connection.
-        }
-        catch (WampException)
-        {
-            // The send failed: the reader sees the same broken connection and reports it.
         }
     }
 
@@ -469,6 +560,7 @@ public sealed class RawSocketTransport : IWampTransport
     {
         try
         {
+            _frames.Writer.TryComplete();
             _lifetime.Cancel();
             _socket?.Dispose();
             _stream.Dispose();
@@ -476,6 +568,98 @@ public sealed class RawSocketTransport : IWampTransport
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
         {
             // Already broken or disposed; nothing more to release.
+        }
+    }
+
+    /// <summary>A frame for the writer: a session message (its completion is <see cref="MessageSent"/>, <paramref name="Token"/>
+    /// its version) or a control frame whose payload was rented for it (<paramref name="Owned"/>, returned once written).</summary>
+    private readonly record struct OutgoingFrame(byte Type, ReadOnlyMemory<byte> Payload, byte[]? Owned, short Token);
+
+    /// <summary>
+    /// The completion of the one session message in flight, reused for every send (no allocation per message). A send
+    /// cancelled while it waits in the queue is dropped from it; one cancelled while its frame is being written cuts the
+    /// connection (a frame is never left half written on a connection that goes on).
+    /// </summary>
+    private sealed class MessageSent(RawSocketTransport owner) : IValueTaskSource
+    {
+        private const int Queued = 0;
+        private const int Writing = 1;
+        private const int Done = 2;
+
+        private ManualResetValueTaskSourceCore<bool> _core;
+
+        // The send's version and its phase in one int, so that a claim or a cancellation meant for an earlier send can
+        // never move the current one.
+        private int _state = Pack(0, Done);
+        private CancellationTokenRegistration _cancellation;
+
+        public short Prepare(CancellationToken cancellationToken)
+        {
+            _core.Reset();
+
+            // The writer completes inline: the sender's continuation (the session's writer queuing its next message) runs
+            // on the write loop without a thread hop.
+            _core.RunContinuationsAsynchronously = false;
+            short version = _core.Version;
+            Volatile.Write(ref _state, Pack(version, Queued));
+            _cancellation = cancellationToken.CanBeCanceled
+                ? cancellationToken.UnsafeRegister(static (s, token) => ((MessageSent)s!).OnCanceled(token), this)
+                : default;
+            return version;
+        }
+
+        /// <summary>The writer claims the frame; false when it was cancelled while it waited (or is not the current one).</summary>
+        public bool TryStartWriting(short token) =>
+            Interlocked.CompareExchange(ref _state, Pack(token, Writing), Pack(token, Queued)) == Pack(token, Queued);
+
+        /// <summary>The writer is done with the frame (written, or not writable).</summary>
+        public void Finish(short token, Exception? failure)
+        {
+            if (!TryMove(token, Writing, Done) && !TryMove(token, Queued, Done))
+            {
+                return;
+            }
+
+            _cancellation.Dispose();
+            if (failure is null)
+            {
+                _core.SetResult(true);
+            }
+            else
+            {
+                _core.SetException(failure);
+            }
+        }
+
+        /// <summary>Fails a frame that never reached the queue (the connection is closed).</summary>
+        public void TryFail(short token, Exception failure) => Finish(token, failure);
+
+        public ValueTaskSourceStatus GetStatus(short token) => _core.GetStatus(token);
+
+        public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+            _core.OnCompleted(continuation, state, token, flags);
+
+        public void GetResult(short token) => _core.GetResult(token);
+
+        private static int Pack(short version, int phase) => ((ushort)version << 2) | phase;
+
+        private bool TryMove(short token, int from, int to) =>
+            Interlocked.CompareExchange(ref _state, Pack(token, to), Pack(token, from)) == Pack(token, from);
+
+        // The registration belongs to the send in flight (Finish disposes it before completing), so the current version is its.
+        private void OnCanceled(CancellationToken token)
+        {
+            short version = _core.Version;
+            if (TryMove(version, Queued, Done))
+            {
+                // Never run the sender's continuation inside whoever called Cancel.
+                _core.RunContinuationsAsynchronously = true;
+                _core.SetException(new OperationCanceledException(token));
+            }
+            else if (Volatile.Read(ref _state) == Pack(version, Writing))
+            {
+                owner.Cut();
+            }
         }
     }
 }

@@ -47,13 +47,13 @@ public sealed class CfcClientReconnectTests
             var ticks = new ConcurrentQueue<long>();
             using IDisposable tickLog = client.System.OnTick.Subscribe(new Observer<TickEvent>(t => ticks.Enqueue(t.Tick!.Value)));
 
-            await WaitUntilAsync(() => ticks.Count >= 2, timeout.Token);
+            await Eventually.HoldsAsync(() => ticks.Count >= 2, Timeout.InfiniteTimeSpan, timeout.Token);
             long? firstSession = client.SessionId;
 
             await fake.DropAllConnectionsAsync();
-            await WaitUntilAsync(() => states.Contains(CfcConnectionState.Reconnecting) && client.State == CfcConnectionState.Connected, timeout.Token);
+            await Eventually.HoldsAsync(() => states.Contains(CfcConnectionState.Reconnecting) && client.State == CfcConnectionState.Connected, Timeout.InfiniteTimeSpan, timeout.Token);
             int ticksAtReconnect = ticks.Count;
-            await WaitUntilAsync(() => ticks.Count >= ticksAtReconnect + 3, timeout.Token);
+            await Eventually.HoldsAsync(() => ticks.Count >= ticksAtReconnect + 3, Timeout.InfiniteTimeSpan, timeout.Token);
 
             Assert.NotEqual(firstSession, client.SessionId);
             long[] seen = [.. ticks];
@@ -73,7 +73,7 @@ public sealed class CfcClientReconnectTests
         {
             fake.RefuseConnections(TimeSpan.FromMilliseconds(700));
             await fake.DropAllConnectionsAsync();
-            await WaitUntilAsync(() => client.State == CfcConnectionState.Reconnecting, timeout.Token);
+            await Eventually.HoldsAsync(() => client.State == CfcConnectionState.Reconnecting, Timeout.InfiniteTimeSpan, timeout.Token);
 
             SystemStatus status = await client.System.GetStatusAsync(timeout.Token);
 
@@ -92,15 +92,16 @@ public sealed class CfcClientReconnectTests
         await using (client)
         {
             fake.DelayAnswers(TimeSpan.FromSeconds(5));
+            long callsBefore = fake.CallsReceived;
             Task<IReadOnlyList<string>> pending = client.ManagementRealms.GetRealmsAsync(timeout.Token);
-            await Task.Delay(100, timeout.Token);
+            await Eventually.HoldsAsync(() => fake.CallsReceived > callsBefore, Timeout.InfiniteTimeSpan, timeout.Token);   // the CALL is at the router
             await fake.DropAllConnectionsAsync();
 
             var lost = await Assert.ThrowsAsync<CfcConnectionLostException>(() => pending.WaitAsync(TimeSpan.FromSeconds(3), timeout.Token));
             Assert.Contains("connection", lost.Message, StringComparison.OrdinalIgnoreCase);
 
             fake.DelayAnswers(TimeSpan.Zero);
-            await WaitUntilAsync(() => client.State == CfcConnectionState.Connected, timeout.Token);
+            await Eventually.HoldsAsync(() => client.State == CfcConnectionState.Connected, Timeout.InfiniteTimeSpan, timeout.Token);
             Assert.NotNull(await client.System.GetStatusAsync(timeout.Token));
         }
     }
@@ -120,7 +121,7 @@ public sealed class CfcClientReconnectTests
 
             Assert.True(fake.RemoveUser(Alice));
             await fake.DropAllConnectionsAsync();
-            await WaitUntilAsync(() => states.Contains(CfcConnectionState.Failed), timeout.Token);
+            await Eventually.HoldsAsync(() => states.Contains(CfcConnectionState.Failed), Timeout.InfiniteTimeSpan, timeout.Token);
 
             Assert.Equal(CfcConnectionState.Failed, client.State);
             var error = Assert.IsType<CfcAuthenticationException>(client.LastError);
@@ -128,10 +129,6 @@ public sealed class CfcClientReconnectTests
             Assert.Same(error, client.LastError);
         }
     }
-
-    // The test's own token bounds the wait.
-    private static Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken) =>
-        Eventually.HoldsAsync(condition, "the condition", Timeout.InfiniteTimeSpan, cancellationToken);
 
     private sealed class Observer<T>(Action<T> onNext) : IObserver<T>
     {

@@ -40,14 +40,14 @@ public sealed class DefaultReconnectTests
             using IDisposable stateLog = client.StateChanges.Subscribe(new Recorder<CfcConnectionState> { OnNextHook = states.Enqueue });
             var ticks = new Recorder<TickEvent>();
             using IDisposable tickLog = client.System.OnTick.Subscribe(ticks);
-            await WaitUntilAsync(() => ticks.Values.Count >= 1, timeout.Token);
+            await Eventually.HoldsAsync(() => ticks.Values.Count >= 1, Timeout.InfiniteTimeSpan, timeout.Token);
 
             // A restart: every connection drops and the server refuses new ones for a while.
             fake.RefuseConnections(TimeSpan.FromMilliseconds(500));
             await fake.DropAllConnectionsAsync();
-            await WaitUntilAsync(() => states.Contains(CfcConnectionState.Reconnecting) && client.State == CfcConnectionState.Connected, timeout.Token);
+            await Eventually.HoldsAsync(() => states.Contains(CfcConnectionState.Reconnecting) && client.State == CfcConnectionState.Connected, Timeout.InfiniteTimeSpan, timeout.Token);
             int ticksAfterRestart = ticks.Values.Count;
-            await WaitUntilAsync(() => ticks.Values.Count >= ticksAfterRestart + 2, timeout.Token);
+            await Eventually.HoldsAsync(() => ticks.Values.Count >= ticksAfterRestart + 2, Timeout.InfiniteTimeSpan, timeout.Token);
 
             Assert.Null(ticks.Error);
             Assert.Equal(CfcRealms.Global, (await client.System.GetStatusAsync(timeout.Token)).Realm);
@@ -66,7 +66,7 @@ public sealed class DefaultReconnectTests
             Assert.True(fake.RemoveUser(Alice));
             await fake.DropAllConnectionsAsync();
 
-            await WaitUntilAsync(() => client.State == CfcConnectionState.Failed, timeout.Token);
+            await Eventually.HoldsAsync(() => client.State == CfcConnectionState.Failed, Timeout.InfiniteTimeSpan, timeout.Token);
             Assert.IsType<CfcAuthenticationException>(client.LastError);
         }
     }
@@ -84,7 +84,7 @@ public sealed class DefaultReconnectTests
             using IDisposable stateLog = client.StateChanges.Subscribe(new Recorder<CfcConnectionState> { OnNextHook = states.Enqueue });
             await fake.DropAllConnectionsAsync();
 
-            await WaitUntilAsync(() => client.State == CfcConnectionState.Disconnected, timeout.Token);
+            await Eventually.HoldsAsync(() => client.State == CfcConnectionState.Disconnected, Timeout.InfiniteTimeSpan, timeout.Token);
             Assert.DoesNotContain(CfcConnectionState.Reconnecting, states);
             await Assert.ThrowsAnyAsync<CfcException>(() => client.System.GetStatusAsync(timeout.Token));
         }
@@ -127,7 +127,7 @@ public sealed class DefaultReconnectTests
                 using IDisposable onTick = client.System.OnTick.Subscribe(ticks);
                 using IDisposable onPaired = client.ManagementRealms.OnNodePaired.Subscribe(new Recorder<NodePairedEvent>());
                 using IDisposable onCreated = client.ManagementRealms.OnRealmCreated.Subscribe(new Recorder<RealmCreatedEvent>());
-                await WaitUntilAsync(() => ticks.Values.Count >= 1, timeout.Token);
+                await Eventually.HoldsAsync(() => ticks.Values.Count >= 1, Timeout.InfiniteTimeSpan, timeout.Token);
                 logs.Clear();
             }
 
@@ -136,8 +136,4 @@ public sealed class DefaultReconnectTests
             Assert.Null(ticks.Error);
         }
     }
-
-    // The test's own token bounds the wait.
-    private static Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken) =>
-        Eventually.HoldsAsync(condition, "the condition", Timeout.InfiniteTimeSpan, cancellationToken);
 }

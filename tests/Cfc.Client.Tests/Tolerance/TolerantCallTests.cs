@@ -65,11 +65,7 @@ public sealed class TolerantCallTests
         var peer = new ScriptedWampClient();
         await using CfcClient client = CfcClient.Create(peer);
         var ticks = new Recorder<TickEvent>();
-        using IDisposable _ = client.System.OnTick.Subscribe(ticks);
-        for (int i = 0; i < 500 && peer.ActiveSubscriptions.Count == 0; i++)   // polls until subscribed (at most 5 s)
-        {
-            await Task.Delay(10);
-        }
+        await using CfcEventSubscription _ = await client.System.OnTick.SubscribeAsync(ticks);   // in place when it returns
 
         const string topic = "crossbarfabriccenter.system.on_tick";
         await peer.PublishEventAsync(topic, WampPayload.Empty);

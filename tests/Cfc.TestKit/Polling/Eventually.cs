@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Cfc.TestKit;
 
 /// <summary>
@@ -7,11 +9,23 @@ namespace Cfc.TestKit;
 /// </summary>
 public static class Eventually
 {
-    /// <summary>How long <see cref="HoldsAsync"/> waits unless told otherwise: 10 s, generous for a loaded CI machine.</summary>
+    /// <summary>How long <c>HoldsAsync</c> waits unless told otherwise: 10 s, generous for a loaded CI machine.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>How often the condition is checked.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>Waits until <paramref name="condition"/> returns <see langword="true"/>.</summary>
+    /// <param name="condition">Checked at once, then every <see cref="PollInterval"/>.</param>
+    /// <param name="within">The longest wait; <see cref="DefaultTimeout"/> when <see langword="null"/>; <see cref="Timeout.InfiniteTimeSpan"/>
+    /// when <paramref name="cancellationToken"/> alone bounds it.</param>
+    /// <param name="cancellationToken">Stops waiting (the test's own deadline).</param>
+    /// <param name="what">Filled in by the compiler with the condition's source text, for the failure message.</param>
+    /// <returns>A task that completes when the condition holds.</returns>
+    /// <exception cref="TimeoutException">The condition did not hold within the time; the message quotes the condition.</exception>
+    public static Task HoldsAsync(Func<bool> condition, TimeSpan? within = null, CancellationToken cancellationToken = default,
+        [CallerArgumentExpression(nameof(condition))] string what = "the condition") =>
+        HoldsAsync(condition, what, within, cancellationToken);
 
     /// <summary>Waits until <paramref name="condition"/> returns <see langword="true"/>.</summary>
     /// <param name="condition">Checked at once, then every <see cref="PollInterval"/>.</param>

@@ -32,7 +32,7 @@ public sealed class FlapDampingTests(ITestOutputHelper output)
             await transports[i].NextAsync<HelloMessage>();
             transports[i].Push($"[2, {i + 1}, {TestRouter.WelcomeDetails}]");
             client ??= await connect.Within();
-            await Harness.EventuallyAsync(() => client.State == WampConnectionState.Connected && client.SessionId == i + 1, "joined");
+            await Eventually.HoldsAsync(() => client.State == WampConnectionState.Connected && client.SessionId == i + 1, "joined", Harness.Wait);
             if (i == Flaps)
             {
                 break;
@@ -71,7 +71,7 @@ public sealed class FlapDampingTests(ITestOutputHelper output)
         fake.Advance(TimeSpan.FromSeconds(1.5));
         await transports[1].NextAsync<HelloMessage>();
         transports[1].Push($"[2, 2, {TestRouter.WelcomeDetails}]");
-        await Harness.EventuallyAsync(() => client.SessionId == 2, "joined again");
+        await Eventually.HoldsAsync(() => client.SessionId == 2, "joined again", Harness.Wait);
 
         fake.Advance(TimeSpan.FromSeconds(31));
         transports[1].PushClose();

@@ -52,7 +52,7 @@ public sealed class MalformedBinaryFrameTests
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
         AbortMessage sent = await abort.Task.Within();
         Assert.Equal("wamp.error.protocol_violation", sent.Reason);
-        await TestRouter.EventuallyAsync(() => client.State == WampConnectionState.Disconnected);
+        await Eventually.HoldsAsync(() => client.State == WampConnectionState.Disconnected, ScriptedTransport.Wait);
         Assert.Empty(router.ScriptErrors);
     }
 

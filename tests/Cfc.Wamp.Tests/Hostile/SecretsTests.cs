@@ -37,7 +37,7 @@ public sealed class SecretsTests
             first.PushClose();
             await refused.NextAsync<HelloMessage>();
             refused.Push("""[3, {"message":"bad credentials"}, "wamp.error.not_authorized"]""");
-            await TestRouter.EventuallyAsync(() => client.State == WampConnectionState.Failed);
+            await Eventually.HoldsAsync(() => client.State == WampConnectionState.Failed, ScriptedTransport.Wait);
             messages.Add(client.LastError!.ToString());
             await client.DisposeAsync();
 

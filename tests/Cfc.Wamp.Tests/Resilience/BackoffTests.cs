@@ -50,7 +50,7 @@ public sealed class BackoffTests
         await using WampClient client = await connect.WaitAsync(Harness.Wait);
 
         first.PushClose();
-        await Harness.EventuallyAsync(() => client.State == WampConnectionState.Reconnecting, "Reconnecting");
+        await Eventually.HoldsAsync(() => client.State == WampConnectionState.Reconnecting, "Reconnecting", Harness.Wait);
 
         // 1.5 s to the first attempt, then 2.25 s, then 3.375 s (growth 1.5) ... but MaxAttempts is 3.
         // Each step waits until the backoff timer it is about to fire exists: the clock never moves before it.
@@ -59,17 +59,17 @@ public sealed class BackoffTests
         fake.Advance(TimeSpan.FromSeconds(1.4));
         Assert.Equal(1, factory.Connects);
         fake.Advance(TimeSpan.FromSeconds(0.1));
-        await Harness.EventuallyAsync(() => factory.Connects == 2, "attempt 1 at 1.5 s");
+        await Eventually.HoldsAsync(() => factory.Connects == 2, "attempt 1 at 1.5 s", Harness.Wait);
 
         await time.WaitForTimerAsync(TimeSpan.FromSeconds(2.25));
         fake.Advance(TimeSpan.FromSeconds(2.2));
         Assert.Equal(2, factory.Connects);
         fake.Advance(TimeSpan.FromSeconds(0.05));
-        await Harness.EventuallyAsync(() => factory.Connects == 3, "attempt 2 after 2.25 s more");
+        await Eventually.HoldsAsync(() => factory.Connects == 3, "attempt 2 after 2.25 s more", Harness.Wait);
 
         await time.WaitForTimerAsync(TimeSpan.FromSeconds(3.375));
         fake.Advance(TimeSpan.FromSeconds(3.375));
-        await Harness.EventuallyAsync(() => client.State == WampConnectionState.Failed, "Failed after 3 attempts");
+        await Eventually.HoldsAsync(() => client.State == WampConnectionState.Failed, "Failed after 3 attempts", Harness.Wait);
         Assert.Equal(4, factory.Connects);
         Assert.IsType<IOException>(client.LastError);
     }

@@ -33,7 +33,7 @@ public sealed class CycleTests(ITestOutputHelper output)
         await CyclesAsync(host, client, 5, sessions); // warm up: pools, JIT, first-time allocations
         long before = GC.GetTotalMemory(forceFullCollection: true);
         await CyclesAsync(host, client, 100, sessions);
-        await Harness.EventuallyAsync(() => publisher.State == WampConnectionState.Connected, "the publisher reconnected");
+        await Eventually.HoldsAsync(() => publisher.State == WampConnectionState.Connected, "the publisher reconnected", Harness.Wait);
         long after = GC.GetTotalMemory(forceFullCollection: true);
         output.WriteLine($"GC.GetTotalMemory: before {before / 1024} KiB, after 100 cycles {after / 1024} KiB, growth {(after - before) / 1024} KiB");
 
@@ -49,11 +49,11 @@ public sealed class CycleTests(ITestOutputHelper output)
         Assert.Equal(0, client.PendingRequestCount);
         Assert.Equal(2, (await publisher.CallAsync("com.app.two")).Payload[0].GetInt64());
         await publisher.PublishAsync("com.app.topic1", Harness.Args(777), new WampPublishOptions { Acknowledge = true });
-        await Harness.EventuallyAsync(() => received.ContainsKey(777), "the event after the cycles");
+        await Eventually.HoldsAsync(() => received.ContainsKey(777), "the event after the cycles", Harness.Wait);
 
         // One publisher's events reach a subscription in order: once a later one is in, a duplicate of 777 would be too.
         await publisher.PublishAsync("com.app.topic1", Harness.Args(778), new WampPublishOptions { Acknowledge = true });
-        await Harness.EventuallyAsync(() => received.ContainsKey(778), "the marker event");
+        await Eventually.HoldsAsync(() => received.ContainsKey(778), "the marker event", Harness.Wait);
         Assert.Equal(1, received[777]);
 
         // The router holds exactly what the client holds: one session's worth, nothing left from old sessions.

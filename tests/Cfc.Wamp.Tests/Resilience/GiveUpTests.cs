@@ -53,7 +53,7 @@ public sealed class GiveUpTests
         WampSubscription subscription = await SubscribeAsync(client, first);
 
         first.Push(lastWord);
-        await Harness.EventuallyAsync(() => client.State == expected, $"state {expected}");
+        await Eventually.HoldsAsync(() => client.State == expected, $"state {expected}", Harness.Wait);
         var error = Assert.IsType<WampException>(client.LastError);
         Assert.Equal(reason, error.ErrorUri);
         clock.Advance(Harness.FastReconnect.MaxDelay * 10);
@@ -84,7 +84,7 @@ public sealed class GiveUpTests
 
         host.Router.RefuseNewConnections = true;
         await host.Router.DropAllConnectionsAsync();
-        await Harness.EventuallyAsync(() => client.State == WampConnectionState.Failed, "Failed");
+        await Eventually.HoldsAsync(() => client.State == WampConnectionState.Failed, "Failed", Harness.Wait);
         Assert.Equal(2, Volatile.Read(ref retries));
         Assert.Equal(3, client.ReconnectAttempt);
         Assert.NotNull(client.LastError);

@@ -31,10 +31,6 @@ internal static class Harness
     public static Task<WampClient> ConnectAsync(WampRouterHost host, WampReconnectOptions? reconnect = null) =>
         WampClient.ConnectAsync(Options(host.Url, reconnect)).WaitAsync(Wait);
 
-    /// <summary>Polls until <paramref name="condition"/> holds; fails the test after <paramref name="within"/> (default 10 s).</summary>
-    public static Task EventuallyAsync(Func<bool> condition, string what, TimeSpan? within = null) =>
-        Eventually.HoldsAsync(condition, what, within ?? Wait);
-
     /// <summary>
     /// Moves <paramref name="clock"/> on in small steps (letting the client run between them) until
     /// <paramref name="condition"/> holds; fails the test after <see cref="Wait"/> of real time.
@@ -56,9 +52,10 @@ internal static class Harness
 
     /// <summary>Waits until the client has a ready session other than <paramref name="previousSessionId"/>.</summary>
     public static Task ReconnectedAsync(WampClient client, long? previousSessionId) =>
-        EventuallyAsync(
+        Eventually.HoldsAsync(
             () => client.State == WampConnectionState.Connected && client.SessionId is { } id && id != previousSessionId,
-            $"a new session (previous {previousSessionId}, state {client.State})");
+            $"a new session (previous {previousSessionId}, state {client.State})",
+            Wait);
 
     public static WampPayload Args(params long[] values)
     {

@@ -22,7 +22,7 @@ public sealed class KeepAliveTests
         // The path goes silent: nothing is forwarded, nothing is closed. Only the missing pongs tell.
         proxy.StallExisting();
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        await Harness.EventuallyAsync(() => client.State != WampConnectionState.Connected, "the dead connection noticed", TimeSpan.FromSeconds(8));
+        await Eventually.HoldsAsync(() => client.State != WampConnectionState.Connected, "the dead connection noticed", TimeSpan.FromSeconds(8));
         TimeSpan noticed = watch.Elapsed;
         await Harness.ReconnectedAsync(client, session);
 

@@ -38,7 +38,7 @@ public sealed class QueuedWorkTests
             Assert.Equal("wamp.error.canceled", ex.ErrorUri);
         }
         await Harness.ReconnectedAsync(caller, session);
-        await Harness.EventuallyAsync(() => callee.State == WampConnectionState.Connected, "the callee reconnected");
+        await Eventually.HoldsAsync(() => callee.State == WampConnectionState.Connected, "the callee reconnected", Harness.Wait);
 
         // A replayed CALL would go out when the session is restored, before any new call; so once a later call has
         // been answered through the same callee, a replay would already show (as a second invocation, a pending call).
@@ -67,8 +67,8 @@ public sealed class QueuedWorkTests
 
         host.Router.RefuseNewConnections = true;
         await host.Router.DropAllConnectionsAsync();
-        await Harness.EventuallyAsync(() => client.State == WampConnectionState.Reconnecting, "Reconnecting");
-        await Harness.EventuallyAsync(() => client.ReconnectAttempt >= 2, "a refused attempt");
+        await Eventually.HoldsAsync(() => client.State == WampConnectionState.Reconnecting, "Reconnecting", Harness.Wait);
+        await Eventually.HoldsAsync(() => client.ReconnectAttempt >= 2, "a refused attempt", Harness.Wait);
 
         // Queued: the procedure is our own registration, which must be restored before the call goes out.
         Task<WampResult> call = client.CallAsync("com.app.echo", Harness.Args(7));
@@ -77,7 +77,7 @@ public sealed class QueuedWorkTests
 
         // Another refused attempt after the work was queued: the failed attempt must not have failed the queued work.
         int attempt = client.ReconnectAttempt;
-        await Harness.EventuallyAsync(() => client.ReconnectAttempt > attempt, "one more refused attempt");
+        await Eventually.HoldsAsync(() => client.ReconnectAttempt > attempt, "one more refused attempt", Harness.Wait);
         Assert.False(call.IsCompleted);
         Assert.False(publish.IsCompleted);
         Assert.False(subscribe.IsCompleted);
@@ -86,7 +86,7 @@ public sealed class QueuedWorkTests
         Assert.Equal(7, (await call.WaitAsync(Harness.Wait)).Payload[0].GetInt64());
         Assert.NotNull(await publish.WaitAsync(Harness.Wait));
         Assert.NotNull((await subscribe.WaitAsync(Harness.Wait)).SubscriptionId);
-        await Harness.EventuallyAsync(() => { lock (events) { return events.Count == 1; } }, "the queued publication's event");
+        await Eventually.HoldsAsync(() => { lock (events) { return events.Count == 1; } }, "the queued publication's event", Harness.Wait);
         Assert.Equal(2, client.Registry.SubscriptionCount);
         Assert.Equal(WampConnectionState.Connected, client.State);
     }
@@ -98,7 +98,7 @@ public sealed class QueuedWorkTests
         await using WampClient client = await Harness.ConnectAsync(host, Harness.FastReconnect with { QueueTimeout = TimeSpan.FromMilliseconds(300) });
         host.Router.RefuseNewConnections = true;
         await host.Router.DropAllConnectionsAsync();
-        await Harness.EventuallyAsync(() => client.State == WampConnectionState.Reconnecting, "Reconnecting");
+        await Eventually.HoldsAsync(() => client.State == WampConnectionState.Reconnecting, "Reconnecting", Harness.Wait);
 
         var ex = await Assert.ThrowsAsync<WampTimeoutException>(() => client.CallAsync("com.app.any").WaitAsync(Harness.Wait));
         Assert.Contains("reconnecting", ex.Message);

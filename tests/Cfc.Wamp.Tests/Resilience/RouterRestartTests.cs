@@ -27,7 +27,7 @@ public sealed class RouterRestartTests
                 await publisher.PublishAsync("com.app.tick", Harness.Args(i), new WampPublishOptions { Acknowledge = true });
             }
 
-            await Harness.EventuallyAsync(() => seen.Count == 5, "the first five events");
+            await Eventually.HoldsAsync(() => seen.Count == 5, "the first five events", Harness.Wait);
 
             // Why the session ended is read the moment the client turns Reconnecting (the client sets LastError
             // first, and notifies under the same lock): a failed attempt while the router is down overwrites
@@ -46,7 +46,7 @@ public sealed class RouterRestartTests
 
             // Restart: the old router says GOODBYE system_shutdown; a new one listens on the same port.
             await host.DisposeAsync();
-            await Harness.EventuallyAsync(() => subscriber.State == WampConnectionState.Reconnecting, "Reconnecting");
+            await Eventually.HoldsAsync(() => subscriber.State == WampConnectionState.Reconnecting, "Reconnecting", Harness.Wait);
             host = new WampRouterHost(options: new WampRouterHostOptions { Port = port });
             await host.StartAsync();
 
@@ -58,11 +58,11 @@ public sealed class RouterRestartTests
                 await publisher.PublishAsync("com.app.tick", Harness.Args(i), new WampPublishOptions { Acknowledge = true });
             }
 
-            await Harness.EventuallyAsync(() => seen.Count >= 10, "the next five events");
+            await Eventually.HoldsAsync(() => seen.Count >= 10, "the next five events", Harness.Wait);
 
             // One publisher's events arrive in order: once a marker published after them is in, a duplicate would be too.
             await publisher.PublishAsync("com.app.tick", Harness.Args(11), new WampPublishOptions { Acknowledge = true });
-            await Harness.EventuallyAsync(() => seen.Contains(11), "the marker event");
+            await Eventually.HoldsAsync(() => seen.Contains(11), "the marker event", Harness.Wait);
             Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], seen.ToArray());
             Assert.NotNull(subscription.SubscriptionId);
             Assert.False(subscription.Completion.IsCompleted);
@@ -93,7 +93,7 @@ public sealed class RouterRestartTests
         long? calleeSession = callee.SessionId;
         await host.Router.DropAllConnectionsAsync();
         await Harness.ReconnectedAsync(callee, calleeSession);
-        await Harness.EventuallyAsync(() => caller.State == WampConnectionState.Connected, "the caller reconnected");
+        await Eventually.HoldsAsync(() => caller.State == WampConnectionState.Connected, "the caller reconnected", Harness.Wait);
 
         Assert.Equal(42, (await caller.CallAsync("com.app.add", Harness.Args(40, 2))).Payload[0].GetInt64());
         Assert.NotNull(registration.RegistrationId);

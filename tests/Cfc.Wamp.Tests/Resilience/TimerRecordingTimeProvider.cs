@@ -56,5 +56,5 @@ internal sealed class TimerRecordingTimeProvider(FakeTimeProvider inner) : TimeP
 
     /// <summary>Waits (bounded) until <paramref name="count"/> timers with <paramref name="dueTime"/> were created.</summary>
     public Task WaitForTimerAsync(TimeSpan dueTime, int count = 1) =>
-        Harness.EventuallyAsync(() => Created(dueTime) >= count, $"a timer due in {dueTime.TotalSeconds} s");
+        Eventually.HoldsAsync(() => Created(dueTime) >= count, $"a timer due in {dueTime.TotalSeconds} s", Harness.Wait);
 }

@@ -51,7 +51,7 @@ public sealed class BlockedWriteTests
             using var first = new CancellationTokenSource();
             using var second = new CancellationTokenSource();
             Task<WampResult> inWrite = client.CallAsync("com.a", default, null, first.Token);
-            await TestRouter.EventuallyAsync(() => router.BlockedSends == 1);
+            await Eventually.HoldsAsync(() => router.BlockedSends == 1, ScriptedTransport.Wait);
             Task<WampResult> queued = client.CallAsync("com.b", default, null, second.Token);
 
             await first.CancelAsync();
@@ -96,7 +96,7 @@ public sealed class BlockedWriteTests
         {
             router.BlockSends();
             Task<long?> inWrite = client.PublishAsync("com.a");
-            await TestRouter.EventuallyAsync(() => router.BlockedSends == 1);
+            await Eventually.HoldsAsync(() => router.BlockedSends == 1, ScriptedTransport.Wait);
             Task<long?> queued = client.PublishAsync("com.b", default, new WampPublishOptions { Acknowledge = true });
             await Assert.ThrowsAsync<WampTimeoutException>(() => queued.WaitAsync(Bound));
             Assert.Equal(0, client.PendingRequestCount);

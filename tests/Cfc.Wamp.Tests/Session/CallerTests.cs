@@ -134,7 +134,12 @@ public sealed class CallerTests
         {
             Task<WampResult> call = client.CallAsync("com.slow", default, new WampCallOptions { Timeout = TimeSpan.FromSeconds(3) });
             await router.NextAsync<CallMessage>();
-            await AdvanceUntilDoneAsync(time, call);
+
+            // The deadline is armed before the CALL is queued, and the fake clock fires it inside Advance.
+            time.Advance(TimeSpan.FromSeconds(2.9));
+            Assert.Equal(1, client.PendingRequestCount);
+            time.Advance(TimeSpan.FromSeconds(0.1));
+            Assert.Equal(0, client.PendingRequestCount);
 
             var ex = await Assert.ThrowsAsync<WampTimeoutException>(() => call.Within());
             Assert.Contains("com.slow", ex.Message);
@@ -208,15 +213,5 @@ public sealed class CallerTests
         Assert.Equal(WampMessageCodec.MaxId, ids.Next());
         Assert.Equal(1, ids.Next());
         Assert.Equal(2, ids.Next());
-    }
-
-    private static async Task AdvanceUntilDoneAsync(FakeTimeProvider time, Task task)
-    {
-        // The timer is armed once the CALL is on the wire, a moment after the router saw it.
-        for (int i = 0; i < 200 && !task.IsCompleted; i++)
-        {
-            time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(10);
-        }
     }
 }

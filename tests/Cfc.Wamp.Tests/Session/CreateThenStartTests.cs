@@ -56,7 +56,7 @@ public sealed class CreateThenStartTests
         });
         Task started = client.StartAsync();
         Assert.Equal(WampConnectionState.Connecting, client.State);
-        await TestRouter.EventuallyAsync(() => client.LastError is not null);
+        await Eventually.HoldsAsync(() => client.LastError is not null, ScriptedTransport.Wait);
         Task<long?> publish = client.PublishAsync("com.x", default, new WampPublishOptions { Acknowledge = true });
 
         await using WampRouterHost host = await WampRouterHost.StartNewAsync(hostOptions: new WampRouterHostOptions { Port = url.Port });

@@ -62,7 +62,7 @@ public sealed class DisposeBoundTests
         router.BlockSends();
 
         Task dispose = client.DisposeAsync().AsTask();
-        await TestRouter.EventuallyAsync(() => router.BlockedSends == 1);
+        await Eventually.HoldsAsync(() => router.BlockedSends == 1, ScriptedTransport.Wait);
         Assert.False(dispose.IsCompleted);
 
         time.Advance(CloseTimeout);

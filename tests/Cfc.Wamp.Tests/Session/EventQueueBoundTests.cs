@@ -36,10 +36,7 @@ public sealed class EventQueueBoundTests
 
         Assert.Equal(7, dispatcher.Dropped);
         release.SetResult();
-        while (received.Count < 4)
-        {
-            await Task.Delay(10).WaitAsync(ScriptedTransport.Wait);
-        }
+        await Eventually.HoldsAsync(() => received.Count >= 4, ScriptedTransport.Wait);
 
         dispatcher.Stop();
         await dispatcher.Completion.Within();
@@ -93,17 +90,11 @@ public sealed class EventQueueBoundTests
             await call.Within();
 
             release.SetResult();
-            while (received.Count < 2)
-            {
-                await Task.Delay(10).WaitAsync(ScriptedTransport.Wait);
-            }
+            await Eventually.HoldsAsync(() => received.Count >= 2, ScriptedTransport.Wait);
 
             // A last event after the drain: events are handled in order, so once it is in, nothing else is on its way.
             router.Push("[36, 77, 104, {}]");
-            while (received.Count < 3)
-            {
-                await Task.Delay(10).WaitAsync(ScriptedTransport.Wait);
-            }
+            await Eventually.HoldsAsync(() => received.Count >= 3, ScriptedTransport.Wait);
 
             Assert.Equal([100L, 103, 104], received.ToArray());
         }

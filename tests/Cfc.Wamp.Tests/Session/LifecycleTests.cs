@@ -43,7 +43,7 @@ public sealed class LifecycleTests
             await router.Closed.Within();
             Assert.Equal(WampConnectionState.Disconnected, client.State);
             Assert.Null(client.SessionId);
-            await TestRouter.EventuallyAsync(() => recorder.States.Contains(WampConnectionState.Disconnected));
+            await Eventually.HoldsAsync(() => recorder.States.Contains(WampConnectionState.Disconnected), ScriptedTransport.Wait);
             await Assert.ThrowsAsync<WampConnectionLostException>(() => client.CallAsync("com.x"));
         }
     }
@@ -79,7 +79,7 @@ public sealed class LifecycleTests
             GoodbyeMessage reply = await router.NextAsync<GoodbyeMessage>();
             Assert.Equal("wamp.close.goodbye_and_out", reply.Reason);
             await router.Closed.Within();
-            await TestRouter.EventuallyAsync(() => client.State == WampConnectionState.Disconnected);
+            await Eventually.HoldsAsync(() => client.State == WampConnectionState.Disconnected, ScriptedTransport.Wait);
         }
     }
 
@@ -98,7 +98,7 @@ public sealed class LifecycleTests
             Assert.Equal(WampConnectionEndReason.AbortedByRouter, ex.EndReason);
             Assert.Equal("wamp.close.killed", ex.CloseReasonUri);
             await router.Closed.Within();
-            await TestRouter.EventuallyAsync(() => client.State == WampConnectionState.Disconnected);
+            await Eventually.HoldsAsync(() => client.State == WampConnectionState.Disconnected, ScriptedTransport.Wait);
             router.AssertNothingSentAfterClose(); // ABORT is never answered
         }
     }
@@ -123,7 +123,7 @@ public sealed class LifecycleTests
             Assert.Contains("2 request(s) were pending", ex.Message);
             Assert.Equal(WampConnectionEndReason.TransportFailed, ex.EndReason);
             Assert.Equal(WampErrorSource.Client, ex.ErrorSource);
-            await TestRouter.EventuallyAsync(() => client.State == WampConnectionState.Disconnected);
+            await Eventually.HoldsAsync(() => client.State == WampConnectionState.Disconnected, ScriptedTransport.Wait);
         }
     }
 

@@ -40,7 +40,7 @@ public sealed class ProtocolViolationTests
             Assert.Equal("wamp.error.protocol_violation", abort.Reason);
             Assert.Contains(expected, abort.Details.GetProperty("message").GetString());
             await router.Closed.Within();
-            await TestRouter.EventuallyAsync(() => client.State == WampConnectionState.Disconnected);
+            await Eventually.HoldsAsync(() => client.State == WampConnectionState.Disconnected, ScriptedTransport.Wait);
             await Assert.ThrowsAsync<WampConnectionLostException>(() => client.CallAsync("com.after"));
         }
     }

@@ -111,12 +111,12 @@ public sealed class PubSubTests
                 router.Push($"[36, 2, {2000 + i}, {{}}, [{i}]]");
             }
 
-            await TestRouter.EventuallyAsync(() => fast.Count == 20);
+            await Eventually.HoldsAsync(() => fast.Count == 20, ScriptedTransport.Wait);
             Assert.Empty(slow);
             Assert.Equal(Enumerable.Range(0, 20), fast);
 
             release.SetResult();
-            await TestRouter.EventuallyAsync(() => slow.Count == 20);
+            await Eventually.HoldsAsync(() => slow.Count == 20, ScriptedTransport.Wait);
             Assert.Equal(Enumerable.Range(0, 20), slow);
         }
     }
@@ -135,7 +135,7 @@ public sealed class PubSubTests
             }, 7, WampMatch.Prefix);
             router.Push("""[36, 7, 31, {"topic": "com.app.news", "publisher": 5}, ["a"], {"k": 1}]""");
             router.Push("""[36, 7, 32, {}]""");
-            await TestRouter.EventuallyAsync(() => events.Count == 2);
+            await Eventually.HoldsAsync(() => events.Count == 2, ScriptedTransport.Wait);
 
             WampEvent[] all = [.. events];
             Assert.Equal("com.app.news", all[0].Topic);
@@ -162,7 +162,7 @@ public sealed class PubSubTests
             }, 3);
             router.Push("""[36, 3, 1, {}, [1]]""");
             router.Push("""[36, 3, 2, {}, [2]]""");
-            await TestRouter.EventuallyAsync(() => seen.Count == 2);
+            await Eventually.HoldsAsync(() => seen.Count == 2, ScriptedTransport.Wait);
             Assert.Equal(WampConnectionState.Connected, client.State);
         }
     }
@@ -178,14 +178,14 @@ public sealed class PubSubTests
             WampSubscription second = await SubscribeAsync(client, router, "com.t", (_, _) => { Interlocked.Increment(ref b); return default; }, 77);
 
             router.Push("""[36, 77, 1, {}]""");
-            await TestRouter.EventuallyAsync(() => Volatile.Read(ref a) == 1 && Volatile.Read(ref b) == 1);
+            await Eventually.HoldsAsync(() => Volatile.Read(ref a) == 1 && Volatile.Read(ref b) == 1, ScriptedTransport.Wait);
 
             await first.DisposeAsync().AsTask().Within();
             await first.Completion.Within();
             await router.AssertNothingMoreSentAsync(client);
 
             router.Push("""[36, 77, 2, {}]""");
-            await TestRouter.EventuallyAsync(() => Volatile.Read(ref b) == 2);
+            await Eventually.HoldsAsync(() => Volatile.Read(ref b) == 2, ScriptedTransport.Wait);
             Assert.Equal(1, Volatile.Read(ref a));
 
             ValueTask dispose = second.DisposeAsync();

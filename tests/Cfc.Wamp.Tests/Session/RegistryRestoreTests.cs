@@ -50,14 +50,14 @@ public sealed class RegistryRestoreTests
         Assert.Equal("com.add", reregister.Procedure);
         Assert.Equal("""{"invoke":"roundrobin"}""", reregister.Options.GetRawText());
         second.Push($"[65, {reregister.RequestId}, 21]");
-        await TestRouter.EventuallyAsync(() => client.State == WampConnectionState.Connected);
+        await Eventually.HoldsAsync(() => client.State == WampConnectionState.Connected, ScriptedTransport.Wait);
 
         Assert.Equal(2, client.SessionId);
         Assert.Equal(11, subscription.SubscriptionId);
         Assert.Equal(21, registration.RegistrationId);
 
         second.Push("""[36, 11, 5, {"topic": "com.app.x"}]""");
-        await TestRouter.EventuallyAsync(() => events.Contains("com.app.x"));
+        await Eventually.HoldsAsync(() => events.Contains("com.app.x"), ScriptedTransport.Wait);
         second.Push("""[68, 3, 21, {}, [41]]""");
         YieldMessage yield = await second.NextAsync<YieldMessage>();
         Assert.Equal("[42]", TestRouter.Raw(yield.Payload.Arguments));
@@ -86,7 +86,7 @@ public sealed class RegistryRestoreTests
         second.Push($"[2, 2, {TestRouter.WelcomeDetails}]");
         RegisterMessage reregister = await second.NextAsync<RegisterMessage>();
         second.Push($$"""[8, 64, {{reregister.RequestId}}, {}, "wamp.error.not_authorized"]""");
-        await TestRouter.EventuallyAsync(() => client.State == WampConnectionState.Connected);
+        await Eventually.HoldsAsync(() => client.State == WampConnectionState.Connected, ScriptedTransport.Wait);
         WampRestoreFailedEventArgs failure = Assert.Single(failures);
         Assert.Same(registration, failure.Registration);
         Assert.Equal("com.add", failure.Uri);

@@ -35,9 +35,9 @@ public sealed class SessionFixTests
         SubscribeMessage again = await router.NextAsync<SubscribeMessage>();
         Assert.Equal("com.app.t", again.Topic);
         router.Push($"[33, {again.RequestId}, 11]");
-        await TestRouter.EventuallyAsync(() => survivor.SubscriptionId == 11);
+        await Eventually.HoldsAsync(() => survivor.SubscriptionId == 11, ScriptedTransport.Wait);
         router.Push("""[36, 11, 99, {}]""");
-        await TestRouter.EventuallyAsync(() => events.Contains(99));
+        await Eventually.HoldsAsync(() => events.Contains(99), ScriptedTransport.Wait);
         Assert.False(survivor.Completion.IsCompleted);
     }
 

@@ -13,7 +13,7 @@ public sealed class SessionWriterTests
         {
             router.BlockSends();
             Task<WampResult> first = client.CallAsync("com.first");
-            await TestRouter.EventuallyAsync(() => router.BlockedSends == 1);
+            await Eventually.HoldsAsync(() => router.BlockedSends == 1, ScriptedTransport.Wait);
 
             using var cancel = new CancellationTokenSource();
             Task<WampResult> dropped = client.CallAsync("com.dropped", default, null, cancel.Token);

@@ -70,10 +70,6 @@ internal static class TestRouter
     }
 
     public static string Raw(JsonElement? e) => e is { } v ? v.GetRawText() : "-";
-
-    /// <summary>Waits until <paramref name="condition"/> holds (polling), failing after the standard wait.</summary>
-    public static Task EventuallyAsync(Func<bool> condition) =>
-        Eventually.HoldsAsync(condition, "the condition", ScriptedTransport.Wait);
 }
 
 /// <summary>A tiny authenticator for tests: answers each challenge round with "sig-N" and sends an authextra.</summary>

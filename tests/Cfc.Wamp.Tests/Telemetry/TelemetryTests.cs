@@ -74,7 +74,7 @@ public sealed class TelemetryTests
             Assert.Equal(ActivityKind.Producer, producer.Kind);
             Assert.Equal("wamp", producer.GetTagItem("messaging.system"));
             Assert.Equal(publication, producer.GetTagItem("messaging.message.id"));
-            await TestRouter.EventuallyAsync(() => recorder.Spans.Any(s => s.DisplayName == "com.tel.topic process"));
+            await Eventually.HoldsAsync(() => recorder.Spans.Any(s => s.DisplayName == "com.tel.topic process"), ScriptedTransport.Wait);
             Activity consumer = Assert.Single(recorder.Spans, s => s.DisplayName == "com.tel.topic process");
             Assert.Equal(ActivityKind.Consumer, consumer.Kind);
             Assert.Equal("com.tel.topic", consumer.GetTagItem("messaging.destination.name"));
@@ -121,14 +121,14 @@ public sealed class TelemetryTests
             await caller.PublishAsync("com.tel.flood", default, new WampPublishOptions { Acknowledge = true }, timeout.Token);
         }
 
-        await TestRouter.EventuallyAsync(() => recorder.Of(WampTelemetry.Names.EventsReceived).Count(m => Equals(m.Tags["messaging.destination.name"], "com.tel.flood")) == 5);
+        await Eventually.HoldsAsync(() => recorder.Of(WampTelemetry.Names.EventsReceived).Count(m => Equals(m.Tags["messaging.destination.name"], "com.tel.flood")) == 5, ScriptedTransport.Wait);
         // One event is with the held handler, one waits in the queue: at least 3 of the 5 were dropped (a drop may be reported as a batch).
-        await TestRouter.EventuallyAsync(() => recorder.Of(WampTelemetry.Names.EventsDropped).Where(m => Equals(m.Tags["messaging.destination.name"], "com.tel.flood")).Sum(m => m.Value) >= 3);
+        await Eventually.HoldsAsync(() => recorder.Of(WampTelemetry.Names.EventsDropped).Where(m => Equals(m.Tags["messaging.destination.name"], "com.tel.flood")).Sum(m => m.Value) >= 3, ScriptedTransport.Wait);
         hold.SetResult();
 
         // A reconnect.
         await host.Router.DropAllConnectionsAsync();
-        await TestRouter.EventuallyAsync(() => recorder.Of(WampTelemetry.Names.Reconnects).Any());
+        await Eventually.HoldsAsync(() => recorder.Of(WampTelemetry.Names.Reconnects).Any(), ScriptedTransport.Wait);
         Assert.Equal("realm1", recorder.Of(WampTelemetry.Names.Reconnects).First().Tags["wamp.realm"]);
     }
 }

@@ -135,6 +135,40 @@ public class RawSocketTransportTests
     }
 
     [Fact(Timeout = Timeouts.TestMilliseconds)]
+    public async Task A_ping_that_arrives_during_a_large_write_is_answered_after_the_whole_message_and_never_holds_the_reader()
+    {
+        using CancellationTokenSource cts = Timeouts.Token();
+        await using var peer = new RawSocketPeer();
+        Task<byte[]> handshake = peer.HandshakeAsync(cts.Token);
+        WampTransportConnection transportConnection = await RawSocketTransportFactory.Instance.ConnectAsync(peer.Url(), [WampSerializer.Json], NoKeepAlive, cts.Token);
+        await using IWampTransport transport = transportConnection.Transport;
+        await handshake;
+
+        // 12 MiB the peer does not read yet: the write fills the socket buffers and waits.
+        byte[] large = new byte[12 * 1024 * 1024];
+        Random.Shared.NextBytes(large);
+        Task send = transport.SendAsync(large, WampFrameKind.Text, cts.Token).AsTask();
+
+        // The reader answers the PING by queuing its PONG for the one writer, and reads on: the message behind the PING
+        // arrives while the large write still waits (a reader that waited for the writer would never get here).
+        using var received = new PooledBufferWriter();
+        ValueTask<bool> receive = transport.ReceiveAsync(received, cts.Token);
+        await peer.WriteFrameAsync(1, [4, 2], cts.Token);
+        await peer.WriteFrameAsync(0, "[1]"u8.ToArray(), cts.Token);
+        Assert.True(await receive);
+        Assert.Equal("[1]"u8.ToArray(), received.WrittenSpan.ToArray());
+
+        // On the wire: the whole message, then the PONG (a frame is never cut in half).
+        (byte type, byte[] payload) = await peer.ReadFrameAsync(cts.Token);
+        Assert.Equal(0, type);
+        Assert.True(payload.AsSpan().SequenceEqual(large));
+        await send;
+        (type, payload) = await peer.ReadFrameAsync(cts.Token);
+        Assert.Equal(2, type);
+        Assert.Equal(new byte[] { 4, 2 }, payload);
+    }
+
+    [Fact(Timeout = Timeouts.TestMilliseconds)]
     public async Task An_oversized_incoming_frame_fails_and_closes()
     {
         using CancellationTokenSource cts = Timeouts.Token();
