@@ -62,6 +62,9 @@ internal ref struct CborFrame : IFrameFormat
     public readonly FrameSlot Slot(int index) => _slots[index];
 
     /// <inheritdoc />
+    public readonly ReadOnlySpan<byte> Encoded(in FrameSlot slot) => _copy.AsSpan(slot.Start, slot.Length);
+
+    /// <inheritdoc />
     public readonly string ReadString(in FrameSlot slot)
     {
         CborReader reader = At(slot);

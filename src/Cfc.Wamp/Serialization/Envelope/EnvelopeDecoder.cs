@@ -14,6 +14,11 @@ internal static class EnvelopeDecoder
     [ThreadStatic]
     private static PooledBufferWriter? t_payload;
 
+    // URIs and dictionaries that repeat (procedures, topics, call options) are decoded once; the three formats' encodings
+    // of a string or a map never share bytes, so one memo serves them all.
+    private static readonly RecentValues<string> Strings = new();
+    private static readonly RecentValues<JsonElement> Dictionaries = new();
+
     /// <summary>Reads the message of a tokenized frame.</summary>
     /// <typeparam name="TFrame">The format.</typeparam>
     /// <param name="f">The tokenized frame.</param>
@@ -108,7 +113,7 @@ internal static class EnvelopeDecoder
         where TFrame : IFrameFormat, allows ref struct
     {
         FrameSlot s = f.Slot(index);
-        if (s.Kind != SlotKind.String || f.ReadString(s) is not { Length: > 0 } uri)
+        if (s.Kind != SlotKind.String || ReadString(ref f, s) is not { Length: > 0 } uri)
         {
             throw Violation($"element {index} must be a URI string, not {Describe(ref f, s)}");
         }
@@ -145,7 +150,34 @@ internal static class EnvelopeDecoder
             throw Violation($"element {index} must be a dictionary, not {Describe(ref f, s)}");
         }
 
-        return s.IsEmpty ? WampJson.EmptyObject : f.ReadDict(s);
+        if (s.IsEmpty)
+        {
+            return WampJson.EmptyObject;
+        }
+
+        ReadOnlySpan<byte> encoded = f.Encoded(s);
+        if (Dictionaries.TryGet(encoded, out int hash, out JsonElement known))
+        {
+            return known;
+        }
+
+        JsonElement value = f.ReadDict(s);
+        Dictionaries.Remember(encoded, hash, value);
+        return value;
+    }
+
+    private static string ReadString<TFrame>(ref TFrame f, in FrameSlot s)
+        where TFrame : IFrameFormat, allows ref struct
+    {
+        ReadOnlySpan<byte> encoded = f.Encoded(s);
+        if (Strings.TryGet(encoded, out int hash, out string? known))
+        {
+            return known;
+        }
+
+        string value = f.ReadString(s);
+        Strings.Remember(encoded, hash, value);
+        return value;
     }
 
     // Accepts a null in either payload position (fox-wamp sends [50,1,{},[5],null]) and treats it as absent.

@@ -17,6 +17,11 @@ internal interface IFrameFormat
     /// <returns>The slot.</returns>
     FrameSlot Slot(int index);
 
+    /// <summary>The encoded bytes of a slot (the key of <see cref="RecentValues{T}"/>).</summary>
+    /// <param name="slot">The slot.</param>
+    /// <returns>The bytes, valid while the frame is.</returns>
+    ReadOnlySpan<byte> Encoded(in FrameSlot slot);
+
     /// <summary>Decodes a <see cref="SlotKind.String"/> slot.</summary>
     /// <param name="slot">The slot.</param>
     /// <returns>The string.</returns>

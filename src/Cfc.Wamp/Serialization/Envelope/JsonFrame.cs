@@ -46,6 +46,9 @@ internal ref struct JsonFrame : IFrameFormat
     public readonly FrameSlot Slot(int index) => _slots[index];
 
     /// <inheritdoc />
+    public readonly ReadOnlySpan<byte> Encoded(in FrameSlot slot) => _frame.Slice(slot.Start, slot.Length);
+
+    /// <inheritdoc />
     public readonly string ReadString(in FrameSlot slot)
     {
         var reader = new Utf8JsonReader(_frame.Slice(slot.Start, slot.Length));

@@ -41,6 +41,9 @@ internal ref struct MessagePackFrame : IFrameFormat
     public readonly FrameSlot Slot(int index) => _slots[index];
 
     /// <inheritdoc />
+    public readonly ReadOnlySpan<byte> Encoded(in FrameSlot slot) => _frame.Slice(slot.Start, slot.Length);
+
+    /// <inheritdoc />
     public readonly string ReadString(in FrameSlot slot)
     {
         ReadOnlySpan<byte> data = _frame.Slice(slot.Start, slot.Length);
