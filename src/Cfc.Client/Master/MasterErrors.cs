@@ -13,6 +13,7 @@ internal static class MasterErrors
 {
     private const string RuntimeError = WampErrorUris.RuntimeError;
     private const string Canceled = WampErrorUris.Canceled;
+    private const string FeatureUnavailable = CfcErrorUris.FeatureUnavailable;
 
     /// <summary>Maps a failed master call.</summary>
     /// <param name="member">The member that was called.</param>
@@ -47,6 +48,14 @@ internal static class MasterErrors
                 "get each role with GetRouterRealmRoleAsync or read the realm's roles from GetRouterRealmAsync",
             (RuntimeError, CfcMember.ManagementRealmsPairNode) when first is not null && first.StartsWith("key must be an UUID", StringComparison.Ordinal) =>
                 $"the master has no management realm named '{StringArg(sent, 1)}' (crossbar v22.6.1 reports an unknown realm this way); create it first",
+            (Canceled, _) when member.Node != MasterNodeArgument.None =>
+                $"node '{nodeId}' (or its worker) disconnected from the master while the call was in flight; the call may or may not have " +
+                "taken effect: check the node's status (client.ManagementRealm.GetNodeAsync(nodeId).Status), then retry",
+            (FeatureUnavailable, _) =>
+                $"node '{nodeId}' has no Docker available (no Docker daemon on its host, or the node's Docker integration is not enabled); " +
+                "RemoteNode.GetStatusAsync(nodeId) reports it (has_docker). Install and enable Docker on that host to use the Docker API",
+            (RuntimeError, CfcMember.RemoteWorkerStartProfiler) when first == "no such profiler" =>
+                "the worker has no profiler of that name (RemoteWorker.GetProfilersAsync lists them; a node without vmprof installed has none)",
             (Canceled, _) =>
                 "the master's domain controller restarted while the call was in flight (it crashes when an asynchronous global procedure " +
                 "misses arguments, and restarts within a few seconds); the call may or may not have taken effect: check, then retry",
