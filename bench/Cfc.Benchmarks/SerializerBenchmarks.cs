@@ -24,7 +24,7 @@ public enum BenchMessage
     Event,
 }
 
-/// <summary>Serialize and deserialize each message type with each serializer (CBOR and MessagePack transcode through JSON).</summary>
+/// <summary>Serialize and deserialize each message type with each serializer (each read and written directly, see Serialization/Envelope).</summary>
 [MemoryDiagnoser]
 public class SerializerBenchmarks
 {

@@ -15,10 +15,14 @@ public sealed class WampRouterOptions
     /// <summary>Where the router (and <see cref="WampRouterHost"/>, including Kestrel) logs. Default: nowhere.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 
-    /// <summary>The clock for call timeouts. Default <see cref="TimeProvider.System"/>.</summary>
+    /// <summary>The clock for call timeouts, refused-connection windows and the RawSocket handshake timeout. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>How long a closing session may take to flush its last messages and close its transport. Default 2 seconds.</summary>
+    /// <summary>
+    /// How long a closing session may take to flush its last messages and close its transport. Default 2 seconds.
+    /// Measured in real time, not on <see cref="TimeProvider"/>: a test's fake clock, which nobody advances while the
+    /// router is disposed, must not hold the shutdown up.
+    /// </summary>
     public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(2);
 }
 

@@ -26,24 +26,43 @@ public readonly struct WampPayload : IEquatable<WampPayload>
             throw new ArgumentException($"WAMP keyword arguments must be a JSON object, not {k.ValueKind}.", nameof(argumentsKeywords));
         }
 
-        Arguments = arguments;
-        ArgumentsKeywords = argumentsKeywords;
+        _data = arguments is null && argumentsKeywords is null ? null : new ElementPayload(arguments, argumentsKeywords);
     }
+
+    // A payload held as JSON bytes (built or received); the elements are then made only when asked for.
+    internal WampPayload(EncodedPayload encoded) => _data = encoded;
+
+    // One reference keeps the struct small inside every message record: null (empty), an EncodedPayload (JSON bytes,
+    // the usual case) or an ElementPayload (made from JsonElements by the public constructor).
+    private readonly object? _data;
+
+    private JsonElement? ElementArguments => (_data as ElementPayload)?.Arguments;
+
+    private JsonElement? ElementKeywords => (_data as ElementPayload)?.ArgumentsKeywords;
+
+    /// <summary>The JSON bytes behind this payload, when it was built or received as bytes.</summary>
+    internal EncodedPayload? Encoded => _data as EncodedPayload;
+
+    /// <summary>Whether there is at least one positional argument.</summary>
+    internal bool HasArguments => _data is EncodedPayload e ? e.HasArguments : Count > 0;
+
+    /// <summary>Whether keyword arguments are present and not empty.</summary>
+    internal bool HasKeywords => _data is EncodedPayload e ? e.HasKeywords : ElementKeywords is { } k && k.EnumerateObject().Any();
 
     /// <summary>A payload with neither positional nor keyword arguments.</summary>
     public static WampPayload Empty => default;
 
     /// <summary>The positional arguments (a JSON array), or <see langword="null"/> when absent.</summary>
-    public JsonElement? Arguments { get; }
+    public JsonElement? Arguments => _data is EncodedPayload e ? e.Arguments : ElementArguments;
 
     /// <summary>The keyword arguments (a JSON object), or <see langword="null"/> when absent.</summary>
-    public JsonElement? ArgumentsKeywords { get; }
+    public JsonElement? ArgumentsKeywords => _data is EncodedPayload e ? e.ArgumentsKeywords : ElementKeywords;
 
     /// <summary>The number of positional arguments.</summary>
-    public int Count => Arguments is { } a ? a.GetArrayLength() : 0;
+    public int Count => _data is EncodedPayload e ? e.Count : ElementArguments is { } a ? a.GetArrayLength() : 0;
 
     /// <summary><see langword="true"/> when there are neither positional nor non-empty keyword arguments.</summary>
-    public bool IsEmpty => Count == 0 && (ArgumentsKeywords is not { } k || !k.EnumerateObject().Any());
+    public bool IsEmpty => Count == 0 && !HasKeywords;
 
     /// <summary>The positional argument at <paramref name="index"/>.</summary>
     /// <param name="index">The zero-based position.</param>
@@ -102,7 +121,11 @@ public readonly struct WampPayload : IEquatable<WampPayload>
     /// <param name="index">The zero-based position.</param>
     /// <param name="typeInfo">Source-generated JSON metadata for <typeparamref name="T"/>.</param>
     /// <returns>The value.</returns>
-    public T? GetArgument<T>(int index, JsonTypeInfo<T> typeInfo) => this[index].Deserialize(typeInfo);
+    public T? GetArgument<T>(int index, JsonTypeInfo<T> typeInfo)
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        return _data is EncodedPayload e ? e.DeserializeArgument(index, typeInfo) : this[index].Deserialize(typeInfo);
+    }
 
     /// <inheritdoc />
     public bool Equals(WampPayload other) =>
@@ -127,6 +150,12 @@ public readonly struct WampPayload : IEquatable<WampPayload>
     public static bool operator !=(WampPayload left, WampPayload right) => !left.Equals(right);
 
     /// <inheritdoc />
-    public override string ToString() =>
-        $"args={(Arguments is { } a ? a.GetRawText() : "-")} kwargs={(ArgumentsKeywords is { } k ? k.GetRawText() : "-")}";
+    public override string ToString() => _data is EncodedPayload e
+        ? $"args={(e.ArgsJson.IsEmpty ? "-" : System.Text.Encoding.UTF8.GetString(e.ArgsJson))} kwargs={(e.KwargsJson.IsEmpty ? "-" : System.Text.Encoding.UTF8.GetString(e.KwargsJson))}"
+        : $"args={(Arguments is { } a ? a.GetRawText() : "-")} kwargs={(ArgumentsKeywords is { } k ? k.GetRawText() : "-")}";
 }
+
+/// <summary>The payload of <see cref="WampPayload(JsonElement?, JsonElement?)"/>: elements the caller already had.</summary>
+/// <param name="Arguments">The positional arguments.</param>
+/// <param name="ArgumentsKeywords">The keyword arguments.</param>
+internal sealed record ElementPayload(JsonElement? Arguments, JsonElement? ArgumentsKeywords);

@@ -1,35 +1,38 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Cfc.Wamp.Serialization;
 
 namespace Cfc.Wamp;
 
 /// <summary>
 /// Builds a <see cref="WampPayload"/> without reflection: positional arguments with <c>Add</c>, keyword
-/// arguments with <c>Keyword</c>. Values are written once into JSON; typed values use source-generated metadata.
+/// arguments with <c>Keyword</c>. Values are written once into JSON (typed values with source-generated metadata),
+/// into pooled buffers; <see cref="Build"/> copies the result into the payload's own array, and the serializers put
+/// those bytes into the frame as they are (JSON) or transcode them without a parse (CBOR, MessagePack).
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The writers only wrap managed array buffers; Build() flushes them and nothing needs releasing.")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The pooled buffers are given back by Build(); a builder that is never built leaves them to the GC, which ArrayPool tolerates.")]
 public sealed class WampPayloadBuilder
 {
-    private readonly ArrayBufferWriter<byte> _args = new(256);
-    private readonly Utf8JsonWriter _argsWriter;
-    private ArrayBufferWriter<byte>? _kwargs;
-    private Utf8JsonWriter? _kwargsWriter;
+    private Scratch? _scratch;
     private int _argCount;
+    private bool _hasKeywords;
 
     /// <summary>Creates an empty builder.</summary>
     public WampPayloadBuilder()
     {
-        _argsWriter = new Utf8JsonWriter(_args, WampJson.WriterOptions);
-        _argsWriter.WriteStartArray();
+        _scratch = Scratch.Rent();
+        _scratch.ArgsWriter.WriteStartArray();
     }
+
+    private Utf8JsonWriter ArgsWriter => (_scratch ?? throw Built()).ArgsWriter;
 
     /// <summary>Adds a positional argument.</summary>
     /// <param name="value">The value (written as JSON null when <see langword="null"/>).</param>
     /// <returns>This builder.</returns>
     public WampPayloadBuilder Add(string? value)
     {
-        if (value is null) { _argsWriter.WriteNullValue(); } else { _argsWriter.WriteStringValue(value); }
+        if (value is null) { ArgsWriter.WriteNullValue(); } else { ArgsWriter.WriteStringValue(value); }
         _argCount++;
         return this;
     }
@@ -39,7 +42,7 @@ public sealed class WampPayloadBuilder
     /// <returns>This builder.</returns>
     public WampPayloadBuilder Add(long value)
     {
-        _argsWriter.WriteNumberValue(value);
+        ArgsWriter.WriteNumberValue(value);
         _argCount++;
         return this;
     }
@@ -49,7 +52,7 @@ public sealed class WampPayloadBuilder
     /// <returns>This builder.</returns>
     public WampPayloadBuilder Add(double value)
     {
-        _argsWriter.WriteNumberValue(value);
+        ArgsWriter.WriteNumberValue(value);
         _argCount++;
         return this;
     }
@@ -59,7 +62,7 @@ public sealed class WampPayloadBuilder
     /// <returns>This builder.</returns>
     public WampPayloadBuilder Add(bool value)
     {
-        _argsWriter.WriteBooleanValue(value);
+        ArgsWriter.WriteBooleanValue(value);
         _argCount++;
         return this;
     }
@@ -69,7 +72,7 @@ public sealed class WampPayloadBuilder
     /// <returns>This builder.</returns>
     public WampPayloadBuilder AddBinary(ReadOnlySpan<byte> value)
     {
-        _argsWriter.WriteStringValue(WampJson.EncodeBinary(value));
+        ArgsWriter.WriteStringValue(WampJson.EncodeBinary(value));
         _argCount++;
         return this;
     }
@@ -79,7 +82,7 @@ public sealed class WampPayloadBuilder
     /// <returns>This builder.</returns>
     public WampPayloadBuilder Add(JsonElement value)
     {
-        value.WriteTo(_argsWriter);
+        value.WriteTo(ArgsWriter);
         _argCount++;
         return this;
     }
@@ -88,7 +91,7 @@ public sealed class WampPayloadBuilder
     /// <returns>This builder.</returns>
     public WampPayloadBuilder AddNull()
     {
-        _argsWriter.WriteNullValue();
+        ArgsWriter.WriteNullValue();
         _argCount++;
         return this;
     }
@@ -101,7 +104,7 @@ public sealed class WampPayloadBuilder
     public WampPayloadBuilder Add<T>(T value, JsonTypeInfo<T> typeInfo)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
-        JsonSerializer.Serialize(_argsWriter, value, typeInfo);
+        JsonSerializer.Serialize(ArgsWriter, value, typeInfo);
         _argCount++;
         return this;
     }
@@ -163,33 +166,104 @@ public sealed class WampPayloadBuilder
 
     /// <summary>Finishes the payload. The builder must not be used afterwards.</summary>
     /// <returns>The payload; positional arguments are present when any were added or keywords exist.</returns>
+    /// <exception cref="InvalidOperationException">The builder was already built.</exception>
     public WampPayload Build()
     {
-        _argsWriter.WriteEndArray();
-        _argsWriter.Flush();
-        JsonElement? kwargs = null;
-        if (_kwargsWriter is not null)
+        Scratch scratch = _scratch ?? throw Built();
+        _scratch = null;
+        try
         {
-            _kwargsWriter.WriteEndObject();
-            _kwargsWriter.Flush();
-            kwargs = WampJson.ParseElement(_kwargs!.WrittenSpan);
-        }
+            scratch.ArgsWriter.WriteEndArray();
+            scratch.ArgsWriter.Flush();
+            ReadOnlySpan<byte> kwargs = default;
+            if (_hasKeywords)
+            {
+                scratch.KwargsWriter.WriteEndObject();
+                scratch.KwargsWriter.Flush();
+                kwargs = scratch.Kwargs.WrittenSpan;
+            }
 
-        JsonElement? args = _argCount > 0 || kwargs is not null ? WampJson.ParseElement(_args.WrittenSpan) : null;
-        return new WampPayload(args, kwargs);
+            if (_argCount == 0 && !_hasKeywords)
+            {
+                return WampPayload.Empty;
+            }
+
+            return new WampPayload(EncodedPayload.Copy(scratch.Args.WrittenSpan, kwargs, _argCount, _hasKeywords));
+        }
+        finally
+        {
+            scratch.Return();
+        }
     }
 
     private Utf8JsonWriter KeywordWriter(string name)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        if (_kwargsWriter is null)
+        Scratch scratch = _scratch ?? throw Built();
+        if (!_hasKeywords)
         {
-            _kwargs = new ArrayBufferWriter<byte>(256);
-            _kwargsWriter = new Utf8JsonWriter(_kwargs, WampJson.WriterOptions);
-            _kwargsWriter.WriteStartObject();
+            _hasKeywords = true;
+            scratch.KwargsWriter.WriteStartObject();
         }
 
-        _kwargsWriter.WritePropertyName(name);
-        return _kwargsWriter;
+        scratch.KwargsWriter.WritePropertyName(name);
+        return scratch.KwargsWriter;
+    }
+
+    private static InvalidOperationException Built() =>
+        new("This WampPayloadBuilder was already built; create a new builder for each payload.");
+
+    // The writers and pooled buffers of one builder, kept per thread between builders (no allocation per payload).
+    private sealed class Scratch
+    {
+        [ThreadStatic]
+        private static Scratch? t_cached;
+
+        private Scratch()
+        {
+            Args = new PooledBufferWriter(256);
+            Kwargs = new PooledBufferWriter(256);
+            ArgsWriter = new Utf8JsonWriter(Args, WampJson.WriterOptions);
+            KwargsWriter = new Utf8JsonWriter(Kwargs, WampJson.WriterOptions);
+        }
+
+        public PooledBufferWriter Args { get; }
+
+        public PooledBufferWriter Kwargs { get; }
+
+        public Utf8JsonWriter ArgsWriter { get; }
+
+        public Utf8JsonWriter KwargsWriter { get; }
+
+        public static Scratch Rent()
+        {
+            Scratch? scratch = t_cached;
+            if (scratch is null)
+            {
+                return new Scratch();
+            }
+
+            t_cached = null;
+            return scratch;
+        }
+
+        public void Return()
+        {
+            Args.Clear();
+            Kwargs.Clear();
+            ArgsWriter.Reset();
+            KwargsWriter.Reset();
+
+            // A builder that grew a big payload does not keep its arrays cached.
+            if (Args.Capacity <= 64 * 1024 && Kwargs.Capacity <= 64 * 1024)
+            {
+                t_cached = this;
+            }
+            else
+            {
+                Args.Dispose();
+                Kwargs.Dispose();
+            }
+        }
     }
 }

@@ -64,7 +64,7 @@ public sealed class BenchCommandTests
 
         private static async Task<string> RunAsync()
         {
-            string root = RepositoryRoot();
+            string root = RepoPaths.Root;
             // The benchmark was built with this test (project reference), in this test's configuration.
             string configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
             var info = new ProcessStartInfo("bash")
@@ -104,19 +104,6 @@ public sealed class BenchCommandTests
             string output = await stdout;
             Assert.True(process.ExitCode == 0, $"scripts/bench.sh --quick exited with {process.ExitCode}. stdout:\n{output}\nstderr:\n{errors}");
             return output;
-        }
-
-        private static string RepositoryRoot()
-        {
-            for (DirectoryInfo? d = new(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            {
-                if (File.Exists(Path.Combine(d.FullName, "Cfc.Client.sln")))
-                {
-                    return d.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("Cfc.Client.sln not found above " + AppContext.BaseDirectory);
         }
     }
 }

@@ -149,7 +149,7 @@ public sealed record MasterEntry
     /// <summary>The master's URI; <see langword="null"/> when not supported.</summary>
     public string? Uri { get; init; }
 
-    /// <summary><c>verified</c>, <c>mapped</c> or <c>unsupported</c>.</summary>
+    /// <summary><c>verified</c>, <c>reached</c>, <c>mapped</c> or <c>unsupported</c>.</summary>
     public required string Status { get; init; }
 
     /// <summary>A note for the docs and the member map.</summary>

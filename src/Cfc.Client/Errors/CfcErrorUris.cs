@@ -41,6 +41,9 @@ public static class CfcErrorUris
     /// <summary><c>crossbar.error.invalid_configuration</c> (<see cref="CfcInvalidArgumentException"/>).</summary>
     public const string InvalidConfiguration = "crossbar.error.invalid_configuration";
 
+    /// <summary><c>crossbar.error.feature_unavailable</c>: the node lacks the feature, e.g. Docker on its host.</summary>
+    public const string FeatureUnavailable = "crossbar.error.feature_unavailable";
+
     // Crossbar.io Fabric Center.
 
     /// <summary><c>fabric.no-such-realm</c> (<see cref="CfcNotFoundException"/>).</summary>

@@ -23,6 +23,7 @@ internal static class CfcErrors
     {
         CfcErrorUris.NoSuchObject, CfcErrorUris.NoSuchRealm, CfcErrorUris.NodeNotPaired,
         CfcErrorUris.NodeNotExist, CfcErrorUris.NoSuchWorker, WampErrorUris.NoSuchRealm,
+        WampErrorUris.NoSuchSession, WampErrorUris.NoSuchSubscription, WampErrorUris.NoSuchRegistration,
     };
 
     private static readonly HashSet<string> AlreadyExists = new(StringComparer.Ordinal)

@@ -86,6 +86,12 @@ internal sealed class MasterAdapter
             sent = MasterTranslations.ReplaceArgument(sent, 0, fresh);
             result = await CallOnceAsync(map, sent, nodeId, cancellationToken).ConfigureAwait(false);
         }
+        catch (WampException ex) when (map.Translation == MasterTranslation.NodeShutdown && ex.ErrorUri == WampErrorUris.Canceled)
+        {
+            // The edge stops its management uplink before it answers, so the master cancels the call: the node is going
+            // down as asked. Its own shutdown object never arrives; what is known is which node it was.
+            return new WampPayloadBuilder().Add(WampJson.BuildObject(w => w.WriteString("node_id", nodeId))).Build();
+        }
         catch (WampException ex)
         {
             throw MasterErrors.Map(map, map.Uri, sent, nodeId, _context.Realm, ex);

@@ -13,6 +13,7 @@ internal static class MasterErrors
 {
     private const string RuntimeError = WampErrorUris.RuntimeError;
     private const string Canceled = WampErrorUris.Canceled;
+    private const string FeatureUnavailable = CfcErrorUris.FeatureUnavailable;
 
     /// <summary>Maps a failed master call.</summary>
     /// <param name="member">The member that was called.</param>
@@ -59,6 +60,14 @@ internal static class MasterErrors
             (RuntimeError, CfcMember.FleetStartTrace or CfcMember.FleetStopTrace or CfcMember.FleetDeleteTrace)
                 when first is not null && first.StartsWith("cannot ", StringComparison.Ordinal) =>
                 "the trace is not in a state that allows this: start a stopped trace, stop a running one, delete a stopped one (GetTraceAsync tells its status)",
+            (Canceled, _) when member.Node != MasterNodeArgument.None =>
+                $"node '{nodeId}' (or its worker) disconnected from the master while the call was in flight; the call may or may not have " +
+                "taken effect: check the node's status (client.ManagementRealm.GetNodeAsync(nodeId).Status), then retry",
+            (FeatureUnavailable, _) =>
+                $"node '{nodeId}' has no Docker available (no Docker daemon on its host, or the node's Docker integration is not enabled); " +
+                "RemoteNode.GetStatusAsync(nodeId) reports it (has_docker). Install and enable Docker on that host to use the Docker API",
+            (RuntimeError, CfcMember.RemoteWorkerStartProfiler) when first == "no such profiler" =>
+                "the worker has no profiler of that name (RemoteWorker.GetProfilersAsync lists them; a node without vmprof installed has none)",
             (Canceled, _) =>
                 "the master's domain controller restarted while the call was in flight (it crashes when an asynchronous global procedure " +
                 "misses arguments, and restarts within a few seconds); the call may or may not have taken effect: check, then retry",

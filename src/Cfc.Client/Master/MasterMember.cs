@@ -9,7 +9,7 @@ namespace Cfc.Client.Master;
 /// <param name="Name">The C# member name, e.g. <c>CreateRealmAsync</c> or <c>OnNodePaired</c>.</param>
 /// <param name="IsEvent">Whether it is an event.</param>
 /// <param name="Uri">The master's procedure or topic, or <see langword="null"/> when there is no counterpart.</param>
-/// <param name="Status">Verified against the real server, mapped, or not supported.</param>
+/// <param name="Status">Verified against the real server, reached (the node lacks the feature), mapped, or not supported.</param>
 /// <param name="Translation">The hand-written translation it needs (<see cref="MasterTranslations"/>).</param>
 /// <param name="Node">How the seed's node id reaches the master.</param>
 /// <param name="Note">What differs on the master (or, when not supported, why).</param>
@@ -39,6 +39,12 @@ internal enum MasterStatus
 {
     /// <summary>Works; tests/Cfc.Master.Tests checks it against a real master and edge.</summary>
     Verified,
+
+    /// <summary>
+    /// Called against the real master and edge in CI, and the call reaches the node; the kit's node lacks the feature (no
+    /// Docker daemon, no profiler), so CI checks the node's answer saying so and the typed error, not a successful reply.
+    /// </summary>
+    Reached,
 
     /// <summary>Works as far as the master's code and registrations go; CI does not exercise it.</summary>
     Mapped,
@@ -79,6 +85,12 @@ internal enum MasterTranslation
 
     /// <summary>create_trace: the node ids of traced_workers -> node oids.</summary>
     CreateTrace,
+
+    /// <summary>
+    /// <c>remote.node.shutdown</c>: the edge closes its management uplink before it answers, so the master reports
+    /// <c>wamp.error.canceled</c>; that means the node went down as asked, and the result is <c>{"node_id": ...}</c>.
+    /// </summary>
+    NodeShutdown,
 }
 
 /// <summary>How the seed's node id reaches the master.</summary>

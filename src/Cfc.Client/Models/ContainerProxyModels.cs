@@ -52,6 +52,12 @@ public sealed record ProxyTransport : CfcObject
 
     /// <summary>The transport configuration, if sent.</summary>
     public JsonElement? Config { get; init; }
+
+    /// <summary>When the transport was created, if sent.</summary>
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>Since when the transport listens, if sent.</summary>
+    public DateTimeOffset? ListeningSince { get; init; }
 }
 
 /// <summary>The transport started information object (<c>start_proxy_transport</c>); the seed leaves it open.</summary>

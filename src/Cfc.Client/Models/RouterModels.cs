@@ -117,7 +117,10 @@ public sealed record TransportPathStarted : CfcObject;
 /// <summary>The path stopped information object (<c>stop_router_transport_path</c>); the seed leaves it open.</summary>
 public sealed record TransportPathStopped : CfcObject;
 
-/// <summary>A user component in a router worker (<c>get_router_component</c>).</summary>
+/// <summary>
+/// A user component in a router worker (<c>get_router_component</c>: id, started, uptime and config on a crossbar
+/// v22.6.1 edge; its <c>get_router_components</c> list has id, created and config).
+/// </summary>
 public sealed record RouterComponent : CfcObject
 {
     /// <summary>The component ID, if sent.</summary>
@@ -125,6 +128,12 @@ public sealed record RouterComponent : CfcObject
 
     /// <summary>When the component was created, if sent.</summary>
     public DateTimeOffset? Created { get; init; }
+
+    /// <summary>When the component was started, if sent.</summary>
+    public DateTimeOffset? Started { get; init; }
+
+    /// <summary>How long the component has run, in seconds, if sent.</summary>
+    public double? Uptime { get; init; }
 
     /// <summary>The component configuration, if sent.</summary>
     public JsonElement? Config { get; init; }

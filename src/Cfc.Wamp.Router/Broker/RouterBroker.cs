@@ -93,7 +93,7 @@ internal sealed class RouterBroker(RouterRealm realm)
             return;
         }
 
-        long publicationId = RouterIds.Next();
+        long publicationId = RouterIds.NextPublication();
         Dispatch(publisher, message.Topic, message.Options, message.Payload, publicationId);
         if (acknowledge)
         {
@@ -102,7 +102,7 @@ internal sealed class RouterBroker(RouterRealm realm)
     }
 
     /// <summary>Publishes a router event (meta API) to whoever subscribed to it.</summary>
-    public void PublishMeta(string topic, WampPayload payload) => Dispatch(null, topic, WampJson.EmptyObject, payload, RouterIds.Next());
+    public void PublishMeta(string topic, WampPayload payload) => Dispatch(null, topic, WampJson.EmptyObject, payload, RouterIds.NextPublication());
 
     public void RemoveSession(RouterSession session)
     {
@@ -114,9 +114,11 @@ internal sealed class RouterBroker(RouterRealm realm)
 
     private void Dispatch(RouterSession? publisher, string topic, JsonElement options, WampPayload payload, long publicationId)
     {
-        var filter = new EventFilter(options);
-        bool excludeMe = RouterJson.GetBool(options, "exclude_me", fallback: true);
-        bool disclose = publisher is not null && RouterJson.GetBool(options, "disclose_me");
+        // Most publications carry no options ({}): then there is nothing to filter or disclose.
+        bool plain = IsEmptyObject(options);
+        EventFilter filter = plain ? default : new EventFilter(options);
+        bool excludeMe = plain || RouterJson.GetBool(options, "exclude_me", fallback: true);
+        bool disclose = !plain && publisher is not null && RouterJson.GetBool(options, "disclose_me");
         JsonElement? exactDetails = null;
         JsonElement? patternDetails = null;
         foreach (RouterSubscription subscription in _byId.Values)
@@ -132,7 +134,7 @@ internal sealed class RouterBroker(RouterRealm realm)
                 : patternDetails ??= EventDetails(publisher, disclose, topic);
             foreach (RouterSession subscriber in subscription.Subscribers)
             {
-                if ((excludeMe && subscriber == publisher) || !filter.Allows(subscriber))
+                if ((excludeMe && subscriber == publisher) || (!plain && !filter.Allows(subscriber)))
                 {
                     continue;
                 }
@@ -142,7 +144,21 @@ internal sealed class RouterBroker(RouterRealm realm)
         }
     }
 
-    private static JsonElement EventDetails(RouterSession? publisher, bool disclose, string? topic) => WampJson.BuildObject(w =>
+    private static bool IsEmptyObject(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        using JsonElement.ObjectEnumerator properties = element.EnumerateObject();
+        return !properties.MoveNext();
+    }
+
+    private static JsonElement EventDetails(RouterSession? publisher, bool disclose, string? topic) =>
+        topic is null && !(disclose && publisher is not null) ? WampJson.EmptyObject : BuildEventDetails(publisher, disclose, topic);
+
+    private static JsonElement BuildEventDetails(RouterSession? publisher, bool disclose, string? topic) => WampJson.BuildObject(w =>
     {
         if (topic is not null)
         {

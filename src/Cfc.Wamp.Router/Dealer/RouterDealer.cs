@@ -11,6 +11,9 @@ namespace Cfc.Wamp.Router;
 /// </summary>
 internal sealed class RouterDealer(RouterRealm realm)
 {
+    // The details of every progressive RESULT: one shared element (JsonElement reads are thread-safe).
+    private static readonly JsonElement ProgressDetails = WampJson.BuildObject(w => w.WriteBoolean("progress", true));
+
     private readonly Dictionary<(string Uri, string Match), RouterRegistration> _byKey = [];
     private readonly Dictionary<long, RouterRegistration> _byId = [];
 
@@ -142,7 +145,8 @@ internal sealed class RouterDealer(RouterRealm realm)
         long invocationId = ++callee.LastInvocationId;
         bool receiveProgress = RouterJson.GetBool(message.Options, "receive_progress");
         bool disclose = entry.DiscloseCaller || RouterJson.GetBool(message.Options, "disclose_me");
-        JsonElement details = WampJson.BuildObject(w =>
+        // Most invocations carry empty details: those share one element instead of building a document per call.
+        JsonElement details = registration.Match == RouterUris.Exact && !receiveProgress && !disclose ? WampJson.EmptyObject : WampJson.BuildObject(w =>
         {
             if (registration.Match != RouterUris.Exact)
             {
@@ -186,7 +190,7 @@ internal sealed class RouterDealer(RouterRealm realm)
             // Progress the caller did not ask for is dropped; the final YIELD still follows.
             if (pending.ReceiveProgress)
             {
-                pending.Caller.Send(new ResultMessage(pending.CallRequestId, WampJson.BuildObject(w => w.WriteBoolean("progress", true)), message.Payload));
+                pending.Caller.Send(new ResultMessage(pending.CallRequestId, ProgressDetails, message.Payload));
             }
 
             return null;

@@ -132,6 +132,10 @@ public sealed class WampRouterHost : IAsyncDisposable
         }
     }
 
+    // How long DisposeAsync lets Kestrel finish requests still in flight (real time, as the sessions' CloseTimeout): the
+    // WAMP sessions have ended by then; only stray HTTP requests are cut.
+    private static readonly TimeSpan KestrelStopTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>Ends every session (GOODBYE <c>wamp.close.system_shutdown</c>), then stops Kestrel.</summary>
     /// <returns>A task that completes when everything is stopped.</returns>
     public async ValueTask DisposeAsync()
@@ -146,7 +150,7 @@ public sealed class WampRouterHost : IAsyncDisposable
         if (_app is { } app)
         {
             _app = null;
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            using var timeout = new CancellationTokenSource(KestrelStopTimeout);
             await app.StopAsync(timeout.Token).ConfigureAwait(false);
             await app.DisposeAsync().ConfigureAwait(false);
         }

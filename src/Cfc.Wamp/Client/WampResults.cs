@@ -20,7 +20,11 @@ public sealed record WampEvent(string Topic, long SubscriptionId, long Publicati
     /// The size this event is counted with by the bounded event queues (<see cref="WampSubscribeOptions.MaxQueuedEventBytes"/>,
     /// the typed streams' readers): the UTF-8 JSON of its arguments, keyword arguments and details, plus the topic's length.
     /// </summary>
-    public long JsonSize => Size(Payload.Arguments) + Size(Payload.ArgumentsKeywords) + Size(Details) + Topic.Length;
+    public long JsonSize => PayloadSize(Payload) + Size(Details) + Topic.Length;
+
+    // A payload received as bytes is measured without parsing it into elements.
+    private static long PayloadSize(WampPayload payload) =>
+        payload.Encoded is { } e ? e.JsonSize : Size(payload.Arguments) + Size(payload.ArgumentsKeywords);
 
     private static long Size(JsonElement? element) =>
         element is { } e && e.ValueKind != JsonValueKind.Undefined ? System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(e).Length : 0;

@@ -75,6 +75,48 @@ internal static class CborJsonTranscoder
         }
     }
 
+    /// <summary>Takes the per-thread reader (or a new one); give it back with <see cref="ReturnReader"/>.</summary>
+    /// <returns>A Lax-mode reader.</returns>
+    internal static CborReader RentReader()
+    {
+        CborReader reader = t_reader ?? new CborReader(ReadOnlyMemory<byte>.Empty, CborConformanceMode.Lax);
+        t_reader = null;
+        return reader;
+    }
+
+    /// <summary>Detaches <paramref name="reader"/> from its data and keeps it for the next message on this thread.</summary>
+    /// <param name="reader">The reader from <see cref="RentReader"/>.</param>
+    internal static void ReturnReader(CborReader reader)
+    {
+        reader.Reset(ReadOnlyMemory<byte>.Empty);
+        t_reader = reader;
+    }
+
+    /// <summary>Transcodes the data item at the reader's position into JSON (one element of a message, read on its own).</summary>
+    /// <param name="reader">The reader, positioned at the item.</param>
+    /// <param name="json">Where the JSON goes.</param>
+    /// <param name="depth">The number of containers around the item in its message (for the nesting limit).</param>
+    /// <exception cref="WampProtocolViolationException">The item is outside the WAMP data model.</exception>
+    internal static void TranscodeItem(CborReader reader, IBufferWriter<byte> json, int depth)
+    {
+        Utf8JsonWriter writer = JsonValueEmitter.Rent(json);
+        var scratch = new ScratchBuffer<byte>();
+        try
+        {
+            ReadValue(reader, writer, depth, ref scratch);
+            writer.Flush();
+        }
+        catch (Exception ex) when (ex is not WampProtocolViolationException && TranscodingLimits.IsDecodingFailure(ex))
+        {
+            throw TranscodingLimits.Violation(Format, $"not well-formed CBOR ({ex.Message})", ex);
+        }
+        finally
+        {
+            scratch.Dispose();
+            JsonValueEmitter.Release(writer);
+        }
+    }
+
     // depth = the number of containers around this value; recursion is bounded by MaxDepth.
     private static void ReadValue(CborReader reader, Utf8JsonWriter writer, int depth, ref ScratchBuffer<byte> scratch)
     {
@@ -179,7 +221,7 @@ internal static class CborJsonTranscoder
     }
 
     // Tags are annotations (dates, URIs, ...): the WAMP data model keeps the tagged value. Bignums would lose their meaning.
-    private static CborReaderState SkipTags(CborReader reader)
+    internal static CborReaderState SkipTags(CborReader reader)
     {
         CborReaderState state = reader.PeekState();
         while (state == CborReaderState.Tag)

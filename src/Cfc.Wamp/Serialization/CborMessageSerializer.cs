@@ -1,11 +1,14 @@
 using System.Buffers;
 using Cfc.Wamp.Messages;
+using Cfc.Wamp.Serialization.Envelope;
+using Cfc.Wamp.Serialization.Transcoding;
 
 namespace Cfc.Wamp.Serialization;
 
 /// <summary>
-/// The <c>wamp.2.cbor</c> serializer. Messages are transcoded to and from the JSON data model that the rest of the
-/// core uses (byte strings map to the WAMP binary string form), so the protocol's shape rules live in one place.
+/// The <c>wamp.2.cbor</c> serializer. Frames are read and written directly: the message array, ids and URIs with the
+/// format's own reader and writer; dictionaries and payloads are transcoded element by element to and from the JSON data
+/// model the rest of the core uses (byte strings map to the WAMP binary string form), without a JSON document.
 /// </summary>
 public sealed class CborMessageSerializer : IWampMessageSerializer
 {
@@ -16,8 +19,24 @@ public sealed class CborMessageSerializer : IWampMessageSerializer
     public WampSerializer Kind => WampSerializer.Cbor;
 
     /// <inheritdoc />
-    public void Serialize(WampMessage message, IBufferWriter<byte> output) => JsonTranscoding.Serialize(message, output, CborJsonTranscoder.JsonToCbor);
+    public void Serialize(WampMessage message, IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var writer = new BinaryEnvelopeWriter<CborValueSink>(new CborValueSink(output), "CBOR");
+        EnvelopeEncoder.Write(ref writer, message);
+    }
 
     /// <inheritdoc />
-    public WampMessage Deserialize(ReadOnlySpan<byte> frame) => JsonTranscoding.Deserialize(frame, CborJsonTranscoder.CborToJson);
+    public WampMessage Deserialize(ReadOnlySpan<byte> frame)
+    {
+        var tokens = new CborFrame(frame);
+        try
+        {
+            return EnvelopeDecoder.Read(ref tokens);
+        }
+        finally
+        {
+            tokens.Dispose();
+        }
+    }
 }

@@ -1,11 +1,15 @@
 using System.Buffers;
 using System.Text.Json;
-using System.Text.Unicode;
 using Cfc.Wamp.Messages;
+using Cfc.Wamp.Serialization.Envelope;
 
 namespace Cfc.Wamp.Serialization;
 
-/// <summary>The <c>wamp.2.json</c> serializer: UTF-8 JSON text, binary values as "\u0000" + base64.</summary>
+/// <summary>
+/// The <c>wamp.2.json</c> serializer: UTF-8 JSON text, binary values as "\u0000" + base64. Frames are read with
+/// <see cref="Utf8JsonReader"/> straight into messages (no <see cref="JsonDocument"/> unless a non-empty dictionary is
+/// present); payloads stay JSON bytes until a typed decode asks for them.
+/// </summary>
 public sealed class JsonMessageSerializer : IWampMessageSerializer
 {
     /// <summary>The shared instance.</summary>
@@ -37,42 +41,8 @@ public sealed class JsonMessageSerializer : IWampMessageSerializer
     /// <inheritdoc />
     public WampMessage Deserialize(ReadOnlySpan<byte> frame)
     {
-        // Utf8JsonReader does not validate the UTF-8 inside strings; an invalid sequence would only fail later, in
-        // GetString, with an InvalidOperationException. One vectorized pass over the frame rules that out.
-        if (!Utf8.IsValid(frame))
-        {
-            throw TransportErrors.Malformed("the JSON text is not valid UTF-8");
-        }
-
-        JsonElement root;
-        try
-        {
-            var reader = new Utf8JsonReader(frame, new JsonReaderOptions { MaxDepth = Transcoding.TranscodingLimits.MaxDepth });
-            root = JsonElement.ParseValue(ref reader);
-            if (reader.BytesConsumed != frame.Length && HasTrailingContent(frame[(int)reader.BytesConsumed..]))
-            {
-                throw TransportErrors.Malformed("trailing data after the JSON value");
-            }
-        }
-        catch (JsonException ex)
-        {
-            throw TransportErrors.Malformed($"not valid JSON ({ex.Message})", ex);
-        }
-
-        return WampMessageCodec.Read(root);
-    }
-
-    private static bool HasTrailingContent(ReadOnlySpan<byte> rest)
-    {
-        foreach (byte b in rest)
-        {
-            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var tokens = new JsonFrame(frame);
+        return EnvelopeDecoder.Read(ref tokens);
     }
 
     private sealed class NullBufferWriter : IBufferWriter<byte>

@@ -63,6 +63,32 @@ internal static class MessagePackJsonTranscoder
         }
     }
 
+    /// <summary>Transcodes the one object that <paramref name="data"/> holds (one element of a message, read on its own) into JSON.</summary>
+    /// <param name="data">The object's bytes.</param>
+    /// <param name="json">Where the JSON goes.</param>
+    /// <param name="depth">The number of containers around the object in its message (for the nesting limit).</param>
+    /// <exception cref="WampProtocolViolationException">The object is outside the WAMP data model.</exception>
+    internal static void TranscodeItem(ReadOnlySpan<byte> data, IBufferWriter<byte> json, int depth)
+    {
+        Utf8JsonWriter writer = JsonValueEmitter.Rent(json);
+        var scratch = new ScratchBuffer<byte>();
+        try
+        {
+            int position = 0;
+            ReadValue(data, ref position, writer, depth, ref scratch);
+            writer.Flush();
+        }
+        catch (Exception ex) when (ex is not WampProtocolViolationException && TranscodingLimits.IsDecodingFailure(ex))
+        {
+            throw TranscodingLimits.Violation(Format, $"cannot be written as JSON ({ex.Message})", ex);
+        }
+        finally
+        {
+            scratch.Dispose();
+            JsonValueEmitter.Release(writer);
+        }
+    }
+
     // depth = the number of containers around this value; recursion is bounded by MaxDepth.
     private static void ReadValue(ReadOnlySpan<byte> data, ref int position, Utf8JsonWriter writer, int depth, ref ScratchBuffer<byte> scratch)
     {

@@ -1,11 +1,14 @@
 using System.Buffers;
 using Cfc.Wamp.Messages;
+using Cfc.Wamp.Serialization.Envelope;
+using Cfc.Wamp.Serialization.Transcoding;
 
 namespace Cfc.Wamp.Serialization;
 
 /// <summary>
-/// The <c>wamp.2.msgpack</c> serializer. Messages are transcoded to and from the JSON data model that the rest of the
-/// core uses (byte strings map to the WAMP binary string form), so the protocol's shape rules live in one place.
+/// The <c>wamp.2.msgpack</c> serializer. Frames are read and written directly: the message array, ids and URIs with the
+/// format's own reader and writer; dictionaries and payloads are transcoded element by element to and from the JSON data
+/// model the rest of the core uses (byte strings map to the WAMP binary string form), without a JSON document.
 /// </summary>
 public sealed class MessagePackMessageSerializer : IWampMessageSerializer
 {
@@ -16,8 +19,17 @@ public sealed class MessagePackMessageSerializer : IWampMessageSerializer
     public WampSerializer Kind => WampSerializer.MessagePack;
 
     /// <inheritdoc />
-    public void Serialize(WampMessage message, IBufferWriter<byte> output) => JsonTranscoding.Serialize(message, output, MessagePackJsonTranscoder.JsonToMessagePack);
+    public void Serialize(WampMessage message, IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var writer = new BinaryEnvelopeWriter<MessagePackValueSink>(new MessagePackValueSink(output), "MessagePack");
+        EnvelopeEncoder.Write(ref writer, message);
+    }
 
     /// <inheritdoc />
-    public WampMessage Deserialize(ReadOnlySpan<byte> frame) => JsonTranscoding.Deserialize(frame, MessagePackJsonTranscoder.MessagePackToJson);
+    public WampMessage Deserialize(ReadOnlySpan<byte> frame)
+    {
+        var tokens = new MessagePackFrame(frame);
+        return EnvelopeDecoder.Read(ref tokens);
+    }
 }

@@ -21,6 +21,9 @@ public sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
     /// <summary>How many bytes were written.</summary>
     public int WrittenCount => _written;
 
+    /// <summary>The size of the current array.</summary>
+    internal int Capacity => _buffer.Length;
+
     /// <summary>Forgets what was written, keeping the array.</summary>
     public void Clear() => _written = 0;
 

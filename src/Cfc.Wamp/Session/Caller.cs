@@ -52,23 +52,29 @@ internal sealed class Caller
 
     public void ProgressHandlerFailed(PendingCall call, Exception exception) => _session.Logger.ProgressHandlerFailed(call.Procedure, exception);
 
-    private async Task<WampResult> SendAndWaitAsync(PendingCall call, CallMessage message, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        _session.AddPending(call);
+    /// <summary>A call ended (whichever way): it no longer counts as outstanding.</summary>
+    public void Ended() => Interlocked.Decrement(ref _outstanding);
 
-        // Counted for the timeout message in O(1) (counting the pending table on every timeout made them O(n^2)).
-        Interlocked.Increment(ref _outstanding);
+    // No async state machine per call: the caller awaits the pending call's own task (one completion, one hop fewer).
+    private Task<WampResult> SendAndWaitAsync(PendingCall call, CallMessage message, TimeSpan timeout, CancellationToken cancellationToken)
+    {
         try
         {
-            // Armed before the CALL is queued: a write the peer never takes (it stopped reading, keep-alive off) must
-            // not hold the caller beyond its timeout or token. A CALL given up before its turn is dropped from the queue.
-            call.Arm(timeout, _session.Deadlines, cancellationToken);
-            _session.EnqueueRequest(message, call);
-            return await call.Task.ConfigureAwait(false);
+            _session.AddPending(call);
         }
-        finally
+        catch (WampConnectionLostException ex)
         {
-            Interlocked.Decrement(ref _outstanding);
+            return Task.FromException<WampResult>(ex);
         }
+
+        // Counted for the timeout message in O(1) (counting the pending table on every timeout made them O(n^2));
+        // the call takes itself off when it ends.
+        Interlocked.Increment(ref _outstanding);
+
+        // Armed before the CALL is queued: a write the peer never takes (it stopped reading, keep-alive off) must
+        // not hold the caller beyond its timeout or token. A CALL given up before its turn is dropped from the queue.
+        call.Arm(timeout, _session.Deadlines, cancellationToken);
+        _session.EnqueueRequest(message, call);
+        return call.Task;
     }
 }

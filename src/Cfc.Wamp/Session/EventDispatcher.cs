@@ -29,6 +29,10 @@ internal sealed class EventDispatcher
     private long _dropped;
     private bool _completed;
 
+    // The pump found the queue empty and waits for the signal: only then does a post release it (once per batch of
+    // events, not once per event).
+    private bool _pumpWaiting;
+
     public EventDispatcher(string topic, Func<WampEvent, CancellationToken, ValueTask> handler, int maxQueuedEvents, ILogger logger, long maxQueuedBytes = WampSubscribeOptions.DefaultMaxQueuedEventBytes)
     {
         _topic = topic;
@@ -67,6 +71,7 @@ internal sealed class EventDispatcher
         WampInstruments.EventReceived(_topic);
         long size = SizeOf(@event);
         long dropped = 0;
+        bool wake;
         lock (_gate)
         {
             if (_completed)
@@ -84,13 +89,16 @@ internal sealed class EventDispatcher
 
             _queue.Enqueue((@event, size));
             _queuedBytes += size;
+            wake = _pumpWaiting;
+            _pumpWaiting = false;
         }
 
         if (dropped > 0)
         {
             OnDropped(dropped);
         }
-        else
+
+        if (wake)
         {
             _signal.Release();
         }
@@ -133,18 +141,25 @@ internal sealed class EventDispatcher
         {
             while (true)
             {
-                // The signal counts posts that added to the queue; a post that dropped to make room added nothing net.
-                await _signal.WaitAsync(stop).ConfigureAwait(false);
-                WampEvent @event;
+                // Delivers what is queued one by one without waiting; waits for the signal only when the queue is empty.
+                WampEvent? @event = null;
                 lock (_gate)
                 {
                     if (_queue.Count == 0)
                     {
-                        continue;
+                        _pumpWaiting = true;
                     }
+                    else
+                    {
+                        (@event, long size) = _queue.Dequeue();
+                        _queuedBytes -= size;
+                    }
+                }
 
-                    (@event, long size) = _queue.Dequeue();
-                    _queuedBytes -= size;
+                if (@event is null)
+                {
+                    await _signal.WaitAsync(stop).ConfigureAwait(false);
+                    continue;
                 }
 
                 System.Diagnostics.Activity? delivery = WampInstruments.StartDelivery(_topic, @event);

@@ -69,7 +69,7 @@ internal sealed class PendingCall : PendingRequest
         else if (TryComplete())
         {
             Cleanup();
-            _tcs.TrySetResult(result);
+            SetResult(result);
         }
 
         return true;
@@ -80,7 +80,7 @@ internal sealed class PendingCall : PendingRequest
         if (TryComplete())
         {
             Cleanup();
-            _tcs.TrySetException(WampErrors.FromRouter(error));
+            SetException(WampErrors.FromRouter(error));
         }
     }
 
@@ -89,7 +89,7 @@ internal sealed class PendingCall : PendingRequest
         if (TryComplete())
         {
             Cleanup();
-            _tcs.TrySetException(exception);
+            SetException(exception);
         }
     }
 
@@ -107,7 +107,7 @@ internal sealed class PendingCall : PendingRequest
         _caller.Forget(this);
         Cleanup();
         bool written = OweCancel();
-        _tcs.TrySetCanceled(cancellationToken);
+        SetCanceled(cancellationToken);
         if (written)
         {
             _caller.SendCancel(this);
@@ -119,7 +119,7 @@ internal sealed class PendingCall : PendingRequest
         _caller.Forget(this);
         Cleanup();
         bool written = OweCancel();
-        _tcs.TrySetException(_caller.TimedOut(this, TimeoutLength, written));
+        SetException(_caller.TimedOut(this, TimeoutLength, written));
         if (written)
         {
             _caller.SendCancel(this);
@@ -131,6 +131,25 @@ internal sealed class PendingCall : PendingRequest
     private bool OweCancel() => Interlocked.CompareExchange(ref _writeState, CancelOwed, NotWritten) != NotWritten;
 
     private void Cleanup() => _queue?.Writer.TryComplete();
+
+    // Every way a call ends goes through one of these three (the outcome was claimed once, so each runs at most once).
+    private void SetResult(WampResult result)
+    {
+        _caller.Ended();
+        _tcs.TrySetResult(result);
+    }
+
+    private void SetException(Exception exception)
+    {
+        _caller.Ended();
+        _tcs.TrySetException(exception);
+    }
+
+    private void SetCanceled(CancellationToken cancellationToken)
+    {
+        _caller.Ended();
+        _tcs.TrySetCanceled(cancellationToken);
+    }
 
     private async Task PumpAsync()
     {
@@ -144,7 +163,7 @@ internal sealed class PendingCall : PendingRequest
                     if (TryComplete())
                     {
                         Cleanup();
-                        _tcs.TrySetResult(result);
+                        SetResult(result);
                     }
 
                     return;

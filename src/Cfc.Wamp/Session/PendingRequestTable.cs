@@ -1,54 +1,90 @@
-using System.Collections.Concurrent;
-
 namespace Cfc.Wamp.Session;
 
-/// <summary>The requests of one session that wait for a reply, keyed by request id.</summary>
+/// <summary>
+/// The requests of one session that wait for a reply, keyed by request id. A plain dictionary under one short lock:
+/// adding a request allocates nothing (a concurrent dictionary allocates a node per entry, i.e. per call), and every
+/// operation is a hash lookup, so the lock is held for nanoseconds.
+/// </summary>
 internal sealed class PendingRequestTable
 {
-    private readonly ConcurrentDictionary<long, PendingRequest> _requests = new();
+    private readonly Dictionary<long, PendingRequest> _requests = [];
+    private readonly Lock _gate = new();
 
-    public int Count => _requests.Count;
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _requests.Count;
+            }
+        }
+    }
 
     /// <summary>How many requests somebody still waits for (tombstones of abandoned requests excluded).</summary>
     public int WaitingCount
     {
         get
         {
-            int n = 0;
-            foreach (KeyValuePair<long, PendingRequest> entry in _requests)
+            lock (_gate)
             {
-                if (entry.Value.IsWaiting)
+                int n = 0;
+                foreach (PendingRequest request in _requests.Values)
                 {
-                    n++;
+                    if (request.IsWaiting)
+                    {
+                        n++;
+                    }
                 }
-            }
 
-            return n;
+                return n;
+            }
         }
     }
 
     public void Add(PendingRequest request)
     {
-        if (!_requests.TryAdd(request.RequestId, request))
+        lock (_gate)
         {
-            // Ids wrap after 2^53; a request that old still pending means something is badly stuck.
-            throw new InvalidOperationException($"Request id {request.RequestId} is already pending.");
+            if (_requests.TryAdd(request.RequestId, request))
+            {
+                return;
+            }
+        }
+
+        // Ids wrap after 2^53; a request that old still pending means something is badly stuck.
+        throw new InvalidOperationException($"Request id {request.RequestId} is already pending.");
+    }
+
+    public bool TryGet(long requestId, out PendingRequest request)
+    {
+        lock (_gate)
+        {
+            return _requests.TryGetValue(requestId, out request!);
         }
     }
 
-    public bool TryGet(long requestId, out PendingRequest request) => _requests.TryGetValue(requestId, out request!);
+    public void Remove(long requestId)
+    {
+        lock (_gate)
+        {
+            _requests.Remove(requestId);
+        }
+    }
 
-    public void Remove(long requestId) => _requests.TryRemove(requestId, out _);
-
-    /// <summary>Fails and removes every pending request.</summary>
+    /// <summary>Fails and removes every pending request (outside the lock: failing completes their waiters).</summary>
     public void FailAll(Func<PendingRequest, Exception> error)
     {
-        foreach (KeyValuePair<long, PendingRequest> entry in _requests)
+        PendingRequest[] all;
+        lock (_gate)
         {
-            if (_requests.TryRemove(entry.Key, out PendingRequest? request))
-            {
-                request.Fail(error(request));
-            }
+            all = [.. _requests.Values];
+            _requests.Clear();
+        }
+
+        foreach (PendingRequest request in all)
+        {
+            request.Fail(error(request));
         }
     }
 }

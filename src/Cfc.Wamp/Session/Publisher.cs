@@ -9,18 +9,30 @@ internal sealed class Publisher
 
     public Publisher(WampSession session) => _session = session;
 
-    public async Task<long?> PublishAsync(string topic, WampPayload payload, WampPublishOptions? options, CancellationToken cancellationToken)
+    // One task for every unacknowledged publish that was written at once: nothing is allocated for it.
+    private static readonly Task<long?> Unacknowledged = Task.FromResult<long?>(null);
+
+    public Task<long?> PublishAsync(string topic, WampPayload payload, WampPublishOptions? options, CancellationToken cancellationToken)
     {
         long id = _session.Ids.Next();
         var message = new PublishMessage(id, OptionsJson.Publish(options), topic, payload);
         if (options?.Acknowledge != true)
         {
-            // Unacknowledged: the router never answers, so there is nothing to wait for.
-            await _session.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            return null;
+            // Unacknowledged: the router never answers, so there is nothing to wait for beyond the write.
+            ValueTask sent = _session.SendAsync(message, cancellationToken);
+            return sent.IsCompletedSuccessfully ? Unacknowledged : AwaitSentAsync(sent);
         }
 
         var pending = new PendingAck(id, WampMessageType.Publish, WampMessageType.Published);
-        return await _session.RequestAsync(message, pending, $"PUBLISH to '{topic}'", cancellationToken).ConfigureAwait(false);
+        return AcknowledgedAsync(message, pending, topic, cancellationToken);
     }
+
+    private static async Task<long?> AwaitSentAsync(ValueTask sent)
+    {
+        await sent.ConfigureAwait(false);
+        return null;
+    }
+
+    private async Task<long?> AcknowledgedAsync(PublishMessage message, PendingAck pending, string topic, CancellationToken cancellationToken) =>
+        await _session.RequestAsync(message, pending, $"PUBLISH to '{topic}'", cancellationToken).ConfigureAwait(false);
 }

@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Cfc.Wamp.Messages;
 using Cfc.Wamp.Serialization;
 using Cfc.Wamp.Transport;
@@ -7,21 +7,36 @@ namespace Cfc.Wamp.Session;
 
 /// <summary>
 /// The one writer of a session: every outgoing message (requests, answers, CANCELs, the handshake, the last words)
-/// goes through one bounded queue, and one loop serializes each into one reused buffer and hands it to the transport.
-/// There is no lock and no linked token source per send. A send that is cancelled (or a request that was abandoned)
-/// while it waits in the queue is dropped from it: the loop skips it and the router never sees it. A message over
-/// <see cref="WampConnectionOptions.MaxMessageSize"/> fails only the send or request it belongs to.
+/// goes through one bounded queue, and one drainer at a time serializes each into one reused buffer and hands it to
+/// the transport. There is no lock and no linked token source per send. A send that is cancelled (or a request that
+/// was abandoned) while it waits in the queue is dropped from it: the drainer skips it and the router never sees it. A
+/// message over <see cref="WampConnectionOptions.MaxMessageSize"/> fails only the send or request it belongs to.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Who drains: the thread that queues a message when nobody else is writing (the drain flag is free). It writes what
+/// is queued, in order, as long as each write completes at once (an in-memory or socket write with room in its
+/// buffer); a write that has to wait continues on its own asynchronously and the queuing thread returns at once, and
+/// after <see cref="InlineBudget"/> messages the rest is handed to the thread pool, so that no caller writes others'
+/// messages for long. So a CALL or PUBLISH on an idle session goes out on the caller's thread without a thread hop, and
+/// an awaited send that is written at once completes without a completion object. Whoever releases the flag looks at
+/// the queue again, so that nothing queued meanwhile is left behind.
+/// </para>
+/// <para>
 /// The queue holds at most <see cref="WampConnectionOptions.MaxQueuedMessages"/> messages. When it is full, a request or
 /// an awaited send waits for room (its timeout and token still run); a CANCEL or cleanup request (at most one per
 /// request the application made) waits too and is never dropped; a message the router provoked on its own (an ERROR
 /// for an INVOCATION it should not have sent) is dropped, counted and logged, and at most
 /// <see cref="WampConnectionOptions.MaxQueuedControlMessages"/> of those wait at any time.
+/// </para>
 /// </remarks>
-internal sealed class SessionWriter
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The buffer goes back to the pool when the drainer finds the writer completed (the session ended); using it after that rents a new array.")]
+internal sealed class SessionWriter : IThreadPoolWorkItem
 {
     public const string PayloadSizeExceeded = WampErrorUris.PayloadSizeExceeded;
+
+    /// <summary>How many messages a queuing thread writes before it hands the rest of the queue to the thread pool.</summary>
+    public const int InlineBudget = 64;
 
     private const long DropLogInterval = 1000;
 
@@ -33,13 +48,17 @@ internal sealed class SessionWriter
     private readonly int _droppableCapacity;
     private readonly int _capacity;
     private readonly CancellationToken _lifetime;
-    private readonly Channel<Outgoing> _queue;
+    private readonly ConcurrentQueue<Outgoing> _queue = new();
+    private readonly PooledBufferWriter _buffer = new(1024);
     private int _queued;
     private TaskCompletionSource? _room;
     private int _droppableQueued;
     private long _dropped;
     private long _sent;
-    private int _started;
+
+    // 1 while one thread drains the queue (the one writer); only that thread touches _buffer and the transport's send.
+    private int _draining;
+    private volatile bool _completed;
 
     // lifetime ends with the session; a network write is only ever cancelled by it (a cancelled write breaks the transport).
     public SessionWriter(WampSession session, IWampTransport transport, IWampMessageSerializer serializer, CancellationToken lifetime)
@@ -52,10 +71,6 @@ internal sealed class SessionWriter
         _droppableCapacity = session.Options.MaxQueuedControlMessages;
         _lifetime = lifetime;
         _capacity = session.Options.MaxQueuedMessages;
-
-        // Single reader: the channel wakes the writer without allocating. The bound is kept here (_queued), so that a
-        // full queue costs something only while it is full (a shared "room" signal), never on the ordinary path.
-        _queue = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
     }
 
     /// <summary>How many router-provoked messages were dropped because their bound was reached.</summary>
@@ -76,6 +91,27 @@ internal sealed class SessionWriter
         if (cancellationToken.IsCancellationRequested)
         {
             return Task.FromCanceled(cancellationToken);
+        }
+
+        // Nothing queued and nobody writing: write it here, in order (the queue is empty), without a completion object.
+        if (!_completed && _queue.IsEmpty && TryTakeDrain())
+        {
+            if (_queue.IsEmpty)
+            {
+                ValueTask<Exception?> write = WriteMessageAsync(message, _buffer);
+                if (!write.IsCompletedSuccessfully)
+                {
+                    return FinishDirectSendAsync(write);
+                }
+
+#pragma warning disable VSTHRD103 // Completed (checked above): reading the result does not block.
+                Exception? failed = write.Result;
+#pragma warning restore VSTHRD103
+                DrainHeld();
+                return failed is null ? Task.CompletedTask : Task.FromException(failed);
+            }
+
+            DrainHeld();
         }
 
         var completion = new SendCompletion(cancellationToken);
@@ -117,7 +153,16 @@ internal sealed class SessionWriter
     public void PostAnswer(WampMessage answer) => Enqueue(new Outgoing(answer, null, null, OutgoingKind.Answer));
 
     /// <summary>The session ended: nothing more is queued; what still waits is dropped (requests and sends fail).</summary>
-    public void Complete() => _queue.Writer.TryComplete();
+    public void Complete()
+    {
+        _completed = true;
+
+        // Whatever still waits is drained: its writes fail on the ended session and its waiters learn why.
+        Schedule();
+    }
+
+    /// <summary>Drains on the thread pool (a queuing thread used up its <see cref="InlineBudget"/>); the flag is held.</summary>
+    void IThreadPoolWorkItem.Execute() => DrainHeld();
 
     private void Enqueue(Outgoing item)
     {
@@ -128,7 +173,7 @@ internal sealed class SessionWriter
         }
     }
 
-    // Takes a place in the queue and queues the item; false when the queue is full. A completed queue (the session
+    // Takes a place in the queue and queues the item; false when the queue is full. A completed writer (the session
     // ended) takes nothing: the item is dropped with the reason.
     private bool TryReserveAndWrite(Outgoing item)
     {
@@ -138,12 +183,7 @@ internal sealed class SessionWriter
             return false;
         }
 
-        if (Volatile.Read(ref _started) == 0 && Interlocked.Exchange(ref _started, 1) == 0)
-        {
-            Background.Run(Task.Run(RunAsync), _session.Logger, "writing the session's messages");
-        }
-
-        if (!_queue.Writer.TryWrite(item))
+        if (_completed)
         {
             Interlocked.Decrement(ref _queued);
             if (item.Kind == OutgoingKind.Droppable)
@@ -154,8 +194,12 @@ internal sealed class SessionWriter
             {
                 Drop(item, _session.ConnectionLost("the session ended before the message was queued", null));
             }
+
+            return true;
         }
 
+        _queue.Enqueue(item);
+        Schedule();
         return true;
     }
 
@@ -196,18 +240,82 @@ internal sealed class SessionWriter
         }
     }
 
-    private async Task RunAsync()
+    private bool TryTakeDrain() => Volatile.Read(ref _draining) == 0 && Interlocked.CompareExchange(ref _draining, 1, 0) == 0;
+
+    // Drains on this thread when nobody else writes; otherwise the one who does will see the item.
+    private void Schedule()
     {
-        ChannelReader<Outgoing> reader = _queue.Reader;
-        using var buffer = new PooledBufferWriter(1024);
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        if (TryTakeDrain())
         {
-            while (reader.TryRead(out Outgoing item))
+            DrainHeld();
+        }
+    }
+
+    // The drain flag is held: write what is queued while writes complete at once, within the inline budget.
+    private void DrainHeld()
+    {
+        int budget = InlineBudget;
+        while (true)
+        {
+            while (_queue.TryDequeue(out Outgoing item))
             {
                 Freed();
-                buffer.Clear();
-                await WriteAsync(item, buffer).ConfigureAwait(false);
+                ValueTask write = WriteAsync(item, _buffer);
+                if (!write.IsCompletedSuccessfully)
+                {
+                    // The transport has to wait: the rest continues when it is done, off this thread.
+                    Background.Run(ContinueDrainAsync(write), _session.Logger, "writing the session's messages");
+                    return;
+                }
+
+                if (--budget == 0 && !_queue.IsEmpty)
+                {
+                    ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+                    return;
+                }
             }
+
+            if (_completed)
+            {
+                _buffer.Dispose();
+            }
+
+            // Released, then looked at again: an item queued after the last TryDequeue must not wait for the next send.
+            Volatile.Write(ref _draining, 0);
+            if (_queue.IsEmpty || !TryTakeDrain())
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task ContinueDrainAsync(ValueTask write)
+    {
+        try
+        {
+            await write.ConfigureAwait(false);
+        }
+        finally
+        {
+            DrainHeld();
+        }
+    }
+
+    private async Task FinishDirectSendAsync(ValueTask<Exception?> write)
+    {
+        Exception? failed;
+        try
+        {
+            failed = await write.ConfigureAwait(false);
+        }
+        finally
+        {
+            DrainHeld();
+        }
+
+        if (failed is not null)
+        {
+            throw failed;
         }
     }
 
@@ -223,12 +331,38 @@ internal sealed class SessionWriter
             return;
         }
 
+        Exception? failed = await WriteMessageAsync(item.Message, buffer).ConfigureAwait(false);
+        if (failed is WampException { ErrorUri: PayloadSizeExceeded } tooLargeAnswer && item.Kind == OutgoingKind.Answer)
+        {
+            // The caller must still get an answer: an ERROR in its place.
+            _session.Logger.SendFailed(item.Message.Type, tooLargeAnswer);
+            long requestId = item.Message switch { YieldMessage m => m.RequestId, ErrorMessage m => m.RequestId, _ => 0 };
+            var tooLarge = new ErrorMessage(WampMessageType.Invocation, requestId, WampJson.EmptyObject, PayloadSizeExceeded, new WampPayloadBuilder().Add(tooLargeAnswer.Message).Build());
+            await WriteAsync(new Outgoing(tooLarge, null, null, OutgoingKind.Control), buffer).ConfigureAwait(false);
+            return;
+        }
+
+        if (failed is not null)
+        {
+            Drop(item, failed);
+            return;
+        }
+
+        item.Request?.OnWritten();
+        item.Completion?.TrySetWritten();
+    }
+
+    // Serializes and writes one message; null when it is on the wire, else why not (the connection is lost, or the
+    // message is over the size limit). Completes synchronously, without allocating, when the transport's write does.
+    private async ValueTask<Exception?> WriteMessageAsync(WampMessage message, PooledBufferWriter buffer)
+    {
+        buffer.Clear();
         try
         {
-            _serializer.Serialize(item.Message, buffer);
+            _serializer.Serialize(message, buffer);
             if (buffer.WrittenCount > _maxMessageSize)
             {
-                throw TransportErrors.MessageTooLarge(item.Message.Type.ToString().ToUpperInvariant(), buffer.WrittenCount, _maxMessageSize);
+                return TransportErrors.MessageTooLarge(message.Type.ToString().ToUpperInvariant(), buffer.WrittenCount, _maxMessageSize);
             }
 
             await _transport.SendAsync(buffer.WrittenMemory, _frameKind, _lifetime).ConfigureAwait(false);
@@ -236,32 +370,19 @@ internal sealed class SessionWriter
         catch (OperationCanceledException ex)
         {
             // Only the session's end cancels a write.
-            Drop(item, _session.ConnectionLost("the session ended while sending", ex));
-            return;
+            return _session.ConnectionLost("the session ended while sending", ex);
         }
         catch (Exception ex) when (ex is not WampException)
         {
-            Drop(item, _session.ConnectionLost($"sending failed: {ex.Message}", ex));
-            return;
-        }
-        catch (WampException ex) when (item.Kind == OutgoingKind.Answer && ex.ErrorUri == PayloadSizeExceeded)
-        {
-            _session.Logger.SendFailed(item.Message.Type, ex);
-            long requestId = item.Message switch { YieldMessage m => m.RequestId, ErrorMessage m => m.RequestId, _ => 0 };
-            buffer.Clear();
-            var tooLarge = new ErrorMessage(WampMessageType.Invocation, requestId, WampJson.EmptyObject, PayloadSizeExceeded, new WampPayloadBuilder().Add(ex.Message).Build());
-            await WriteAsync(new Outgoing(tooLarge, null, null, OutgoingKind.Control), buffer).ConfigureAwait(false);
-            return;
+            return _session.ConnectionLost($"sending failed: {ex.Message}", ex);
         }
         catch (WampException ex)
         {
-            Drop(item, ex);
-            return;
+            return ex;
         }
 
         Interlocked.Increment(ref _sent);
-        item.Request?.OnWritten();
-        item.Completion?.TrySetWritten();
+        return null;
     }
 
     // Whether the item's turn came too late: its waiter gave up, or (for messages nobody waits for) the session ended.

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Net.Security;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using System.Threading.Tasks.Sources;
 using Cfc.Wamp.Serialization;
@@ -156,6 +157,7 @@ public sealed class RawSocketTransport : IWampTransport
     }
 
     /// <inheritdoc />
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<bool> ReceiveAsync(IBufferWriter<byte> destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
@@ -332,6 +334,7 @@ public sealed class RawSocketTransport : IWampTransport
         return TransportErrors.Violation(message);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> ReadFrameHeaderAsync(CancellationToken cancellationToken)
     {
         // End of stream before a header's first octet is the peer's clean close; anywhere else it is a break.
@@ -345,6 +348,7 @@ public sealed class RawSocketTransport : IWampTransport
         return true;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask ReadPayloadAsync(IBufferWriter<byte> destination, int length, CancellationToken cancellationToken)
     {
         int remaining = length;

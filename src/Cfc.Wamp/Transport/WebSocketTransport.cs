@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
 
 namespace Cfc.Wamp.Transport;
 
@@ -38,6 +39,7 @@ public sealed class WebSocketTransport : IWampTransport
     internal TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <inheritdoc />
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask SendAsync(ReadOnlyMemory<byte> frame, WampFrameKind kind, CancellationToken cancellationToken)
     {
         if (frame.Length > _maxMessageSize)
@@ -57,57 +59,50 @@ public sealed class WebSocketTransport : IWampTransport
     }
 
     /// <inheritdoc />
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<bool> ReceiveAsync(IBufferWriter<byte> destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
 
-        // Rented per call: a dispose racing a pending receive must never hand a buffer in use back to the pool.
-        byte[] chunk = ArrayPool<byte>.Shared.Rent(ReceiveChunk);
-        try
+        // Received straight into the destination (the reader's own buffer): no chunk to rent and no copy per message.
+        long total = 0;
+        while (true)
         {
-            long total = 0;
-            while (true)
+            ValueWebSocketReceiveResult result;
+            try
             {
-                ValueWebSocketReceiveResult result;
-                try
+                result = await _socket.ReceiveAsync(destination.GetMemory(ReceiveChunk), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException
+                || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                // A receive cut short by our own close (grace period over, socket aborted) is still our clean close.
+                if (_closeRequested)
                 {
-                    result = await _socket.ReceiveAsync(chunk.AsMemory(), cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException
-                    || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-                {
-                    // A receive cut short by our own close (grace period over, socket aborted) is still our clean close.
-                    if (_closeRequested)
-                    {
-                        return false;
-                    }
-
-                    throw TransportErrors.Lost("The WebSocket connection broke", ex);
-                }
-
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    await AnswerCloseAsync().ConfigureAwait(false);
                     return false;
                 }
 
-                total += result.Count;
-                if (total > _maxMessageSize)
-                {
-                    await CloseWithAsync(WebSocketCloseStatus.MessageTooBig, "message too big", CancellationToken.None).ConfigureAwait(false);
-                    throw TransportErrors.IncomingTooLarge(result.EndOfMessage ? total : -1, _maxMessageSize);
-                }
-
-                destination.Write(chunk.AsSpan(0, result.Count));
-                if (result.EndOfMessage)
-                {
-                    return true;
-                }
+                throw TransportErrors.Lost("The WebSocket connection broke", ex);
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
+
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                await AnswerCloseAsync().ConfigureAwait(false);
+                return false;
+            }
+
+            total += result.Count;
+            if (total > _maxMessageSize)
+            {
+                await CloseWithAsync(WebSocketCloseStatus.MessageTooBig, "message too big", CancellationToken.None).ConfigureAwait(false);
+                throw TransportErrors.IncomingTooLarge(result.EndOfMessage ? total : -1, _maxMessageSize);
+            }
+
+            destination.Advance(result.Count);
+            if (result.EndOfMessage)
+            {
+                return true;
+            }
         }
     }
 

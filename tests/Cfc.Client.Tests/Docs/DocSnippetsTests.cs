@@ -10,9 +10,21 @@ namespace Cfc.Client.Tests.Docs;
 /// (cancellationToken, nodePublicKeyHex, ...) are the methods' parameters. Snippets that need a real CFC or a key
 /// file are compiled only; the rest run against FakeCfc. Keep these in step when editing the docs.
 /// </summary>
-public sealed class DocSnippetsTests
+public sealed class DocSnippetsTests : IDisposable
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+
+    // The keys of the clients a test connects: they live as long as the test (a client signs with its key again on
+    // every reconnect, so a key disposed right after connecting fails any re-join).
+    private readonly List<CryptosignKey> _keys = [];
+
+    public void Dispose()
+    {
+        foreach (CryptosignKey key in _keys)
+        {
+            key.Dispose();
+        }
+    }
 
     // README.md, "Using the SDK" (needs a key file and a real CFC: compiled only).
     internal static async Task ReadmeUsingTheSdk(string nodePublicKeyHex, CancellationToken cancellationToken)
@@ -201,9 +213,10 @@ public sealed class DocSnippetsTests
         });
     }
 
-    private static async Task<CfcClient> ConnectAliceAsync(FakeCfc fake)
+    private async Task<CfcClient> ConnectAliceAsync(FakeCfc fake)
     {
-        using CryptosignKey key = CryptosignKey.Generate();
+        CryptosignKey key = CryptosignKey.Generate();
+        _keys.Add(key);
         fake.AddUser("alice@example.com", key.PublicKeyHex);
         return await CfcClient.ConnectAsync(new CfcClientOptions
         {

@@ -137,6 +137,61 @@ public sealed class CrossbarMasterKit : IAsyncLifetime, IAsyncDisposable
         return StartAsync(edgeOnly: true);
     }
 
+    /// <summary>
+    /// Starts one more edge node against the running master, paired to <paramref name="managementRealm"/> (created if
+    /// needed) as <paramref name="authId"/>, in a folder of its own (start.sh reuses a running master when its run folder
+    /// has the master's pid and URL files; the superuser key is shared). For tests that must not disturb the shared edge,
+    /// e.g. shutting a node down. Only for a kit-started master; dispose the result to stop it.
+    /// </summary>
+    /// <param name="authId">The node id to pair it under (lower case letters, digits, '-' and '_').</param>
+    /// <param name="managementRealm">
+    /// The management realm to pair it to. Prefer a realm of its own: crossbar v22.6.1's node check loop iterates the
+    /// realm's nodes while they may change, and a pairing or unpairing during a run stops that realm's loop for good (no
+    /// more on_node_ready / on_node_shutdown there).
+    /// </param>
+    public async Task<CrossbarMasterEdge> StartExtraEdgeAsync(string authId, string managementRealm)
+    {
+        EnsureLocal();
+        string directory = Path.Combine(_runDirectory!, "edge-" + authId);
+        Directory.CreateDirectory(Path.Combine(directory, "keys"));
+        foreach (string file in new[] { "master.pid", "master.url", Path.Combine("keys", "superuser.priv"), Path.Combine("keys", "superuser.pub") })
+        {
+            File.Copy(Path.Combine(_runDirectory!, file), Path.Combine(directory, file), overwrite: true);
+        }
+
+        Dictionary<string, string> environment = RunEnvironment();
+        environment["CBM_RUN"] = directory;
+        environment["MREALM"] = managementRealm;
+        environment["EDGE_AUTHID"] = authId;
+        KitScript.Result start = await KitScript.RunAsync(
+            Path.Combine(_kitDirectory!, "start.sh"), ["--edge"], environment, StartTimeout, CancellationToken.None).ConfigureAwait(false);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string line in start.StandardOutput.Split('\n'))
+        {
+            int eq = line.IndexOf('=', StringComparison.Ordinal);
+            if (eq > 0)
+            {
+                values[line[..eq]] = line[(eq + 1)..].Trim();
+            }
+        }
+
+        string pidFile = Path.Combine(directory, "edge.pid");
+        bool ready = start.StandardOutput.Split('\n').Any(line => line.Trim() == "READY");
+        if (!start.Succeeded || !ready || !File.Exists(pidFile))
+        {
+            if (File.Exists(pidFile))
+            {
+                await TerminateAsync(int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture), CancellationToken.None).ConfigureAwait(false);
+            }
+
+            throw new InvalidOperationException($"start.sh --edge for the extra edge '{authId}' did not print READY ({start.Describe()})");
+        }
+
+        return new CrossbarMasterEdge(
+            authId, managementRealm, int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture),
+            NullIfEmpty(values.GetValueOrDefault("EDGE_PUBKEY")), NullIfEmpty(values.GetValueOrDefault("EDGE_NODE_OID")), directory);
+    }
+
     /// <summary>The master's log so far (empty when unknown), e.g. to read an activation code the master could not mail.</summary>
     public string ReadMasterLog() =>
         MasterLogFile is not null && File.Exists(MasterLogFile) ? ReadShared(MasterLogFile) : string.Empty;
@@ -262,7 +317,8 @@ public sealed class CrossbarMasterKit : IAsyncLifetime, IAsyncDisposable
         return text;
     }
 
-    private async Task TerminateAsync(int pid, CancellationToken cancellationToken)
+    /// <summary>Stops a process by PID: SIGTERM, then SIGKILL after <see cref="StopTimeout"/>.</summary>
+    internal static async Task TerminateAsync(int pid, CancellationToken cancellationToken)
     {
         Process process;
         try
@@ -300,7 +356,7 @@ public sealed class CrossbarMasterKit : IAsyncLifetime, IAsyncDisposable
         if (IsExternal || _runDirectory is null)
         {
             throw new InvalidOperationException(
-                $"Stopping and starting the edge needs the kit-started master; with {CrossbarMasterEnvironment.MasterUrl} set this test cannot run.");
+                $"Stopping, starting or adding an edge needs the kit-started master; with {CrossbarMasterEnvironment.MasterUrl} set this test cannot run.");
         }
     }
 

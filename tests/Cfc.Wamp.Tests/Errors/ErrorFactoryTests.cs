@@ -22,7 +22,7 @@ public sealed partial class ErrorFactoryTests
     [Fact]
     public void Help_links_point_to_the_repository_configured_in_Directory_Build_props()
     {
-        string props = File.ReadAllText(Path.Combine(RepositoryRoot(), "Directory.Build.props"));
+        string props = File.ReadAllText(RepoPaths.InRepo("Directory.Build.props"));
         string repository = RepositoryUrl().Match(props).Groups[1].Value;
 
         var ex = new WampException(WampErrorUris.NoSuchProcedure);
@@ -95,21 +95,8 @@ public sealed partial class ErrorFactoryTests
 
     private static HashSet<string> DocumentedAnchors()
     {
-        string page = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "errors.md"));
+        string page = File.ReadAllText(RepoPaths.InRepo("docs", "errors.md"));
         return AnchorTag().Matches(page).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Cfc.Client.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Cfc.Client.sln not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex("""<a id="([^"]+)"></a>""")]

@@ -34,6 +34,7 @@ internal sealed class FakeMasterBackend : IDisposable
             new MasterRemoteWorkerApi(Master, host),
             new MasterRemoteRouterApi(Master, host),
             new MasterRemoteContainerApi(Master, host),
+            new MasterRemoteProxyApi(Master, host),
             _tracing,
             new MasterRemoteDockerApi(Master, host),
             new MasterRealmMetaApi(Master, host),

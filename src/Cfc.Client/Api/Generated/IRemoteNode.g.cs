@@ -22,7 +22,7 @@ public partial interface IRemoteNode
     Task<NodeStatus> GetStatusAsync(string nodeId, CancellationToken cancellationToken = default);
 
     /// <summary>Orderly shutdown a node (from within the node).</summary>
-    /// <remarks>Seed procedure: <c>shutdown(node_id)</c>.</remarks>
+    /// <remarks>Under CfcUriScheme.CrossbarMaster the edge drops its link to the master before it answers; the result then has only NodeId. Seed procedure: <c>shutdown(node_id)</c>.</remarks>
     /// <param name="nodeId">ID of the node to shut down.</param>
     /// <param name="cancellationToken">Cancels the call (a CANCEL goes to the router) and ends the task with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The node (final) shutdown information object.</returns>

@@ -46,7 +46,7 @@ public partial interface IRemoteProxy
     Task<ProxyTransportStarted> StartProxyTransportAsync(string nodeId, string workerId, string transportId, IReadOnlyDictionary<string, object?> transportConfig, CancellationToken cancellationToken = default);
 
     /// <summary>Stop a proxy worker transport running in a proxy worker.</summary>
-    /// <remarks>Seed procedure: <c>stop_proxy_transport(node_id, worker_id, transport_id)</c>.</remarks>
+    /// <remarks>Under CfcUriScheme.CrossbarMaster it throws CfcNotSupportedException: crossbar's proxy worker cannot stop a transport; stop the worker instead. Seed procedure: <c>stop_proxy_transport(node_id, worker_id, transport_id)</c>.</remarks>
     /// <param name="nodeId">ID of the node.</param>
     /// <param name="workerId">ID of the worker.</param>
     /// <param name="transportId">ID of the proxy transport to stop.</param>

@@ -230,7 +230,7 @@ public partial interface IRemoteRouter
     Task<RouterComponentStarted> StartRouterComponentAsync(string nodeId, string workerId, string componentId, IReadOnlyDictionary<string, object?> componentConfig, CancellationToken cancellationToken = default);
 
     /// <summary>Stop a user component running in this router worker.</summary>
-    /// <remarks>Seed procedure: <c>stop_router_component(node_id, worker_id, component_id)</c>.</remarks>
+    /// <remarks>Under CfcUriScheme.CrossbarMaster it throws CfcNotSupportedException: crossbar's router worker cannot stop a component; stop the worker instead. Seed procedure: <c>stop_router_component(node_id, worker_id, component_id)</c>.</remarks>
     /// <param name="nodeId">ID of the node.</param>
     /// <param name="workerId">ID of the worker.</param>
     /// <param name="componentId">ID of the component to stop (missing from the seed's signature).</param>

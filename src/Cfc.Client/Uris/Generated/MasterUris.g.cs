@@ -197,7 +197,7 @@ internal sealed class MasterUris : ICfcUriTable
     public string RemoteRouterStartRouterComponent => "crossbarfabriccenter.remote.router.start_router_component";
 
     /// <inheritdoc />
-    public string RemoteRouterStopRouterComponent => "crossbarfabriccenter.remote.router.stop_router_component";
+    public string RemoteRouterStopRouterComponent => "";
 
     /// <inheritdoc />
     public string RemoteRouterOnRouterRealmStarting => "";
@@ -227,7 +227,7 @@ internal sealed class MasterUris : ICfcUriTable
     public string RemoteProxyStartProxyTransport => "crossbarfabriccenter.remote.proxy.start_proxy_transport";
 
     /// <inheritdoc />
-    public string RemoteProxyStopProxyTransport => "crossbarfabriccenter.remote.proxy.stop_proxy_transport";
+    public string RemoteProxyStopProxyTransport => "";
 
     /// <inheritdoc />
     public string RemoteTracingGetRouterTraces => "crossbarfabriccenter.remote.tracing.get_traces";
@@ -416,7 +416,6 @@ internal sealed class MasterUris : ICfcUriTable
         ("RemoteRouter", "get_router_components") => RemoteRouterGetRouterComponents,
         ("RemoteRouter", "get_router_component") => RemoteRouterGetRouterComponent,
         ("RemoteRouter", "start_router_component") => RemoteRouterStartRouterComponent,
-        ("RemoteRouter", "stop_router_component") => RemoteRouterStopRouterComponent,
         ("RemoteContainer", "get_container_components") => RemoteContainerGetContainerComponents,
         ("RemoteContainer", "get_container_component") => RemoteContainerGetContainerComponent,
         ("RemoteContainer", "start_container_component") => RemoteContainerStartContainerComponent,
@@ -424,7 +423,6 @@ internal sealed class MasterUris : ICfcUriTable
         ("RemoteProxy", "get_proxy_transports") => RemoteProxyGetProxyTransports,
         ("RemoteProxy", "get_proxy_transport") => RemoteProxyGetProxyTransport,
         ("RemoteProxy", "start_proxy_transport") => RemoteProxyStartProxyTransport,
-        ("RemoteProxy", "stop_proxy_transport") => RemoteProxyStopProxyTransport,
         ("RemoteTracing", "get_router_traces") => RemoteTracingGetRouterTraces,
         ("RemoteTracing", "get_router_trace") => RemoteTracingGetRouterTrace,
         ("RemoteTracing", "start_router_trace") => RemoteTracingStartRouterTrace,
@@ -475,7 +473,6 @@ internal sealed class MasterUris : ICfcUriTable
     {
         "System" => "crossbarfabriccenter.domain.",
         "RemoteNode" => "crossbarfabriccenter.remote.node.",
-        "RemoteProxy" => "crossbarfabriccenter.remote.proxy.",
         "RemoteRouterMeta" => "crossbarfabriccenter.remote.realm.meta.",
         "Domain" => "crossbarfabriccenter.domain.",
         _ => null,
@@ -528,7 +525,6 @@ internal sealed class MasterUris : ICfcUriTable
         "crossbarfabriccenter.remote.router.get_router_components" => CfcApiRealm.Management,
         "crossbarfabriccenter.remote.router.get_router_component" => CfcApiRealm.Management,
         "crossbarfabriccenter.remote.router.start_router_component" => CfcApiRealm.Management,
-        "crossbarfabriccenter.remote.router.stop_router_component" => CfcApiRealm.Management,
         "crossbarfabriccenter.remote.container.get_components" => CfcApiRealm.Management,
         "crossbarfabriccenter.remote.container.get_component" => CfcApiRealm.Management,
         "crossbarfabriccenter.remote.container.start_component" => CfcApiRealm.Management,
@@ -536,7 +532,6 @@ internal sealed class MasterUris : ICfcUriTable
         "crossbarfabriccenter.remote.proxy.get_proxy_transports" => CfcApiRealm.Management,
         "crossbarfabriccenter.remote.proxy.get_proxy_transport" => CfcApiRealm.Management,
         "crossbarfabriccenter.remote.proxy.start_proxy_transport" => CfcApiRealm.Management,
-        "crossbarfabriccenter.remote.proxy.stop_proxy_transport" => CfcApiRealm.Management,
         "crossbarfabriccenter.remote.tracing.get_traces" => CfcApiRealm.Management,
         "crossbarfabriccenter.remote.tracing.get_trace" => CfcApiRealm.Management,
         "crossbarfabriccenter.remote.tracing.start_trace" => CfcApiRealm.Management,

@@ -156,6 +156,34 @@ public sealed class FakeMasterContractTests : IDisposable
     }
 
     [Fact]
+    public async Task Proxy_transports_and_router_components_start_but_never_stop_and_a_node_shutdown_is_canceled_like_on_the_edge()
+    {
+        SimulatedNode node = _backend.AddNode("default", "edge1", Key(7));
+
+        JsonElement transport = Obj(await MrealmAsync("default", "remote.proxy.start_proxy_transport", node.Oid, "proxy1", "t9",
+            Spec("""{"type":"web","endpoint":{"type":"tcp","port":8080}}""")));
+        Assert.Equal(("t9", "web"), (transport.GetProperty("id").GetString(), transport.GetProperty("type").GetString()));
+        Assert.Equal(transport.GetProperty("created_at").GetString(), transport.GetProperty("listening_since").GetString());
+        Assert.Contains("t9", Strings(await MrealmAsync("default", "remote.proxy.get_proxy_transports", node.Oid, "proxy1")));
+        Assert.Equal(8080, Obj(await MrealmAsync("default", "remote.proxy.get_proxy_transport", node.Oid, "proxy1", "t9"))
+            .GetProperty("config").GetProperty("endpoint").GetProperty("port").GetInt32());
+        await ErrorAsync(() => MrealmAsync("default", "remote.proxy.get_proxy_transport", node.Oid, "proxy1", "nope"), "crossbar.error.no_such_object");
+        WampException stopTransport = await ErrorAsync(() => MrealmAsync("default", "remote.proxy.stop_proxy_transport", node.Oid, "proxy1", "t9"), "wamp.error.runtime_error");
+        Assert.Contains("'_transports'", stopTransport.Message, StringComparison.Ordinal);
+        Assert.Contains("t9", Strings(await MrealmAsync("default", "remote.proxy.get_proxy_transports", node.Oid, "proxy1")));
+
+        JsonElement component = Obj(await MrealmAsync("default", "remote.router.start_router_component", node.Oid, "worker1", "c1",
+            Spec("""{"type":"class","classname":"cbm_hello.Hello","realm":"realm1"}""")));
+        Assert.Equal(["id"], component.EnumerateObject().Select(p => p.Name));
+        await ErrorAsync(() => MrealmAsync("default", "remote.router.stop_router_component", node.Oid, "worker1", "c1"), "crossbar.error.cannot_stop");
+        JsonElement running = Obj(await MrealmAsync("default", "remote.router.get_router_component", node.Oid, "worker1", "c1"));
+        Assert.Equal(["id", "started", "uptime", "config"], running.EnumerateObject().Select(p => p.Name));
+
+        await ErrorAsync(() => MrealmAsync("default", "remote.node.shutdown", node.Oid), "wamp.error.canceled");
+        Assert.False(node.IsOnline);
+    }
+
+    [Fact]
     public async Task A_management_realm_trace_starts_node_traces_on_the_traced_workers()
     {
         SimulatedNode node = _backend.AddNode("default", "edge1", Key(7));

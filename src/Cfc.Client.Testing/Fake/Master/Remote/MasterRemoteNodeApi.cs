@@ -6,7 +6,7 @@ namespace Cfc.Client.Testing;
 /// <summary>
 /// <c>crossbarfabriccenter.remote.node.*(node_oid, ...)</c>: the node controller of a simulated node, with the reply shapes of a
 /// crossbar v22.6.1 edge node: <c>get_status</c>, <c>get_system_stats</c>, <c>get_cpu_count</c>, <c>get_process_info</c>,
-/// <c>shutdown</c> (the node goes offline), <c>get_workers</c> (sorted ids), <c>get_worker</c>, <c>start_worker(worker_id,
+/// <c>shutdown</c> (the node goes offline; answered with <c>wamp.error.canceled</c>, as the real master does), <c>get_workers</c> (sorted ids), <c>get_worker</c>, <c>start_worker(worker_id,
 /// worker_type, worker_options)</c>, <c>stop_worker(worker_id, kill)</c> and <c>get_worker_log(worker_id, limit)</c>
 /// (<c>crossbar.error.no_such_worker</c> "No worker with ID '...'" for an unknown worker). Worker lifecycle events are not
 /// published: the real master does not forward them for actions it started (FACTS.md).
@@ -57,18 +57,10 @@ internal sealed class MasterRemoteNodeApi(FakeMasterState master, IFakeCfcHost h
         Remote("get_process_info", (c, a) => MasterJson.Result(w => WriteProcessInfo(w, Node(c, a, "get_process_info").ControllerPid, "controller")));
         Remote("shutdown", (c, a) =>
         {
+            // The real edge closes its management uplink before it answers: the master cancels the call.
             SimulatedNode node = Node(c, a, "shutdown");
-            bool restart = a.Bool(1, "restart", false);
-            string? mode = a.OptionalString(2, "mode");
             node.IsOnline = false;
-            return MasterJson.Result(w =>
-            {
-                w.WriteBoolean("restart", restart);
-                w.WriteString("mode", mode);
-                w.WriteNumber("who", Who(node));
-                w.WriteString("when", FakeJson.Iso(State.Now));
-                w.WriteBoolean("was_clean", true);
-            });
+            throw MasterErrors.Error(MasterErrors.CanceledUri, "callee disconnected from in-flight request");
         });
         Remote("get_workers", (c, a) =>
         {

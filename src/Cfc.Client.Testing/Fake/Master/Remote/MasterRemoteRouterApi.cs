@@ -244,7 +244,8 @@ internal sealed class MasterRemoteRouterApi(FakeMasterState master, IFakeCfcHost
                 ComponentObject(component).WriteTo(w);
             }
         })));
-        Remote("get_router_component", (c, a) => One(ComponentObject(Find(Router(c, a, "get_router_component").Components, a.String(2, "component_id"), "component"))));
+        Remote("get_router_component", (c, a) => One(RunningComponentObject(
+            Find(Router(c, a, "get_router_component").Components, a.String(2, "component_id"), "component"), State.Now)));
         Remote("start_router_component", (c, a) =>
         {
             SimulatedRouterWorker router = Router(c, a, "start_router_component");
@@ -257,14 +258,15 @@ internal sealed class MasterRemoteRouterApi(FakeMasterState master, IFakeCfcHost
 
             var component = new SimulatedComponent(id, config, State.Now);
             router.Components.Add(id, component);
-            return One(ComponentObject(component));
+            return One(FakeJson.Object(w => w.WriteString("id", id)));
         });
         Remote("stop_router_component", (c, a) =>
         {
+            // crossbar's router worker fails every stop of a component that exists (the component keeps running)
             SimulatedRouterWorker router = Router(c, a, "stop_router_component");
             SimulatedComponent component = Find(router.Components, a.String(2, "component_id"), "component");
-            router.Components.Remove(component.Id);
-            return One(ComponentObject(component));
+            throw MasterErrors.Error(
+                "crossbar.error.cannot_stop", $"Failed to stop component {component.Id}: 'ExtRouterController' object has no attribute '_session_factory'");
         });
     }
 
@@ -330,10 +332,20 @@ internal sealed class MasterRemoteRouterApi(FakeMasterState master, IFakeCfcHost
         w.Write("config", service.Config);
     });
 
+    // get_router_components lists {id, created, config}
     private static JsonElement ComponentObject(SimulatedComponent component) => FakeJson.Object(w =>
     {
         w.WriteString("id", component.Id);
         w.WriteString("created", FakeJson.Iso(component.Created));
+        w.Write("config", component.Config);
+    });
+
+    // get_router_component answers {id, started, uptime, config}
+    private static JsonElement RunningComponentObject(SimulatedComponent component, DateTimeOffset now) => FakeJson.Object(w =>
+    {
+        w.WriteString("id", component.Id);
+        w.WriteString("started", FakeJson.Iso(component.Created));
+        w.WriteNumber("uptime", (now - component.Created).TotalSeconds);
         w.Write("config", component.Config);
     });
 
