@@ -16,7 +16,18 @@ internal sealed class PendingAck : PendingRequest
 
     // onReplyOnLoop runs on the reader loop with the reply's id and whether the request was abandoned meanwhile.
     public PendingAck(long requestId, WampMessageType requestType, WampMessageType replyType, Action<long, bool>? onReplyOnLoop = null)
-        : base(requestId, requestType, replyType) => _onReplyOnLoop = onReplyOnLoop;
+        : base(requestId)
+    {
+        RequestType = requestType;
+        ReplyType = replyType;
+        _onReplyOnLoop = onReplyOnLoop;
+    }
+
+    /// <inheritdoc />
+    public override WampMessageType RequestType { get; }
+
+    /// <inheritdoc />
+    public override WampMessageType ReplyType { get; }
 
     public Task<long> Task => _tcs.Task;
 

@@ -19,24 +19,29 @@ internal sealed class PendingCall : PendingRequest
 
     private readonly TaskCompletionSource<WampResult> _tcs = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Caller _caller;
-    private readonly Action<WampResult>? _onProgress;
-    private readonly Channel<WampResult>? _queue;
+    // Only a call that asked for progressive results has one (most calls: one field, not two, per pending call).
+    private readonly ProgressQueue? _progress;
     // NotWritten -> Written, or NotWritten -> CancelOwed (given up before the CALL was on the wire) -> Written.
     private int _writeState;
 
     public PendingCall(Caller caller, long requestId, string procedure, WampCancelMode cancelMode, Action<WampResult>? onProgress)
-        : base(requestId, WampMessageType.Call, WampMessageType.Result)
+        : base(requestId)
     {
         _caller = caller;
         Procedure = procedure;
         CancelMode = cancelMode;
-        _onProgress = onProgress;
         if (onProgress is not null)
         {
-            _queue = Channel.CreateUnbounded<WampResult>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+            _progress = new ProgressQueue(onProgress);
             Background.Forget(PumpAsync());
         }
     }
+
+    /// <inheritdoc />
+    public override WampMessageType RequestType => WampMessageType.Call;
+
+    /// <inheritdoc />
+    public override WampMessageType ReplyType => WampMessageType.Result;
 
     public string Procedure { get; }
 
@@ -52,19 +57,19 @@ internal sealed class PendingCall : PendingRequest
         if (progress)
         {
             // Progress without having asked for it is dropped; so is progress after the caller gave up.
-            if (_queue is not null && IsWaiting)
+            if (_progress is not null && IsWaiting)
             {
-                _queue.Writer.TryWrite(result);
+                _progress.Queue.Writer.TryWrite(result);
             }
 
             return false;
         }
 
-        if (_queue is not null)
+        if (_progress is not null)
         {
             // The final result queues behind the progress callbacks so the task completes after them.
-            _queue.Writer.TryWrite(result);
-            _queue.Writer.TryComplete();
+            _progress.Queue.Writer.TryWrite(result);
+            _progress.Queue.Writer.TryComplete();
         }
         else if (TryComplete())
         {
@@ -130,7 +135,7 @@ internal sealed class PendingCall : PendingRequest
     // the CANCEL goes out if the write completes later (a CALL dropped from the queue needs none).
     private bool OweCancel() => Interlocked.CompareExchange(ref _writeState, CancelOwed, NotWritten) != NotWritten;
 
-    private void Cleanup() => _queue?.Writer.TryComplete();
+    private void Cleanup() => _progress?.Queue.Writer.TryComplete();
 
     // Every way a call ends goes through one of these three (the outcome was claimed once, so each runs at most once).
     private void SetResult(WampResult result)
@@ -153,7 +158,8 @@ internal sealed class PendingCall : PendingRequest
 
     private async Task PumpAsync()
     {
-        ChannelReader<WampResult> reader = _queue!.Reader;
+        ProgressQueue progress = _progress!;
+        ChannelReader<WampResult> reader = progress.Queue.Reader;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
             while (reader.TryRead(out WampResult? result))
@@ -176,7 +182,7 @@ internal sealed class PendingCall : PendingRequest
 
                 try
                 {
-                    _onProgress!(result);
+                    progress.Handler(result);
                 }
                 catch (Exception ex)
                 {
@@ -184,5 +190,13 @@ internal sealed class PendingCall : PendingRequest
                 }
             }
         }
+    }
+
+    /// <summary>The progress callback and the queue that keeps its results in order ahead of the final one.</summary>
+    private sealed class ProgressQueue(Action<WampResult> handler)
+    {
+        public Action<WampResult> Handler { get; } = handler;
+
+        public Channel<WampResult> Queue { get; } = Channel.CreateUnbounded<WampResult>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     }
 }

@@ -20,20 +20,17 @@ internal abstract class PendingRequest
     private int _armed;
     private CancellationTokenRegistration _cancellation;
 
-    protected PendingRequest(long requestId, WampMessageType requestType, WampMessageType replyType)
-    {
-        RequestId = requestId;
-        RequestType = requestType;
-        ReplyType = replyType;
-    }
+    protected PendingRequest(long requestId) => RequestId = requestId;
 
     public long RequestId { get; }
 
+    // Properties, not fields: a pending call knows its codes without storing them (one request object per call).
+
     /// <summary>The request's own code (what an ERROR must name).</summary>
-    public WampMessageType RequestType { get; }
+    public abstract WampMessageType RequestType { get; }
 
     /// <summary>The code of the success reply (RESULT, SUBSCRIBED, ...).</summary>
-    public WampMessageType ReplyType { get; }
+    public abstract WampMessageType ReplyType { get; }
 
     public bool IsAbandoned => Volatile.Read(ref _state) == Abandoned;
 
