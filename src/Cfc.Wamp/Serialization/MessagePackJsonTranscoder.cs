@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Text.Json;
 using Cfc.Wamp.Serialization.Transcoding;
+using static Cfc.Wamp.Serialization.Transcoding.MessagePackSpans;
 
 namespace Cfc.Wamp.Serialization;
 
@@ -187,26 +188,4 @@ internal static class MessagePackJsonTranscoder
 
     private static void WriteText(Utf8JsonWriter writer, ReadOnlySpan<byte> utf8, bool isKey) =>
         JsonValueEmitter.WriteText(writer, utf8, isKey, Format);
-
-    // Reads a big-endian length of 1, 2 or 4 bytes (sizeLog2 = 0, 1, 2).
-    private static long ReadLength(ReadOnlySpan<byte> data, ref int position, int sizeLog2) => sizeLog2 switch
-    {
-        0 => Take(data, ref position, 1)[0],
-        1 => BinaryPrimitives.ReadUInt16BigEndian(Take(data, ref position, 2)),
-        _ => BinaryPrimitives.ReadUInt32BigEndian(Take(data, ref position, 4)),
-    };
-
-    private static ReadOnlySpan<byte> Take(ReadOnlySpan<byte> data, ref int position, long length)
-    {
-        if (length > data.Length - position)
-        {
-            throw Truncated();
-        }
-
-        ReadOnlySpan<byte> slice = data.Slice(position, (int)length);
-        position += (int)length;
-        return slice;
-    }
-
-    private static WampProtocolViolationException Truncated() => TranscodingLimits.Violation(Format, "the frame ends in the middle of a value");
 }

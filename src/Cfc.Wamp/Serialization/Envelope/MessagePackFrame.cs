@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 using Cfc.Wamp.Serialization.Transcoding;
+using static Cfc.Wamp.Serialization.Transcoding.MessagePackSpans;
 
 namespace Cfc.Wamp.Serialization.Envelope;
 
@@ -209,7 +210,7 @@ internal ref struct MessagePackFrame : IFrameFormat
         }
     }
 
-    // Reads a big-endian length of 1, 2 or 4 bytes (sizeLog2 = 0, 1, 2), optionally after the code byte at the position.
+    // A big-endian length of 1, 2 or 4 bytes, optionally after the code byte at the position (array16/array32 in the envelope).
     private static long ReadLength(ReadOnlySpan<byte> data, ref int position, int sizeLog2, bool skipCode = false)
     {
         if (skipCode)
@@ -217,25 +218,6 @@ internal ref struct MessagePackFrame : IFrameFormat
             position++;
         }
 
-        return sizeLog2 switch
-        {
-            0 => Take(data, ref position, 1)[0],
-            1 => BinaryPrimitives.ReadUInt16BigEndian(Take(data, ref position, 2)),
-            _ => BinaryPrimitives.ReadUInt32BigEndian(Take(data, ref position, 4)),
-        };
+        return MessagePackSpans.ReadLength(data, ref position, sizeLog2);
     }
-
-    private static ReadOnlySpan<byte> Take(ReadOnlySpan<byte> data, ref int position, long length)
-    {
-        if (length > data.Length - position)
-        {
-            throw Truncated();
-        }
-
-        ReadOnlySpan<byte> slice = data.Slice(position, (int)length);
-        position += (int)length;
-        return slice;
-    }
-
-    private static WampProtocolViolationException Truncated() => TranscodingLimits.Violation(Format, "the frame ends in the middle of a value");
 }
